@@ -1,0 +1,42 @@
+package names
+
+import "strconv"
+
+// Kafka is the component name <cluster>-kafka (KafkaResources.componentName):
+// ServiceAccount, PDB and the strimzi.io/name label.
+func Kafka(cluster string) string { return cluster + "-kafka" }
+
+// KafkaPodSet is the StrimziPodSet of one node pool, <cluster>-<pool>.
+func KafkaPodSet(cluster, pool string) string { return cluster + "-" + pool }
+
+// KafkaPod is the pod (and per-node ConfigMap and Secret) <cluster>-<pool>-<nodeId>.
+func KafkaPod(cluster, pool string, nodeID int) string {
+	return KafkaPodSet(cluster, pool) + "-" + strconv.Itoa(nodeID)
+}
+
+// KafkaBootstrapService is <cluster>-kafka-bootstrap.
+func KafkaBootstrapService(cluster string) string { return cluster + "-kafka-bootstrap" }
+
+// KafkaBrokersService is the headless Service <cluster>-kafka-brokers.
+func KafkaBrokersService(cluster string) string { return cluster + "-kafka-brokers" }
+
+// KafkaTrustBundle is the Secret <cluster>-trustbundle.
+func KafkaTrustBundle(cluster string) string { return cluster + "-trustbundle" }
+
+// ClusterCACert is the cluster CA certificate Secret <cluster>-cluster-ca-cert.
+func ClusterCACert(cluster string) string { return cluster + "-cluster-ca-cert" }
+
+// ClientsCACert is the clients CA certificate Secret <cluster>-clients-ca-cert.
+func ClientsCACert(cluster string) string { return cluster + "-clients-ca-cert" }
+
+// KafkaJMXSecret is <cluster>-kafka-jmx.
+func KafkaJMXSecret(cluster string) string { return cluster + "-kafka-jmx" }
+
+// KafkaDataClaim is the PVC of a single-volume pool, data-<pod>, or of JBOD
+// volume id, data-<id>-<pod> (pass id < 0 for the single-volume form).
+func KafkaDataClaim(pod string, id int) string {
+	if id < 0 {
+		return "data-" + pod
+	}
+	return "data-" + strconv.Itoa(id) + "-" + pod
+}
