@@ -1,0 +1,119 @@
+package config
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"k8s.io/kube-openapi/pkg/validation/spec"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+// fromConfigMap turns the ConfigMap form into a StrimziRender node. Each data
+// key is a dotted path below spec, read through the schema: at a map-typed
+// field the rest of the key is the map key, so images.kafka.4.3.1 sets the
+// image of Kafka 4.3.1. Lists of strings are comma-separated.
+func fromConfigMap(cm *yaml.RNode) (*yaml.RNode, []error) {
+	root, err := schemaOnce()
+	if err != nil {
+		return nil, []error{err}
+	}
+	specSchema := root.Properties["spec"]
+	spec := map[string]any{}
+	var errs []error
+	data := cm.GetDataMap()
+	for _, key := range sortedKeys(data) {
+		if err := setPath(spec, &specSchema, strings.Split(key, "."), data[key]); err != nil {
+			errs = append(errs, fmt.Errorf("functionConfig ConfigMap key %q: %w", key, err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	obj := map[string]any{
+		"apiVersion": APIVersion, "kind": Kind,
+		"metadata": map[string]any{"name": cm.GetName()},
+		"spec":     spec,
+	}
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return nil, []error{err}
+	}
+	node, err := yaml.ConvertJSONToYamlNode(string(b))
+	if err != nil {
+		return nil, []error{err}
+	}
+	return node, nil
+}
+
+func setPath(obj map[string]any, s *spec.Schema, path []string, value string) error {
+	field := path[0]
+	prop, ok := s.Properties[field]
+	if !ok {
+		return fmt.Errorf("%q is not a field of StrimziRender spec", field)
+	}
+	rest := path[1:]
+	switch {
+	case prop.Type.Contains("object") && prop.AdditionalProperties != nil && prop.AdditionalProperties.Schema != nil:
+		if len(rest) == 0 {
+			return fmt.Errorf("%q is a map: name an entry, as in %s.<key>", field, field)
+		}
+		m, _ := obj[field].(map[string]any)
+		if m == nil {
+			m = map[string]any{}
+			obj[field] = m
+		}
+		v, err := scalar(prop.AdditionalProperties.Schema, value)
+		m[strings.Join(rest, ".")] = v
+		return err
+	case prop.Type.Contains("object"):
+		if len(rest) == 0 {
+			return fmt.Errorf("%q is an object: name one of its fields", field)
+		}
+		m, _ := obj[field].(map[string]any)
+		if m == nil {
+			m = map[string]any{}
+			obj[field] = m
+		}
+		return setPath(m, &prop, rest, value)
+	case len(rest) > 0:
+		return fmt.Errorf("%q has no fields", field)
+	case prop.Type.Contains("array"):
+		var items []any
+		for _, part := range strings.Split(value, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				v, err := scalar(prop.Items.Schema, part)
+				if err != nil {
+					return err
+				}
+				items = append(items, v)
+			}
+		}
+		obj[field] = items
+		return nil
+	default:
+		v, err := scalar(&prop, value)
+		obj[field] = v
+		return err
+	}
+}
+
+func scalar(s *spec.Schema, value string) (any, error) {
+	switch {
+	case s.Type.Contains("boolean"):
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a boolean", value)
+		}
+		return b, nil
+	case s.Type.Contains("integer"):
+		n, err := strconv.ParseInt(value, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an integer", value)
+		}
+		return n, nil
+	default:
+		return value, nil
+	}
+}

@@ -1,0 +1,79 @@
+package config
+
+import "maps"
+
+// Strimzi 1.2.0 install defaults (060-Deployment-strimzi-cluster-operator.yaml).
+const (
+	DefaultKafkaVersion  = "4.3.1"
+	DefaultKafkaInit     = "quay.io/strimzi/operator:1.2.0"
+	DefaultBuildah       = "quay.io/strimzi/buildah:1.2.0"
+	DefaultKaniko        = "quay.io/strimzi/kaniko-executor:1.2.0"
+	DefaultMavenBuilder  = "quay.io/strimzi/maven-builder:1.2.0"
+	DefaultClusterDomain = "cluster.local"
+)
+
+// Build Job defaults: one retry, an hour to finish, a day before cleanup.
+const (
+	DefaultBackoffLimit            int32 = 1
+	DefaultActiveDeadlineSeconds   int64 = 3600
+	DefaultTTLSecondsAfterFinished int32 = 86400
+)
+
+// DefaultKafkaImages is STRIMZI_KAFKA_IMAGES (and STRIMZI_KAFKA_CONNECT_IMAGES) of 1.2.0.
+func DefaultKafkaImages() map[string]string {
+	m := map[string]string{}
+	for _, v := range []string{"4.2.0", "4.2.1", "4.3.0", "4.3.1"} {
+		m[v] = "quay.io/strimzi/kafka:1.2.0-kafka-" + v
+	}
+	return m
+}
+
+// Default fills every unset option. It implements framework.Defaulter.
+func (c *StrimziRender) Default() error {
+	s := &c.Spec
+	if s.Workload == "" {
+		s.Workload = WorkloadPod
+	}
+	img := &s.Images
+	if img.DefaultKafkaVersion == "" {
+		img.DefaultKafkaVersion = DefaultKafkaVersion
+	}
+	img.Kafka = withDefaults(DefaultKafkaImages(), img.Kafka)
+	img.KafkaConnect = withDefaults(maps.Clone(img.Kafka), img.KafkaConnect)
+	setIfEmpty(&img.KafkaInit, DefaultKafkaInit)
+	setIfEmpty(&img.Buildah, DefaultBuildah)
+	setIfEmpty(&img.Kaniko, DefaultKaniko)
+	setIfEmpty(&img.MavenBuilder, DefaultMavenBuilder)
+	setIfEmpty(&s.ClusterDomain, DefaultClusterDomain)
+	setIfEmpty(&s.PodSecurityProvider, PodSecurityBaseline)
+	setIfNil(&s.PodDisruptionBudgets, true)
+	setIfNil(&s.NetworkPolicies, true)
+	b := &s.Build
+	setIfEmpty(&b.Builder, BuilderBuildah)
+	setIfEmpty(&b.Platform, PlatformKubernetes)
+	setIfEmpty(&b.ImageTag, ImageTagRevision)
+	setIfNil(&b.BackoffLimit, DefaultBackoffLimit)
+	setIfNil(&b.ActiveDeadlineSeconds, DefaultActiveDeadlineSeconds)
+	setIfNil(&b.TTLSecondsAfterFinished, DefaultTTLSecondsAfterFinished)
+	setIfNil(&b.DependsOn, true)
+	setIfNil(&b.ArgoSyncWaves, true)
+	return nil
+}
+
+// withDefaults returns defaults overridden, version by version, by user.
+func withDefaults(defaults, user map[string]string) map[string]string {
+	maps.Copy(defaults, user)
+	return defaults
+}
+
+func setIfEmpty(s *string, v string) {
+	if *s == "" {
+		*s = v
+	}
+}
+
+func setIfNil[T any](p **T, v T) {
+	if *p == nil {
+		*p = &v
+	}
+}

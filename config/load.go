@@ -1,0 +1,67 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	openapierrors "k8s.io/kube-openapi/pkg/validation/errors"
+	"sigs.k8s.io/kustomize/kyaml/fn/framework"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+// Load reads the functionConfig of a ResourceList: nothing (all defaults), a
+// StrimziRender, or a ConfigMap whose data keys are dotted StrimziRender spec
+// paths. It returns one error per problem, each naming the field.
+func Load(fc *yaml.RNode) (*StrimziRender, []error) {
+	c := &StrimziRender{}
+	switch {
+	case fc == nil || yaml.IsMissingOrNull(fc) || isEmptyMap(fc):
+		_ = c.Default()
+		return c, nil
+	case fc.GetApiVersion() == APIVersion && fc.GetKind() == Kind:
+		return c, splitErrors(framework.LoadFunctionConfig(fc, c))
+	case fc.GetApiVersion() == "v1" && fc.GetKind() == "ConfigMap":
+		node, errs := fromConfigMap(fc)
+		if len(errs) > 0 {
+			return c, errs
+		}
+		return c, splitErrors(framework.LoadFunctionConfig(node, c))
+	default:
+		return c, []error{fmt.Errorf("functionConfig %s %s is not supported: use %s %s or a v1 ConfigMap",
+			fc.GetApiVersion(), fc.GetKind(), APIVersion, Kind)}
+	}
+}
+
+func isEmptyMap(n *yaml.RNode) bool {
+	return n.YNode().Kind == yaml.MappingNode && len(n.Content()) == 0
+}
+
+// splitErrors flattens kyaml's composite validation error into its parts.
+func splitErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	var composite *openapierrors.CompositeError
+	if errors.As(err, &composite) {
+		var out []error
+		for _, e := range composite.Errors {
+			out = append(out, splitErrors(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// joinErrors returns errs as one composite error, or nil.
+func joinErrors(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return openapierrors.CompositeValidationError(errs...)
+}
+
+func sortedKeys(m map[string]string) []string {
+	return slices.Sorted(maps.Keys(m))
+}

@@ -1,0 +1,108 @@
+package config
+
+import (
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+// Group, Version and Kind of the function config.
+const (
+	Group      = "fn.strimzi-render.dev"
+	Version    = "v1alpha1"
+	APIVersion = Group + "/" + Version
+	Kind       = "StrimziRender"
+)
+
+// Workload forms for rendered Kafka and Connect pods.
+const (
+	WorkloadPod           = "Pod"
+	WorkloadStrimziPodSet = "StrimziPodSet"
+)
+
+// Connect Build builders, as Strimzi's UseConnectBuildWithBuildah gate chooses them.
+const (
+	BuilderBuildah = "buildah"
+	BuilderKaniko  = "kaniko"
+)
+
+// Platforms: Kubernetes builds run as Jobs, OpenShift builds as BuildConfigs.
+const (
+	PlatformKubernetes = "kubernetes"
+	PlatformOpenShift  = "openshift"
+)
+
+// Image tag policies for Connect Build output.
+const (
+	ImageTagRevision  = "revision"
+	ImageTagAsWritten = "asWritten"
+)
+
+// Pod security providers, as Strimzi's STRIMZI_POD_SECURITY_PROVIDER_CLASS.
+const (
+	PodSecurityBaseline   = "baseline"
+	PodSecurityRestricted = "restricted"
+)
+
+// StrimziRender is the function config.
+type StrimziRender struct {
+	metav1.TypeMeta   `json:",inline"`
+	metav1.ObjectMeta `json:"metadata,omitempty"`
+	Spec              Spec `json:"spec,omitempty"`
+}
+
+// Spec holds every option. Fields mirror the Strimzi operator's environment
+// (STRIMZI_* variables) where one exists, so output matches an operator
+// configured the same way.
+type Spec struct {
+	Workload            string       `json:"workload,omitempty"`
+	KeepCustomResources bool         `json:"keepCustomResources,omitempty"`
+	Images              Images       `json:"images,omitempty"`
+	ImagePullPolicy     string       `json:"imagePullPolicy,omitempty"`
+	ImagePullSecrets    []string     `json:"imagePullSecrets,omitempty"`
+	CustomLabels        CustomLabels `json:"customLabels,omitempty"`
+	// LabelsExclusionPattern is an RE2 expression; nil means Strimzi's default.
+	LabelsExclusionPattern *string `json:"labelsExclusionPattern,omitempty"`
+	ClusterDomain          string  `json:"clusterDomain,omitempty"`
+	PodSecurityProvider    string  `json:"podSecurityProvider,omitempty"`
+	PodDisruptionBudgets   *bool   `json:"podDisruptionBudgets,omitempty"`
+	NetworkPolicies        *bool   `json:"networkPolicies,omitempty"`
+	Proxy                  Proxy   `json:"proxy,omitempty"`
+	FIPSMode               string  `json:"fipsMode,omitempty"`
+	Build                  Build   `json:"build,omitempty"`
+}
+
+// Images maps Kafka versions to images and names the other images Strimzi uses.
+type Images struct {
+	DefaultKafkaVersion string            `json:"defaultKafkaVersion,omitempty"`
+	Kafka               map[string]string `json:"kafka,omitempty"`
+	KafkaConnect        map[string]string `json:"kafkaConnect,omitempty"`
+	KafkaInit           string            `json:"kafkaInit,omitempty"`
+	Buildah             string            `json:"buildah,omitempty"`
+	Kaniko              string            `json:"kaniko,omitempty"`
+	MavenBuilder        string            `json:"mavenBuilder,omitempty"`
+}
+
+// CustomLabels are added to pods, as STRIMZI_CUSTOM_*_LABELS are.
+type CustomLabels struct {
+	Kafka             map[string]string `json:"kafka,omitempty"`
+	KafkaConnect      map[string]string `json:"kafkaConnect,omitempty"`
+	KafkaConnectBuild map[string]string `json:"kafkaConnectBuild,omitempty"`
+}
+
+// Proxy is the operator's shared proxy environment.
+type Proxy struct {
+	HTTPProxy  string `json:"httpProxy,omitempty"`
+	HTTPSProxy string `json:"httpsProxy,omitempty"`
+	NoProxy    string `json:"noProxy,omitempty"`
+}
+
+// Build configures how Connect Build runs offline.
+type Build struct {
+	Builder                 string `json:"builder,omitempty"`
+	Platform                string `json:"platform,omitempty"`
+	ImageTag                string `json:"imageTag,omitempty"`
+	BackoffLimit            *int32 `json:"backoffLimit,omitempty"`
+	ActiveDeadlineSeconds   *int64 `json:"activeDeadlineSeconds,omitempty"`
+	TTLSecondsAfterFinished *int32 `json:"ttlSecondsAfterFinished,omitempty"`
+	DependsOn               *bool  `json:"dependsOn,omitempty"`
+	ArgoSyncWaves           *bool  `json:"argoSyncWaves,omitempty"`
+}

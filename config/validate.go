@@ -1,0 +1,48 @@
+package config
+
+import (
+	"fmt"
+	"regexp"
+
+	"k8s.io/apimachinery/pkg/util/validation"
+)
+
+// Validate checks what the schema cannot. It implements framework.Validator.
+func (c *StrimziRender) Validate() error {
+	s := c.Spec
+	var errs []error
+	if _, ok := s.Images.Kafka[s.Images.DefaultKafkaVersion]; !ok {
+		errs = append(errs, fmt.Errorf("spec.images.defaultKafkaVersion: %q has no image in spec.images.kafka", s.Images.DefaultKafkaVersion))
+	}
+	if p := s.LabelsExclusionPattern; p != nil {
+		if _, err := regexp.Compile(*p); err != nil {
+			errs = append(errs, fmt.Errorf("spec.labelsExclusionPattern: not an RE2 expression: %v", err))
+		}
+	}
+	for i, name := range s.ImagePullSecrets {
+		for _, msg := range validation.IsDNS1123Subdomain(name) {
+			errs = append(errs, fmt.Errorf("spec.imagePullSecrets[%d]: %q: %s", i, name, msg))
+		}
+	}
+	for _, m := range []struct {
+		path   string
+		labels map[string]string
+	}{
+		{"spec.customLabels.kafka", s.CustomLabels.Kafka},
+		{"spec.customLabels.kafkaConnect", s.CustomLabels.KafkaConnect},
+		{"spec.customLabels.kafkaConnectBuild", s.CustomLabels.KafkaConnectBuild},
+	} {
+		for _, k := range sortedKeys(m.labels) {
+			for _, msg := range validation.IsQualifiedName(k) {
+				errs = append(errs, fmt.Errorf("%s: key %q: %s", m.path, k, msg))
+			}
+			for _, msg := range validation.IsValidLabelValue(m.labels[k]) {
+				errs = append(errs, fmt.Errorf("%s.%s: %s", m.path, k, msg))
+			}
+		}
+	}
+	for _, msg := range validation.IsDNS1123Subdomain(s.ClusterDomain) {
+		errs = append(errs, fmt.Errorf("spec.clusterDomain: %s", msg))
+	}
+	return joinErrors(errs)
+}

@@ -1,0 +1,120 @@
+package strimzi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+// API groups of the Strimzi kinds.
+const (
+	Group     = "kafka.strimzi.io"
+	CoreGroup = "core.strimzi.io"
+)
+
+// Kinds strimzi-render owns.
+const (
+	KindKafka         = "Kafka"
+	KindKafkaNodePool = "KafkaNodePool"
+	KindKafkaConnect  = "KafkaConnect"
+)
+
+// Served API versions: v1 since Strimzi 1.0; v1beta2 is still accepted as input.
+const (
+	V1      = "v1"
+	V1beta2 = "v1beta2"
+)
+
+// Object is the part every view shares: the node it came from and its identity.
+type Object struct {
+	Node        *yaml.RNode
+	APIVersion  string
+	Kind        string
+	Name        string
+	Namespace   string
+	Labels      map[string]string
+	Annotations map[string]string
+}
+
+// Version is the version part of the apiVersion (v1, v1beta2).
+func (o *Object) Version() string {
+	_, v, _ := strings.Cut(o.APIVersion, "/")
+	return v
+}
+
+// FieldError is a decode problem at a field path of a resource.
+type FieldError struct {
+	Path    string
+	Message string
+}
+
+func (e *FieldError) Error() string { return e.Path + ": " + e.Message }
+
+func newObject(node *yaml.RNode) Object {
+	return Object{
+		Node:        node,
+		APIVersion:  node.GetApiVersion(),
+		Kind:        node.GetKind(),
+		Name:        node.GetName(),
+		Namespace:   node.GetNamespace(),
+		Labels:      node.GetLabels(),
+		Annotations: node.GetAnnotations(),
+	}
+}
+
+// decodeSpec decodes the node's spec into v. Unknown fields are ignored, as
+// the API server prunes them; wrong types are reported with their path.
+func decodeSpec(node *yaml.RNode, v any) error {
+	spec := node.Field("spec")
+	if spec == nil || yaml.IsMissingOrNull(spec.Value) {
+		return &FieldError{Path: "spec", Message: "Required .spec section is missing."}
+	}
+	if spec.Value.YNode().Kind != yaml.MappingNode {
+		return &FieldError{Path: "spec", Message: "must be an object"}
+	}
+	raw, err := spec.Value.MarshalJSON()
+	if err != nil {
+		return &FieldError{Path: "spec", Message: "cannot be read: " + err.Error()}
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(v); err != nil {
+		return typeError(err)
+	}
+	return nil
+}
+
+func typeError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		path := "spec"
+		if te.Field != "" {
+			path += "." + te.Field
+		}
+		return &FieldError{Path: path, Message: fmt.Sprintf("must be of type %s, not %s", jsonType(te.Type), te.Value)}
+	}
+	return &FieldError{Path: "spec", Message: err.Error()}
+}
+
+func jsonType(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch goKind := t.Kind().String(); goKind {
+	case "int", "int32", "int64", "uint32", "uint64":
+		return "integer"
+	case "bool":
+		return "boolean"
+	case "map", "struct":
+		return "object"
+	case "slice", "array":
+		return "array"
+	default:
+		return goKind
+	}
+}
