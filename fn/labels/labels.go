@@ -2,6 +2,9 @@ package labels
 
 import (
 	"maps"
+
+	"github.com/strimzi-render/strimzi-render/fn/jvm"
+
 	"regexp"
 	"slices"
 	"strings"
@@ -9,23 +12,25 @@ import (
 
 // Label keys Strimzi sets.
 const (
-	Cluster         = "strimzi.io/cluster"
-	Name            = "strimzi.io/name"
-	Kind            = "strimzi.io/kind"
-	ComponentType   = "strimzi.io/component-type"
-	PodName         = "strimzi.io/pod-name"
-	Controller      = "strimzi.io/controller"
-	ControllerName  = "strimzi.io/controller-name"
-	PoolName        = "strimzi.io/pool-name"
-	BrokerRole      = "strimzi.io/broker-role"
-	ControllerRole  = "strimzi.io/controller-role"
-	Discovery       = "strimzi.io/discovery"
-	AppName         = "app.kubernetes.io/name"
-	AppInstance     = "app.kubernetes.io/instance"
-	AppPartOf       = "app.kubernetes.io/part-of"
-	AppManagedBy    = "app.kubernetes.io/managed-by"
-	ManagedByValue  = "strimzi-cluster-operator"
-	StrimziPodSetID = "strimzipodset"
+	Cluster       = "strimzi.io/cluster"
+	Name          = "strimzi.io/name"
+	Kind          = "strimzi.io/kind"
+	ComponentType = "strimzi.io/component-type"
+	PodName       = "strimzi.io/pod-name"
+	// StatefulSetPodName is kept from Strimzi's StatefulSet days (WorkloadUtils).
+	StatefulSetPodName = "statefulset.kubernetes.io/pod-name"
+	Controller         = "strimzi.io/controller"
+	ControllerName     = "strimzi.io/controller-name"
+	PoolName           = "strimzi.io/pool-name"
+	BrokerRole         = "strimzi.io/broker-role"
+	ControllerRole     = "strimzi.io/controller-role"
+	Discovery          = "strimzi.io/discovery"
+	AppName            = "app.kubernetes.io/name"
+	AppInstance        = "app.kubernetes.io/instance"
+	AppPartOf          = "app.kubernetes.io/part-of"
+	AppManagedBy       = "app.kubernetes.io/managed-by"
+	ManagedByValue     = "strimzi-cluster-operator"
+	StrimziPodSetID    = "strimzipodset"
 )
 
 const strimziPrefix = "strimzi.io/"
@@ -165,12 +170,7 @@ func ReservedLabels(m map[string]string) []string {
 
 // MsgStrimziInUser formats Strimzi's message for user keys it reserves.
 func MsgStrimziInUser(keys []string) string {
-	return msgStrimziInUser + JavaList(keys)
-}
-
-// JavaList formats like Java's List.toString: [a, b].
-func JavaList(items []string) string {
-	return "[" + strings.Join(items, ", ") + "]"
+	return msgStrimziInUser + jvm.ListString(keys)
 }
 
 // UserMerged returns template labels or annotations that are merged under

@@ -1,0 +1,119 @@
+package connect
+
+import (
+	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/properties"
+)
+
+// Authentication types of spec.authentication.
+const (
+	AuthTLS         = "tls"
+	AuthScramSHA256 = "scram-sha-256"
+	AuthScramSHA512 = "scram-sha-512"
+	AuthPlain       = "plain"
+	AuthCustom      = "custom"
+)
+
+func (m *Model) usesSASL() bool {
+	a := m.spec.Authentication
+	if a == nil {
+		return false
+	}
+	switch a.Type {
+	case AuthScramSHA256, AuthScramSHA512, AuthPlain:
+		return true
+	case AuthCustom:
+		return a.Sasl != nil && *a.Sasl
+	}
+	return false
+}
+
+// writeAuthentication writes the client credentials, read from Secrets
+// through the strimzisecrets config provider.
+func (m *Model) writeAuthentication(w *properties.Writer) {
+	a := m.spec.Authentication
+	if a == nil {
+		return
+	}
+	switch a.Type {
+	case AuthTLS:
+		ck := a.CertificateAndKey
+		w.Section("Authentication configuration", prefixed(
+			"ssl.keystore.certificate.chain="+m.secretValue(ck.SecretName, ck.Certificate),
+			"ssl.keystore.key="+m.secretValue(ck.SecretName, ck.Key),
+			"ssl.keystore.type=PEM")...)
+	case AuthScramSHA256, AuthScramSHA512, AuthPlain:
+		mechanism, module := "PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule"
+		switch a.Type {
+		case AuthScramSHA256:
+			mechanism, module = "SCRAM-SHA-256", "org.apache.kafka.common.security.scram.ScramLoginModule"
+		case AuthScramSHA512:
+			mechanism, module = "SCRAM-SHA-512", "org.apache.kafka.common.security.scram.ScramLoginModule"
+		}
+		jaas := module + " required username=\"" + a.Username + "\" password=\"" +
+			m.secretValue(a.PasswordSecret.SecretName, a.PasswordSecret.Password) + "\";"
+		w.Section("Authentication configuration", prefixed(
+			"sasl.mechanism="+mechanism,
+			"sasl.jaas.config="+jaas)...)
+	case AuthCustom:
+		// Only ssl.keystore.* and sasl.* keys pass, each for all four clients,
+		// printed raw as Strimzi does.
+		var lines []string
+		for _, k := range sortedKeys(a.Config) {
+			if !strings.HasPrefix(k, "ssl.keystore.") && !strings.HasPrefix(k, "sasl.") {
+				continue
+			}
+			for _, p := range clientPrefixes {
+				lines = append(lines, p+k+"="+scalarString(a.Config[k]))
+			}
+		}
+		w.Section("Authentication configuration", lines...)
+	}
+}
+
+// secretRefs lists the Secret keys the workers read, for the auth hash and RBAC.
+func (m *Model) secretRefs() []string {
+	var refs []string
+	if t := m.spec.TLS; t != nil {
+		for _, c := range t.TrustedCertificates {
+			refs = append(refs, c.SecretName+"/"+c.Certificate+c.Pattern)
+		}
+	}
+	if a := m.spec.Authentication; a != nil {
+		if a.CertificateAndKey != nil {
+			refs = append(refs, a.CertificateAndKey.SecretName+"/"+a.CertificateAndKey.Certificate,
+				a.CertificateAndKey.SecretName+"/"+a.CertificateAndKey.Key)
+		}
+		if a.PasswordSecret != nil {
+			refs = append(refs, a.PasswordSecret.SecretName+"/"+a.PasswordSecret.Password)
+		}
+	}
+	return refs
+}
+
+// secretNames are the Secrets the workers read through the config provider,
+// which the Role grants (KafkaConnectCluster.generateRole).
+func (m *Model) secretNames() []string {
+	var out []string
+	add := func(n string) {
+		for _, o := range out {
+			if o == n {
+				return
+			}
+		}
+		out = append(out, n)
+	}
+	if t := m.spec.TLS; t != nil && len(t.TrustedCertificates) > 0 {
+		add(namesConnectTLS(m.Cluster))
+	}
+	if a := m.spec.Authentication; a != nil {
+		if a.CertificateAndKey != nil {
+			add(a.CertificateAndKey.SecretName)
+		}
+		if a.PasswordSecret != nil {
+			add(a.PasswordSecret.SecretName)
+		}
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+package connect
+
+import (
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// Ports, paths and values of the Connect worker (KafkaConnectCluster).
+const (
+	RESTPort            = 8083
+	RESTPortName        = "rest-api"
+	MetricsPort         = 9404
+	MetricsPortName     = "tcp-prometheus"
+	JMXPort             = 9999
+	JMXPortName         = "jmx"
+	ConfigVolume        = "kafka-connect-configurations"
+	ConfigMountPath     = "/opt/kafka/custom-config/"
+	StorageVolume       = "data"
+	DefaultStoragePath  = "/var/lib/kafka/data"
+	DefaultReplicas     = 3
+	componentType       = "kafka-connect"
+	defaultHealthDelay  = 60
+	defaultProbeTimeout = 5
+	templateProbeDelay  = 15
+	useConnectorsAnno   = "strimzi.io/use-connector-resources"
+)
+
+// Inputs gives the model what it may read from other input resources.
+type Inputs struct {
+	// ConfigMapData returns the data of a ConfigMap in the input, if present.
+	ConfigMapData func(namespace, name string) (map[string]string, bool)
+}
+
+// Build is what a Connect Build contributes to the workers: the image the
+// build pushes and its revision.
+type Build struct {
+	Image    string
+	Revision string
+	JobName  string
+}
+
+// Model is one KafkaConnect, ready to render.
+type Model struct {
+	cr       *strimzi.KafkaConnect
+	spec     *strimzi.KafkaConnectSpec
+	cfg      *config.Spec
+	in       Inputs
+	build    *Build
+	Cluster  string
+	Ns       string
+	Replicas int32
+	Image    string
+
+	component      labels.Component
+	resourceLabels map[string]string
+	tmpl           strimzi.KafkaConnectTemplate
+}
+
+// New builds the model of a validated KafkaConnect. build is nil unless the
+// resource has a Connect Build.
+func New(cr *strimzi.KafkaConnect, cfg *config.StrimziRender, in Inputs, build *Build) *Model {
+	m := &Model{
+		cr: cr, spec: &cr.Spec, cfg: &cfg.Spec, in: in, build: build,
+		Cluster: cr.Name, Ns: cr.Namespace, Replicas: DefaultReplicas,
+	}
+	if cr.Spec.Replicas != nil {
+		m.Replicas = *cr.Spec.Replicas
+	}
+	if cr.Spec.Template != nil {
+		m.tmpl = *cr.Spec.Template
+	}
+	m.Image = m.image()
+	m.component = labels.Component{
+		Cluster: m.Cluster, Name: names.Connect(m.Cluster), Kind: strimzi.KindKafkaConnect,
+		ComponentType: componentType, AppName: componentType,
+	}
+	filter, _ := labels.NewFilter(m.cfg.LabelsExclusionPattern) // validated with the config
+	m.resourceLabels = labels.Resource(m.component, filter.Apply(cr.Labels))
+	return m
+}
+
+// image is the build's image, else .spec.image, else the image of the
+// version (KafkaConnectCluster.fromCrd and the versions map).
+func (m *Model) image() string {
+	switch {
+	case m.build != nil:
+		return m.build.Image
+	case m.spec.Image != "":
+		return m.spec.Image
+	default:
+		return m.cfg.Images.KafkaConnect[m.version()]
+	}
+}
+
+func (m *Model) version() string {
+	if m.spec.Version != "" {
+		return m.spec.Version
+	}
+	return m.cfg.Images.DefaultKafkaVersion
+}
+
+// rackTopologyKey is the node label of topology-label rack awareness, or "".
+func (m *Model) rackTopologyKey() string {
+	r := m.spec.Rack
+	if r == nil || (r.Type != "" && r.Type != RackTopologyLabel) {
+		return ""
+	}
+	return r.TopologyKey
+}
+
+func (m *Model) podTemplate() *strimzi.PodTemplate {
+	if m.tmpl.Pod == nil {
+		return &strimzi.PodTemplate{}
+	}
+	return m.tmpl.Pod
+}
+
+func (m *Model) containerTemplate() *strimzi.ContainerTemplate {
+	if m.tmpl.ConnectContainer == nil {
+		return &strimzi.ContainerTemplate{}
+	}
+	return m.tmpl.ConnectContainer
+}
+
+func (m *Model) selector() map[string]string { return labels.Selector(m.component) }
+
+// pullPolicy is STRIMZI_IMAGE_PULL_POLICY, else Strimzi's :latest rule (§5.5).
+func pullPolicy(cfg *config.Spec, image string) corev1.PullPolicy {
+	return PullPolicy(cfg.ImagePullPolicy, image)
+}
+
+// PullPolicy applies Strimzi's rule: the configured policy, else Always for
+// images whose lower-cased reference contains ":latest", else IfNotPresent.
+func PullPolicy(configured, image string) corev1.PullPolicy {
+	if configured != "" {
+		return corev1.PullPolicy(configured)
+	}
+	if strings.Contains(strings.ToLower(image), ":latest") {
+		return corev1.PullAlways
+	}
+	return corev1.PullIfNotPresent
+}
+
+func (m *Model) replicas() int32 {
+	if m.spec.Replicas != nil {
+		return *m.spec.Replicas
+	}
+	return DefaultReplicas
+}

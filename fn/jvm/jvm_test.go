@@ -1,0 +1,30 @@
+package jvm
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestStringHashCode(t *testing.T) {
+	cases := map[string]struct {
+		in   string
+		want int32
+	}{
+		"empty":                            {"", 0},
+		"hello":                            {"hello", 99162322},
+		"wraps around":                     {"polygenelubricants", -2147483648},
+		"surrogate pair, 31*0xD83D+0xDE00": {"😀", 1772899},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) { assert.Equal(t, c.want, StringHashCode(c.in)) })
+	}
+}
+
+// Verified against a JDK: a HashMap of these keys iterates in this order
+// (strimzi-fidelity.md §4.4).
+func TestHashOrder(t *testing.T) {
+	assert.Equal(t,
+		[]string{"camel-timer", "zeta", "debezium-postgres", "alpha", "kafka-connect-file"},
+		HashOrder([]string{"kafka-connect-file", "camel-timer", "debezium-postgres", "zeta", "alpha"}))
+}

@@ -1,0 +1,91 @@
+package logging
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/properties"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// Pair is one logging property.
+type Pair struct{ Key, Value string }
+
+const (
+	header          = "# Do not change this generated file. Logging can be configured in the corresponding Kubernetes resource.\n"
+	monitorInterval = "monitorInterval"
+	monitorDefault  = "\nmonitorInterval=30\n"
+)
+
+// ConnectDefaults are the parsed pairs of Strimzi's
+// default-logging/KafkaConnectCluster.properties.
+var ConnectDefaults = []Pair{
+	{"name", "KafkaConnectConfig"},
+	{"appender.console.type", "Console"},
+	{"appender.console.name", "STDOUT"},
+	{"appender.console.layout.type", "PatternLayout"},
+	{"appender.console.layout.pattern", "%d{yyyy-MM-dd HH:mm:ss} %-5p [%t] %c{1}:%L - %m%n"},
+	{"rootLogger.level", "INFO"},
+	{"rootLogger.appenderRefs", "console"},
+	{"rootLogger.appenderRef.console.ref", "STDOUT"},
+	{"rootLogger.additivity", "false"},
+	{"logger.reflections.name", "org.reflections"},
+	{"logger.reflections.level", "ERROR"},
+	{"logger.reflections.additivity", "false"},
+}
+
+// Inline renders defaults with the inline loggers merged over them: a key
+// already there keeps its place, new keys follow in sorted order (the order
+// the API server gives them to the operator).
+func Inline(defaults []Pair, loggers map[string]string) string {
+	pairs := slices.Clone(defaults)
+	keys := make([]string, 0, len(loggers))
+	for k := range loggers {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if i := slices.IndexFunc(pairs, func(p Pair) bool { return p.Key == k }); i >= 0 {
+			pairs[i].Value = loggers[k]
+		} else {
+			pairs = append(pairs, Pair{k, loggers[k]})
+		}
+	}
+	var b strings.Builder
+	b.WriteString(header)
+	hasMonitor := false
+	for _, p := range pairs {
+		b.WriteString(properties.Line(p.Key, p.Value))
+		b.WriteByte('\n')
+		hasMonitor = hasMonitor || p.Key == monitorInterval
+	}
+	if !hasMonitor {
+		b.WriteString(monitorDefault)
+	}
+	return b.String()
+}
+
+// External returns a user's logging configuration verbatim, with Strimzi's
+// monitorInterval appended unless it sets one.
+func External(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		key, _, _ := strings.Cut(strings.TrimSpace(line), "=")
+		if strings.TrimSpace(key) == monitorInterval {
+			return text
+		}
+	}
+	return text + monitorDefault
+}
+
+// Render is the log4j2.properties for a component's logging settings;
+// external is the text of the referenced ConfigMap key, if any.
+func Render(defaults []Pair, l *strimzi.Logging, external string) string {
+	if l != nil && l.Type == "external" {
+		return External(external)
+	}
+	var loggers map[string]string
+	if l != nil {
+		loggers = l.Loggers
+	}
+	return Inline(defaults, loggers)
+}
