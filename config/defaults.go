@@ -45,7 +45,7 @@ func (c *StrimziRender) Default() error {
 	setIfEmpty(&img.Kaniko, DefaultKaniko)
 	setIfEmpty(&img.MavenBuilder, DefaultMavenBuilder)
 	setIfEmpty(&s.ClusterDomain, DefaultClusterDomain)
-	setIfEmpty(&s.PodSecurityProvider, PodSecurityBaseline)
+	setIfEmpty(&s.PodSecurityProvider, PodSecurityRestricted)
 	setIfNil(&s.PodDisruptionBudgets, true)
 	setIfNil(&s.NetworkPolicies, true)
 	b := &s.Build

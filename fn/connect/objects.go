@@ -25,3 +25,12 @@ func (m *Model) Objects() []any {
 	}
 	return out
 }
+
+// OperatorlessObjects are the objects a running operator does not create
+// from a kept KafkaConnect: the shared storage claim.
+func (m *Model) OperatorlessObjects() []any {
+	if pvc := m.SharedStorageClaim(); pvc != nil {
+		return []any{pvc}
+	}
+	return nil
+}

@@ -1,0 +1,38 @@
+package fn
+
+import (
+	"sigs.k8s.io/kustomize/kyaml/kio/filters"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// kindOf returns the Strimzi kind strimzi-render renders item as, or "".
+// Local config (the Kptfile, function configs) is never ours.
+func kindOf(item *yaml.RNode) string {
+	group, _ := splitAPIVersion(item.GetApiVersion())
+	if group != strimzi.Group || isLocalConfig(item) {
+		return ""
+	}
+	switch k := item.GetKind(); k {
+	case strimzi.KindKafkaConnect:
+		return k
+	}
+	return ""
+}
+
+func isLocalConfig(item *yaml.RNode) bool {
+	_, local := item.GetAnnotations()[filters.LocalConfigAnnotation]
+	return local
+}
+
+func splitAPIVersion(av string) (group, version string) {
+	for i := len(av) - 1; i >= 0; i-- {
+		if av[i] == '/' {
+			return av[:i], av[i+1:]
+		}
+	}
+	return "", av
+}
+
+func servedVersion(v string) bool { return v == strimzi.V1 || v == strimzi.V1beta2 }

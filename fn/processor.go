@@ -1,0 +1,95 @@
+package fn
+
+import (
+	"fmt"
+
+	"sigs.k8s.io/kustomize/kyaml/fn/framework"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/connect"
+	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// Processor is the strimzi-render function.
+type Processor struct{}
+
+// NewProcessor returns the function's ResourceListProcessor.
+func NewProcessor() *Processor { return &Processor{} }
+
+var _ framework.ResourceListProcessor = &Processor{}
+
+// Process renders every Strimzi resource it owns in rl and emits the objects
+// in its place. Resources it does not own pass through untouched. Any error
+// result makes it return the results, so the run fails.
+func (p *Processor) Process(rl *framework.ResourceList) error {
+	cfg, res := loadConfig(rl.FunctionConfig)
+	if res.ExitCode() == 0 {
+		in := newInputs(rl.Items)
+		var renderings []*rendering
+		for _, item := range rl.Items {
+			r, rres := p.render(item, cfg, in)
+			res = append(res, rres...)
+			if r != nil {
+				renderings = append(renderings, r)
+			}
+		}
+		items, eres := emit(rl.Items, renderings)
+		res = append(res, eres...)
+		rl.Items = items
+	}
+	rl.Results = append(rl.Results, res...)
+	if rl.Results.ExitCode() != 0 {
+		return rl.Results
+	}
+	return nil
+}
+
+// render dispatches one item by kind; nil for items the function does not own.
+func (p *Processor) render(item *yaml.RNode, cfg *config.StrimziRender, in *inputs) (*rendering, framework.Results) {
+	kind := kindOf(item)
+	if kind == "" {
+		return nil, nil
+	}
+	if _, v := splitAPIVersion(item.GetApiVersion()); !servedVersion(v) {
+		return &rendering{source: item, failed: true}, framework.Results{results.Errorf(item, "apiVersion",
+			"%s %s is not supported: use %s/%s (or %s/%s)", item.GetApiVersion(), kind,
+			strimzi.Group, strimzi.V1, strimzi.Group, strimzi.V1beta2)}
+	}
+	switch kind {
+	case strimzi.KindKafkaConnect:
+		return renderConnect(item, cfg, connect.Inputs{ConfigMapData: in.configMapData})
+	}
+	return nil, nil
+}
+
+// loadConfig reads the functionConfig; problems become error results about it.
+func loadConfig(fc *yaml.RNode) (*config.StrimziRender, framework.Results) {
+	cfg, errs := config.Load(fc)
+	var res framework.Results
+	for _, err := range errs {
+		res = append(res, results.New(framework.Error, fc, "", fmt.Sprintf("invalid functionConfig: %v", err)))
+	}
+	return cfg, res
+}
+
+// inputs gives renderers read access to other input resources.
+type inputs struct {
+	configMaps map[[2]string]map[string]string
+}
+
+func newInputs(items []*yaml.RNode) *inputs {
+	in := &inputs{configMaps: map[[2]string]map[string]string{}}
+	for _, it := range items {
+		if it.GetApiVersion() == "v1" && it.GetKind() == "ConfigMap" {
+			in.configMaps[[2]string{it.GetNamespace(), it.GetName()}] = it.GetDataMap()
+		}
+	}
+	return in
+}
+
+func (in *inputs) configMapData(namespace, name string) (map[string]string, bool) {
+	d, ok := in.configMaps[[2]string{namespace, name}]
+	return d, ok
+}

@@ -1,0 +1,96 @@
+// Command strimzi-render is a KRM function that renders Strimzi Kafka,
+// KafkaNodePool and KafkaConnect resources into the Kubernetes objects the
+// Strimzi operator would create.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+	"sigs.k8s.io/kustomize/kyaml/fn/framework"
+	"sigs.k8s.io/kustomize/kyaml/fn/framework/command"
+
+	"github.com/strimzi-render/strimzi-render/fn"
+)
+
+// Set at build time with -ldflags "-X main.version=... -X main.commit=...".
+var (
+	version = "dev"
+	commit  = ""
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cmd := command.Build(fn.NewProcessor(), command.StandaloneEnabled, true)
+	cmd.Use = "strimzi-render [CONFIG.yaml [RESOURCES.yaml|-]...]"
+	cmd.Short = "Render Strimzi resources into the Kubernetes objects the Strimzi operator would create."
+	cmd.Long = cmd.Short + "\n\nWith no arguments it reads a KRM ResourceList on stdin and writes one on stdout, " +
+		"as kustomize and kpt run functions. With arguments it reads the function config and resource files and " +
+		"writes the rendered resources."
+	cmd.AddCommand(versionCommand())
+	cmd.SetArgs(args)
+	cmd.SetIn(stdin)
+	cmd.SetOut(stdout)
+	cmd.SetErr(stderr)
+	if err := cmd.Execute(); err != nil {
+		report(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// report prints each error result on its own line, then a one-line summary,
+// so kustomize (which shows only stderr) says what failed.
+func report(w io.Writer, err error) {
+	var rs framework.Results
+	if !errors.As(err, &rs) {
+		fmt.Fprintf(w, "strimzi-render: %v\n", err)
+		return
+	}
+	errs, warnings := 0, 0
+	for _, r := range rs {
+		switch r.Severity {
+		case framework.Error:
+			errs++
+			fmt.Fprintln(w, r.String())
+		case framework.Warning:
+			warnings++
+		}
+	}
+	fmt.Fprintf(w, "strimzi-render: failed with %d error(s) and %d warning(s)\n", errs, warnings)
+}
+
+func versionCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version, commit and kyaml version",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, _ []string) {
+			kyaml := "unknown"
+			rev := commit
+			if info, ok := debug.ReadBuildInfo(); ok {
+				for _, d := range info.Deps {
+					if d.Path == "sigs.k8s.io/kustomize/kyaml" {
+						kyaml = d.Version
+					}
+				}
+				for _, s := range info.Settings {
+					if s.Key == "vcs.revision" && rev == "" {
+						rev = s.Value
+					}
+				}
+			}
+			if rev == "" {
+				rev = "unknown"
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "strimzi-render %s\ncommit: %s\nkyaml: %s\n", version, rev, kyaml)
+		},
+	}
+}
