@@ -1,0 +1,173 @@
+package build
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// validBuild is KafkaConnectBuildTest's RESOURCE, with checksums that pass
+// our stricter check.
+func validBuild() *Build {
+	return &Build{
+		BaseImage: "my-source-image:latest",
+		SpecImage: "my-source-image:latest",
+		Output:    Output{Type: OutputDocker, Image: "my-image:latest", PushSecret: "my-docker-credentials"},
+		Plugins: []Plugin{
+			{Name: "my-connector", Artifacts: []Artifact{{Type: Jar, URL: "https://mydomain.tld/my.jar"}}},
+			{Name: "my-connector2", Artifacts: []Artifact{{Type: Jar, URL: "https://mydomain.tld/my2.jar", Sha512sum: strings.Repeat("0", 128)}}},
+		},
+	}
+}
+
+func TestValidate(t *testing.T) {
+	const (
+		plugins0 = "spec.build.plugins[0]"
+		art00    = "spec.build.plugins[0].artifacts[0]"
+	)
+	cases := map[string]struct {
+		edit func(b *Build)
+		want []Problem
+	}{
+		"valid":                          {func(*Build) {}, nil},
+		"empty plugin list is allowed":   {func(b *Build) { b.Plugins = []Plugin{} }, nil},
+		"empty artifact list is allowed": {func(b *Build) { b.Plugins[0].Artifacts = []Artifact{} }, nil},
+		"every artifact type": {func(b *Build) {
+			b.Plugins[0].Artifacts = []Artifact{
+				{Type: Jar, URL: "http://a.tld/a.jar"}, {Type: Tgz, URL: "ftp://a.tld/a.tgz"}, {Type: Zip, URL: "https://a.tld/a.zip?x=1"},
+				{Type: Other, URL: "https://a.tld/a", FileName: "a.so"}, {Type: Maven, Group: "g", Artifact: "a", Version: "1", IncludeScope: "runtime"},
+			}
+		}, nil},
+
+		// KafkaConnectBuildTest.testValidationPluginsExist
+		"plugins missing": {func(b *Build) { b.Plugins = nil }, []Problem{
+			{"spec.build.plugins", "List of connector plugins is required when Kafka Connect Build is used."},
+		}},
+		// KafkaConnectBuildTest.testValidationUniqueNames
+		"duplicate plugin names": {func(b *Build) { b.Plugins[1].Name = "my-connector" }, []Problem{
+			{"spec.build.plugins[1].name", "Connector plugins names have to be unique within a single KafkaConnect resource."},
+		}},
+		// KafkaConnectBuildTest.testValidationArtifactsExist
+		"artifacts missing": {func(b *Build) { b.Plugins[0].Artifacts = nil }, []Problem{
+			{plugins0 + ".artifacts", "Each connector plugin needs to have a list of artifacts."},
+		}},
+		"spec image equals output image": {func(b *Build) { b.SpecImage = "my-image:latest" }, []Problem{
+			{"spec.build.output.image", "KafkaConnect .spec.image cannot be the same as .spec.build.output.image"},
+		}},
+		"base image may equal output image when spec image is unset": {func(b *Build) {
+			b.SpecImage, b.BaseImage = "", "my-image:latest"
+		}, nil},
+		"image stream output skips docker checks": {func(b *Build) {
+			b.Output = Output{Type: OutputImageStream, Image: "my-source-image:latest", AdditionalBuildOptions: []string{"--file=x"}}
+		}, nil},
+		// KafkaConnectBuildTest.testInvalidBuildahBuildOptions
+		"forbidden Buildah build options": {func(b *Build) {
+			b.Output.AdditionalBuildOptions = []string{"--logfile=my-file", "--file=/docker/Another", "--storage-driver=random"}
+			b.Output.AdditionalPushOptions = []string{"--quiet"}
+		}, []Problem{
+			{"spec.build.output.additionalBuildOptions", ".spec.build.output.additionalBuildOptions contains forbidden options: [--logfile, --file, --storage-driver]"},
+		}},
+		// KafkaConnectBuildTest.testInvalidBuildahPushOptions
+		"forbidden Buildah push options": {func(b *Build) {
+			b.Output.AdditionalBuildOptions = []string{"--retry=3"}
+			b.Output.AdditionalPushOptions = []string{"--digestfile=/tmp/random", "--sign-by=different", "--format=xy"}
+		}, []Problem{
+			{"spec.build.output.additionalPushOptions", ".spec.build.output.additionalPushOptions contains forbidden options: [--digestfile, --sign-by, --format]"},
+		}},
+		// KafkaConnectBuildTest.testInvalidKanikoOptionsInAdditionalBuildOptions
+		"forbidden Kaniko options, push options ignored": {func(b *Build) {
+			b.Builder = Kaniko
+			b.Output.AdditionalBuildOptions = []string{"--reproducible", "--reproducible-something", "--build-arg", "--single-snapshot", "--digest-file=/dev/null", "--log-format=json"}
+			b.Output.AdditionalPushOptions = []string{"--anything"}
+		}, []Problem{
+			{"spec.build.output.additionalBuildOptions", ".spec.build.output.additionalBuildOptions contains forbidden options: [--reproducible-something, --build-arg, --digest-file]"},
+		}},
+		"allowed options with hostile values": {func(b *Build) {
+			b.Output.AdditionalBuildOptions = []string{"--creds=u:p;touch /x"}
+			b.Output.AdditionalPushOptions = []string{"--creds=$(id)"}
+		}, nil},
+		// KafkaConnectDockerfileTest.testNoUrlWhenRequired
+		"missing URLs": {func(b *Build) {
+			b.Plugins[0].Artifacts = []Artifact{{Type: Tgz}, {Type: Zip}, {Type: Jar}, {Type: Other}}
+		}, []Problem{
+			{art00 + ".url", "`tgz` artifact is missing a URL."},
+			{"spec.build.plugins[0].artifacts[1].url", "`zip` artifact is missing a URL."},
+			{"spec.build.plugins[0].artifacts[2].url", "`jar` artifact is missing a URL."},
+			{"spec.build.plugins[0].artifacts[3].url", "`other` artifact is missing a URL."},
+		}},
+		"missing Maven coordinates": {func(b *Build) {
+			b.Plugins[0].Artifacts = []Artifact{{Type: Maven}, {Type: Maven, Group: "g", Artifact: "a"}}
+		}, []Problem{
+			{art00 + ".group", "`maven` artifact is missing a group ID."},
+			{art00 + ".artifact", "`maven` artifact is missing an artifact ID."},
+			{art00 + ".version", "`maven` artifact is missing a version number."},
+			{"spec.build.plugins[0].artifacts[1].version", "`maven` artifact is missing a version number."},
+		}},
+
+		"URL outside the CRD pattern": {func(b *Build) {
+			b.Plugins[0].Artifacts = []Artifact{{Type: Jar, URL: "file:///etc/passwd"}, {Type: Zip, URL: "https://a.tld/x.zip'$(id)"}, {Type: Tgz, URL: "https://a.tld/x."}}
+		}, []Problem{
+			{art00 + ".url", `url "file:///etc/passwd" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
+			{"spec.build.plugins[0].artifacts[1].url", `url "https://a.tld/x.zip'$(id)" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
+			{"spec.build.plugins[0].artifacts[2].url", `url "https://a.tld/x." must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
+		}},
+		"sha512sum not 128 hex digits": {func(b *Build) {
+			b.Plugins[0].Artifacts = []Artifact{
+				{Type: Jar, URL: "https://a.tld/a.jar", Sha512sum: "sha-512-checksum"},
+				{Type: Jar, URL: "https://a.tld/b.jar", Sha512sum: strings.Repeat("A", 127)},
+				{Type: Jar, URL: "https://a.tld/c.jar", Sha512sum: strings.Repeat("aF", 64)},
+			}
+		}, []Problem{
+			{art00 + ".sha512sum", "sha512sum must be a SHA-512 checksum: 128 hexadecimal digits"},
+			{"spec.build.plugins[0].artifacts[1].sha512sum", "sha512sum must be a SHA-512 checksum: 128 hexadecimal digits"},
+		}},
+		"plugin name that would break the Dockerfile": {func(b *Build) { b.Plugins[0].Name = "x\nRUN id" }, []Problem{
+			{plugins0 + ".name", `plugin name "x\nRUN id" must match ^[a-z0-9][-_a-z0-9]*[a-z0-9]$: lower-case letters, digits, - and _`},
+		}},
+		"unknown artifact type": {func(b *Build) { b.Plugins[0].Artifacts[0].Type = "war" }, []Problem{
+			{art00 + ".type", `artifact type "war" must be one of jar, tgz, zip, other or maven`},
+		}},
+		"output image read as an option": {func(b *Build) { b.Output.Image = "--creds=x" }, []Problem{
+			{"spec.build.output.image", `output image "--creds=x" must be an image reference: not empty, no spaces or control characters, not starting with -`},
+		}},
+		"output image missing": {func(b *Build) { b.Output.Image = "" }, []Problem{
+			{"spec.build.output.image", `output image "" must be an image reference: not empty, no spaces or control characters, not starting with -`},
+		}},
+		"spec image with a line break": {func(b *Build) { b.SpecImage = "base:1\nRUN id" }, []Problem{
+			{"spec.image", `image "base:1\nRUN id" must be an image reference: no spaces or control characters, not starting with -`},
+		}},
+
+		"every problem, Strimzi's first": {func(b *Build) {
+			b.SpecImage = "my-image:latest"
+			b.Output.AdditionalPushOptions = []string{"--sign-by=x"}
+			b.Plugins = append(b.Plugins,
+				Plugin{Name: "my-connector", Artifacts: []Artifact{{Type: Jar, URL: "gopher://x"}}},
+				Plugin{Name: "Bad"})
+		}, []Problem{
+			{"spec.build.plugins[2].name", "Connector plugins names have to be unique within a single KafkaConnect resource."},
+			{"spec.build.plugins[3].artifacts", "Each connector plugin needs to have a list of artifacts."},
+			{"spec.build.output.image", "KafkaConnect .spec.image cannot be the same as .spec.build.output.image"},
+			{"spec.build.output.additionalPushOptions", ".spec.build.output.additionalPushOptions contains forbidden options: [--sign-by]"},
+			{"spec.build.plugins[2].artifacts[0].url", `url "gopher://x" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
+			{"spec.build.plugins[3].name", `plugin name "Bad" must match ^[a-z0-9][-_a-z0-9]*[a-z0-9]$: lower-case letters, digits, - and _`},
+		}},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			b := validBuild()
+			c.edit(b)
+			assert.Equal(t, c.want, Validate(b))
+		})
+	}
+}
+
+// A build that passes Validate renders without unquoted user text breaking
+// a line: each plugin adds exactly its section.
+func TestValidatedBuildKeepsDockerfileShape(t *testing.T) {
+	b := validBuild()
+	assert.Empty(t, Validate(b))
+	df := Dockerfile(b)
+	assert.Equal(t, 2, strings.Count(df, "# Connector plugin "))
+	assert.Equal(t, 1, strings.Count(df, "\nFROM "))
+}
