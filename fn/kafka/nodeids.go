@@ -162,6 +162,9 @@ type Node struct {
 	Controller bool
 	Broker     bool
 	Storage    Storage // the pool's storage
+	// Cordoned marks a node whose log dirs are cordoned while Kafka 4.3 or
+	// later moves its data away before a scale-down.
+	Cordoned bool
 }
 
 // Nodes lists the desired nodes of all pools, sorted by node ID. The pools
