@@ -57,6 +57,7 @@ func AssignNodeIDs(pools []NodePool) ([]Assignment, error) {
 	for _, p := range sorted {
 		for _, id := range p.StatusNodeIDs {
 			if used.has(id) {
+				//lint:ignore ST1005 Strimzi's message, kept verbatim
 				return nil, fmt.Errorf("Found duplicate node ID %d in node pool %s", id, p.Name)
 			}
 			used.add(id)

@@ -101,7 +101,7 @@ func claimName(v Volume, jbod bool, pod string) string {
 }
 
 // LogDirs is the log.dirs value of a node: each mount path followed by
-// /kafka-log<nodeId>, comma-joined in storage order.
+// /kafka-log<nodeId>, comma-joined in storage order (Strimzi: withLogDirs).
 func (s Storage) LogDirs(nodeID int) string {
 	dirs := make([]string, 0, len(s.volumes()))
 	for _, dv := range s.DataVolumes("") {
