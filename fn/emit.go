@@ -3,7 +3,11 @@ package fn
 import (
 	"fmt"
 	"path"
+	"reflect"
 	"strings"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/kio/kioutil"
@@ -64,22 +68,38 @@ func annotate(n *yaml.RNode, kv map[string]string) error {
 	return n.SetAnnotations(a)
 }
 
-// place marks objects as rendered from source and files them next to it:
-// <dir of the source's file>/<kind>_<name>.yaml, so kpt writes one file per
-// object beside the resource it came from.
-func place(source *yaml.RNode, objects []*yaml.RNode) error {
+// place marks objects as rendered from source, files them next to it
+// (<dir of the source's file>/<kind>_<name>.yaml, so kpt writes one file per
+// object beside the resource it came from) and converts them to nodes.
+func place(source *yaml.RNode, objects []any) ([]*yaml.RNode, error) {
 	srcPath, _, _ := kioutil.GetFileAnnotations(source)
+	out := make([]*yaml.RNode, 0, len(objects))
 	for _, o := range objects {
-		a := map[string]string{AnnoSource: sourceID(source)}
+		obj, ok := o.(metav1.Object)
+		if !ok {
+			return nil, fmt.Errorf("%T has no object metadata", o)
+		}
+		a := obj.GetAnnotations()
+		if a == nil {
+			a = map[string]string{}
+		}
+		a[AnnoSource] = sourceID(source)
 		if srcPath != "" {
-			a[kioutil.PathAnnotation] = path.Join(path.Dir(srcPath), strings.ToLower(o.GetKind())+"_"+o.GetName()+".yaml")
+			kind := strings.ToLower(reflect.TypeOf(o).Elem().Name())
+			if tm, ok := o.(interface{ GetObjectKind() schema.ObjectKind }); ok {
+				kind = strings.ToLower(tm.GetObjectKind().GroupVersionKind().Kind)
+			}
+			a[kioutil.PathAnnotation] = path.Join(path.Dir(srcPath), kind+"_"+obj.GetName()+".yaml")
 			a[kioutil.IndexAnnotation] = "0"
 		}
-		if err := annotate(o, a); err != nil {
-			return err
+		obj.SetAnnotations(a)
+		n, err := toNode(o)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, n)
 	}
-	return nil
+	return out, nil
 }
 
 type identity struct{ apiVersion, kind, namespace, name string }
