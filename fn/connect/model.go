@@ -1,13 +1,12 @@
 package connect
 
 import (
-	"strings"
-
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/pods"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -132,19 +131,7 @@ func (m *Model) selector() map[string]string { return labels.Selector(m.componen
 
 // pullPolicy is STRIMZI_IMAGE_PULL_POLICY, else Strimzi's :latest rule (§5.5).
 func pullPolicy(cfg *config.Spec, image string) corev1.PullPolicy {
-	return PullPolicy(cfg.ImagePullPolicy, image)
-}
-
-// PullPolicy applies Strimzi's rule: the configured policy, else Always for
-// images whose lower-cased reference contains ":latest", else IfNotPresent.
-func PullPolicy(configured, image string) corev1.PullPolicy {
-	if configured != "" {
-		return corev1.PullPolicy(configured)
-	}
-	if strings.Contains(strings.ToLower(image), ":latest") {
-		return corev1.PullAlways
-	}
-	return corev1.PullIfNotPresent
+	return pods.PullPolicy(cfg.ImagePullPolicy, image)
 }
 
 func (m *Model) replicas() int32 {
