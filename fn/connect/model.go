@@ -37,11 +37,16 @@ type Inputs struct {
 }
 
 // Build is what a Connect Build contributes to the workers: the image the
-// build pushes and its revision.
+// build pushes, its revision, and the build's own objects.
 type Build struct {
 	Image    string
 	Revision string
-	JobName  string
+	// DependsOn is the config.kubernetes.io/depends-on value of the
+	// workload objects, naming the build's Job or BuildConfig; "" for none.
+	DependsOn string
+	// Objects are the build's objects, which come first in Objects and
+	// OperatorlessObjects.
+	Objects []any
 }
 
 // Model is one KafkaConnect, ready to render.

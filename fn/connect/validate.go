@@ -97,7 +97,7 @@ func (v *validator) required() {
 }
 
 func (v *validator) version() {
-	if v.s.Image != "" || v.s.Build != nil {
+	if v.s.Image != "" { // a build starts FROM the version's image too
 		return
 	}
 	version := v.s.Version
