@@ -28,7 +28,7 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	cmd := command.Build(fn.NewProcessor(), command.StandaloneEnabled, true)
+	cmd := command.Build(withWarnings(fn.NewProcessor(), stderr), command.StandaloneEnabled, true)
 	cmd.Use = "strimzi-render [CONFIG.yaml [RESOURCES.yaml|-]...]"
 	cmd.Short = "Render Strimzi resources into the Kubernetes objects the Strimzi operator would create."
 	cmd.Long = cmd.Short + "\n\nWith no arguments it reads a KRM ResourceList on stdin and writes one on stdout, " +
@@ -65,6 +65,22 @@ func report(w io.Writer, err error) {
 		}
 	}
 	fmt.Fprintf(w, "strimzi-render: failed with %d error(s) and %d warning(s)\n", errs, warnings)
+}
+
+// withWarnings prints warning results to stderr after a successful run:
+// kustomize never shows results, and kpt shows stderr only when a run fails.
+func withWarnings(p framework.ResourceListProcessor, w io.Writer) framework.ResourceListProcessor {
+	return framework.ResourceListProcessorFunc(func(rl *framework.ResourceList) error {
+		err := p.Process(rl)
+		if err == nil {
+			for _, r := range rl.Results {
+				if r.Severity == framework.Warning {
+					fmt.Fprintln(w, r.String())
+				}
+			}
+		}
+		return err
+	})
 }
 
 func versionCommand() *cobra.Command {

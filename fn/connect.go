@@ -49,14 +49,7 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 		r.replacement = []*yaml.RNode{kept}
 		objs = m.OperatorlessObjects()
 	}
-	for _, o := range objs {
-		n, err := toNode(o)
-		if err != nil {
-			return r, append(res, errNode(node, err))
-		}
-		r.objects = append(r.objects, n)
-	}
-	if err := place(node, r.objects); err != nil {
+	if r.objects, err = place(node, objs); err != nil {
 		return r, append(res, errNode(node, err))
 	}
 	if bm != nil {

@@ -3,7 +3,11 @@ package fn
 import (
 	"fmt"
 	"path"
+	"reflect"
 	"strings"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/kio/kioutil"
@@ -64,22 +68,38 @@ func annotate(n *yaml.RNode, kv map[string]string) error {
 	return n.SetAnnotations(a)
 }
 
-// place marks objects as rendered from source and files them next to it:
-// <dir of the source's file>/<kind>_<name>.yaml, so kpt writes one file per
-// object beside the resource it came from.
-func place(source *yaml.RNode, objects []*yaml.RNode) error {
+// place marks objects as rendered from source, files them next to it
+// (<dir of the source's file>/<kind>_<name>.yaml, so kpt writes one file per
+// object beside the resource it came from) and converts them to nodes.
+func place(source *yaml.RNode, objects []any) ([]*yaml.RNode, error) {
 	srcPath, _, _ := kioutil.GetFileAnnotations(source)
+	out := make([]*yaml.RNode, 0, len(objects))
 	for _, o := range objects {
-		a := map[string]string{AnnoSource: sourceID(source)}
+		obj, ok := o.(metav1.Object)
+		if !ok {
+			return nil, fmt.Errorf("%T has no object metadata", o)
+		}
+		a := obj.GetAnnotations()
+		if a == nil {
+			a = map[string]string{}
+		}
+		a[AnnoSource] = sourceID(source)
 		if srcPath != "" {
-			a[kioutil.PathAnnotation] = path.Join(path.Dir(srcPath), strings.ToLower(o.GetKind())+"_"+o.GetName()+".yaml")
+			kind := strings.ToLower(reflect.TypeOf(o).Elem().Name())
+			if tm, ok := o.(interface{ GetObjectKind() schema.ObjectKind }); ok {
+				kind = strings.ToLower(tm.GetObjectKind().GroupVersionKind().Kind)
+			}
+			a[kioutil.PathAnnotation] = path.Join(path.Dir(srcPath), kind+"_"+obj.GetName()+".yaml")
 			a[kioutil.IndexAnnotation] = "0"
 		}
-		if err := annotate(o, a); err != nil {
-			return err
+		obj.SetAnnotations(a)
+		n, err := toNode(o)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, n)
 	}
-	return nil
+	return out, nil
 }
 
 type identity struct{ apiVersion, kind, namespace, name string }
@@ -99,8 +119,9 @@ func (id identity) String() string {
 
 // emit puts each rendering in its source's place. Objects an earlier run
 // rendered from the same sources are dropped first, so running on the
-// function's own output changes nothing. A rendered object whose identity
-// another input resource already has is an error, never an overwrite.
+// function's own output changes nothing. A rendering with an object whose
+// identity another resource already has fails as a whole: its source stays,
+// nothing overwrites anything.
 func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framework.Results) {
 	bySource := map[*yaml.RNode]*rendering{}
 	rendered := map[string]bool{}
@@ -112,8 +133,8 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 	}
 	stale := func(n *yaml.RNode) bool {
 		src, ok := n.GetAnnotations()[AnnoSource]
-		return ok && rendered[src+"\x00"+n.GetNamespace()] ||
-			ok && n.GetNamespace() == "" && renderedAnyNamespace(rendered, src)
+		return ok && (rendered[src+"\x00"+n.GetNamespace()] ||
+			n.GetNamespace() == "" && renderedAnyNamespace(rendered, src))
 	}
 	taken := map[identity]bool{}
 	for _, n := range items {
@@ -122,26 +143,40 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 		}
 	}
 	var res framework.Results
-	out := make([]*yaml.RNode, 0, len(items))
-	for _, n := range items {
-		r := bySource[n]
-		switch {
-		case r == nil && stale(n):
-			continue
-		case r == nil || r.failed:
-			out = append(out, n)
+	for _, r := range renderings {
+		if r.failed {
 			continue
 		}
-		out = append(out, r.replacement...)
+		var ids []identity
 		for _, o := range r.objects {
 			id := identityOf(o)
 			if taken[id] {
 				res = append(res, results.Errorf(r.source, "metadata.name",
-					"rendering %s would replace the input resource of the same name: rename one of them", id))
-				continue
+					"rendering %s would replace another resource of the same name: rename one of them", id))
+				r.failed = true
 			}
+			ids = append(ids, id)
+		}
+		for _, id := range ids {
 			taken[id] = true
-			out = append(out, o)
+		}
+	}
+	// A rendering that failed here keeps what earlier runs rendered from it.
+	clear(rendered)
+	for _, r := range renderings {
+		if !r.failed {
+			rendered[sourceID(r.source)+"\x00"+r.source.GetNamespace()] = true
+		}
+	}
+	out := make([]*yaml.RNode, 0, len(items))
+	for _, n := range items {
+		switch r := bySource[n]; {
+		case r == nil && stale(n):
+		case r == nil || r.failed:
+			out = append(out, n)
+		default:
+			out = append(out, r.replacement...)
+			out = append(out, r.objects...)
 		}
 	}
 	return out, res

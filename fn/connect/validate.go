@@ -131,9 +131,7 @@ func (v *validator) plugins() {
 			if a.Type != "image" {
 				v.errorf(aat+".type", "artifact type %q is not supported: spec.plugins artifacts are of type image", a.Type)
 			}
-			for _, pr := range volumes.CheckImage(a.Reference, a.PullPolicy, aat) {
-				v.ps = append(v.ps, pr)
-			}
+			v.ps = append(v.ps, volumes.CheckImage(a.Reference, a.PullPolicy, aat)...)
 			name := volumes.PluginVolumeName(p.Name, a.Reference)
 			if len(name) > validation.DNS1123LabelMaxLength {
 				v.errorf(aat, "volume name %s is longer than %d characters: shorten the plugin name", name, validation.DNS1123LabelMaxLength)

@@ -19,7 +19,7 @@ func ExporterJSON(text string) (string, error) {
 	}
 	node, err := yaml.Parse(text)
 	if err != nil {
-		return "", fmt.Errorf("Failed to parse metrics configuration: %w", err)
+		return "", fmt.Errorf("parsing metrics configuration: %w", err)
 	}
 	var b bytes.Buffer
 	if err := writeJSON(&b, node.YNode()); err != nil {

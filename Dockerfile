@@ -1,0 +1,10 @@
+# The strimzi-render function image. It builds with no registry access:
+# `make image` (or .ci/run) first builds the static binary into bin/.
+# kustomize and kpt run function containers as --user nobody, so the image
+# carries a passwd entry for it; it also runs as that numeric user by default.
+FROM scratch
+COPY config/image/passwd /etc/passwd
+COPY config/image/group /etc/group
+COPY bin/strimzi-render /usr/local/bin/strimzi-render
+USER 65534:65534
+ENTRYPOINT ["/usr/local/bin/strimzi-render"]

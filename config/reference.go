@@ -1,0 +1,55 @@
+package config
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"k8s.io/kube-openapi/pkg/validation/spec"
+)
+
+// Reference renders the configuration reference, a Markdown table of every
+// spec field with its type, default and description, from the schema.
+func Reference() (string, error) {
+	root, err := schemaOnce()
+	if err != nil {
+		return "", err
+	}
+	s := root.Properties["spec"]
+	var b strings.Builder
+	b.WriteString("| Field (`spec.`…) | Type | Default | Description |\n|---|---|---|---|\n")
+	writeFields(&b, "", &s)
+	return b.String(), nil
+}
+
+func writeFields(b *strings.Builder, prefix string, s *spec.Schema) {
+	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+		p := s.Properties[name]
+		path := prefix + name
+		typ := strings.Join(p.Type, "")
+		switch {
+		case typ == "object" && p.AdditionalProperties != nil && p.AdditionalProperties.Schema != nil:
+			typ = "map of " + strings.Join(p.AdditionalProperties.Schema.Type, "")
+		case typ == "array" && p.Items != nil && p.Items.Schema != nil:
+			typ = "list of " + strings.Join(p.Items.Schema.Type, "")
+		}
+		if len(p.Enum) > 0 {
+			var vals []string
+			for _, e := range p.Enum {
+				if e != "" {
+					vals = append(vals, fmt.Sprintf("`%v`", e))
+				}
+			}
+			typ += ": " + strings.Join(vals, ", ")
+		}
+		def := ""
+		if p.Default != nil {
+			def = fmt.Sprintf("`%v`", p.Default)
+		}
+		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", path, typ, def, strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;").Replace(p.Description))
+		if typ == "object" {
+			writeFields(b, path+".", &p)
+		}
+	}
+}

@@ -1,0 +1,186 @@
+package kafka
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/names"
+)
+
+// Names of the listeners Strimzi always configures.
+var (
+	controlPlaneName = "CONTROLPLANE-" + strconv.Itoa(ControlPlanePort)
+	replicationName  = "REPLICATION-" + strconv.Itoa(ReplicationPort)
+)
+
+// Custom authentication may not set these listener options; Strimzi sets the
+// key store itself (Strimzi: KafkaListenerAuthenticationCustom.FORBIDDEN_PREFIXES).
+var forbiddenCustomAuthPrefixes = []string{"ssl.keystore."}
+
+// writeListeners prints the listener sections and the common listener
+// configuration (Strimzi: withListeners). Every node gets the control-plane
+// listener's TLS settings, as brokers talk to the controllers too; only
+// controllers listen on it. Brokers add the replication listener and the
+// user's listeners.
+func (c *Cluster) writeListeners(w *configWriter, n Node) error {
+	host := c.endpoints().NodeHost(n)
+	var listeners, advertised, protocols []string
+
+	protocols = append(protocols, controlPlaneName+":SSL")
+	w.section("Control Plane listener")
+	c.writeInternalListener(w, strings.ToLower(controlPlaneName), n)
+
+	if n.Controller {
+		listeners = append(listeners, controlPlaneName+"://0.0.0.0:"+strconv.Itoa(ControlPlanePort))
+		advertised = append(advertised, controlPlaneName+"://"+host+":"+strconv.Itoa(ControlPlanePort))
+	}
+
+	if n.Broker {
+		protocols = append(protocols, replicationName+":SSL")
+		listeners = append(listeners, replicationName+"://0.0.0.0:"+strconv.Itoa(ReplicationPort))
+		advertised = append(advertised, replicationName+"://"+host+":"+strconv.Itoa(ReplicationPort))
+		w.section("Replication listener")
+		c.writeInternalListener(w, strings.ToLower(replicationName), n)
+
+		for _, l := range c.Listeners {
+			name := l.configName()
+			w.section("Listener configuration: " + name)
+			e, err := c.endpoints().Endpoint(n, l)
+			if err != nil {
+				return err
+			}
+			e = l.advertisedOverride(n.ID, e)
+			listeners = append(listeners, name+"://0.0.0.0:"+strconv.Itoa(l.Port))
+			advertised = append(advertised, name+"://"+e.Host+":"+strconv.Itoa(e.Port))
+			protocol, err := c.writeAuthentication(w, l)
+			if err != nil {
+				return err
+			}
+			protocols = append(protocols, name+":"+protocol)
+			writeConnectionLimits(w, l)
+			if l.TLS {
+				c.writeListenerTLS(w, l, n)
+			}
+			w.println()
+		}
+	}
+
+	w.section("Common listener configuration")
+	w.println("listener.security.protocol.map=" + strings.Join(protocols, ","))
+	w.println("listeners=" + strings.Join(listeners, ","))
+	if n.Broker {
+		w.println("inter.broker.listener.name=" + replicationName)
+	}
+	if len(advertised) > 0 {
+		w.println("advertised.listeners=" + strings.Join(advertised, ","))
+	}
+	w.println("sasl.enabled.mechanisms=")
+	w.println("ssl.endpoint.identification.algorithm=HTTPS")
+	w.println()
+	return nil
+}
+
+// writeInternalListener prints the mutual-TLS settings shared by the
+// control-plane and replication listeners, key store first as in 1.2.0.
+func (c *Cluster) writeInternalListener(w *configWriter, name string, n Node) {
+	p := "listener.name." + name + "."
+	w.println(p + "ssl.keystore.certificate.chain=" + c.secretRef(n.Pod, n.Pod+".crt"))
+	w.println(p + "ssl.keystore.key=" + c.secretRef(n.Pod, n.Pod+".key"))
+	w.println(p + "ssl.keystore.type=PEM")
+	w.println(p + "ssl.truststore.certificates=" + c.secretRef(names.KafkaTrustBundle(c.Name), "cluster-ca.crt"))
+	w.println(p + "ssl.truststore.type=PEM")
+	w.println(p + "ssl.client.auth=required")
+	w.println()
+}
+
+// writeAuthentication prints a listener's authentication and returns its
+// security protocol (Strimzi: configureAuthentication). SCRAM and TLS client
+// authentication end with a blank line, custom authentication does not.
+func (c *Cluster) writeAuthentication(w *configWriter, l Listener) (string, error) {
+	p := "listener.name." + strings.ToLower(l.configName()) + "."
+	auth := l.Auth
+	if auth == nil {
+		return securityProtocol(l.TLS, false), nil
+	}
+	switch auth.Type {
+	case AuthScramSha512:
+		w.println(p + "scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required ;")
+		w.println(p + "sasl.enabled.mechanisms=SCRAM-SHA-512")
+		w.println()
+		return securityProtocol(l.TLS, true), nil
+	case AuthTLS:
+		w.println(p + "ssl.client.auth=required")
+		w.println(p + "ssl.truststore.certificates=" + c.secretRef(names.KafkaTrustBundle(c.Name), "clients-ca.crt"))
+		w.println(p + "ssl.truststore.type=PEM")
+		w.println()
+		return securityProtocol(l.TLS, false), nil
+	case AuthCustom:
+		opts, probs := customAuthOptions(auth.ListenerConfig)
+		if len(probs) > 0 {
+			return "", fmt.Errorf("listener %s: %w", l.Name, probs[0])
+		}
+		for _, k := range opts.keys {
+			w.println(p + k + "=" + opts.values[k])
+		}
+		return securityProtocol(l.TLS, auth.SASL), nil
+	default:
+		return "", fmt.Errorf("listener %s: authentication type %q is not supported; use tls, scram-sha-512 or custom", l.Name, auth.Type)
+	}
+}
+
+// customAuthOptions are the listenerConfig options of custom authentication
+// that reach server.config, in key order, values rendered by FormatValue and
+// key store options dropped (Strimzi: KafkaListenerCustomAuthConfiguration).
+func customAuthOptions(cfg map[string]any) (*properties, []Problem) {
+	opts := newProperties()
+	var probs []Problem
+	for _, k := range sortedKeys(cfg) {
+		v, err := FormatValue(cfg[k])
+		if err != nil {
+			probs = append(probs, Problem{fmt.Sprintf("authentication.listenerConfig[%s]", k), err.Error()})
+			continue
+		}
+		opts.put(k, v)
+	}
+	opts.filter(func(k string) bool { return hasAnyPrefix(strings.ToLower(k), forbiddenCustomAuthPrefixes) })
+	return opts, probs
+}
+
+func securityProtocol(tls, sasl bool) string {
+	p := "PLAINTEXT"
+	if tls {
+		p = "SSL"
+	}
+	if sasl {
+		return "SASL_" + p
+	}
+	return p
+}
+
+// writeConnectionLimits prints max.connections and max.connection.creation.rate.
+func writeConnectionLimits(w *configWriter, l Listener) {
+	p := "listener.name." + strings.ToLower(l.configName()) + "."
+	if v := l.Config.MaxConnections; v != nil {
+		w.println(p + "max.connections=" + strconv.Itoa(*v))
+	}
+	if v := l.Config.MaxConnectionCreationRate; v != nil {
+		w.println(p + "max.connection.creation.rate=" + strconv.Itoa(*v))
+	}
+}
+
+// writeListenerTLS prints the listener's key store: the node certificate, or
+// the user's certificate, which Strimzi copies into the node's Secret under
+// <name>-<port>.crt and .key (Strimzi: configureTls).
+func (c *Cluster) writeListenerTLS(w *configWriter, l Listener, n Node) {
+	name := strings.ToLower(l.configName())
+	crt, key := n.Pod+".crt", n.Pod+".key"
+	if l.Config.CustomCert {
+		crt, key = l.Identifier()+".crt", l.Identifier()+".key"
+	}
+	p := "listener.name." + name + "."
+	w.println(p + "ssl.keystore.certificate.chain=" + c.secretRef(n.Pod, crt))
+	w.println(p + "ssl.keystore.key=" + c.secretRef(n.Pod, key))
+	w.println(p + "ssl.keystore.type=PEM")
+	w.println()
+}

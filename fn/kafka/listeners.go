@@ -1,0 +1,195 @@
+package kafka
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/names"
+)
+
+// Listener types (spec.kafka.listeners[].type).
+const (
+	ListenerInternal     = "internal"
+	ListenerClusterIP    = "cluster-ip"
+	ListenerRoute        = "route"
+	ListenerLoadBalancer = "loadbalancer"
+	ListenerNodePort     = "nodeport"
+	ListenerIngress      = "ingress"
+)
+
+// Listener authentication types (spec.kafka.listeners[].authentication.type).
+const (
+	AuthTLS         = "tls"
+	AuthScramSha512 = "scram-sha-512"
+	AuthCustom      = "custom"
+)
+
+// Ports of the listeners Strimzi always configures.
+const (
+	ControlPlanePort = 9090
+	ReplicationPort  = 9091
+)
+
+// DefaultClusterDomain is the Kubernetes DNS domain Strimzi assumes when
+// KUBERNETES_SERVICE_DNS_DOMAIN is not set.
+const DefaultClusterDomain = "cluster.local"
+
+// Listener is one item of spec.kafka.listeners (Strimzi: GenericKafkaListener).
+type Listener struct {
+	Name   string
+	Port   int
+	Type   string
+	TLS    bool
+	Auth   *ListenerAuth // nil: no authentication
+	Config ListenerConfig
+}
+
+// ListenerAuth is a listener's authentication.
+type ListenerAuth struct {
+	Type string // AuthTLS, AuthScramSha512 or AuthCustom
+	// SASL and ListenerConfig belong to custom authentication.
+	SASL           bool
+	ListenerConfig map[string]any
+}
+
+// ListenerConfig is the part of a listener's configuration that reaches
+// server.config or its advertised addresses.
+type ListenerConfig struct {
+	MaxConnections            *int
+	MaxConnectionCreationRate *int
+	// CustomCert is set when brokerCertChainAndKey names a user certificate;
+	// Strimzi copies it into the node's Secret under <name>-<port>.crt/.key.
+	CustomCert          bool
+	UseServiceDNSDomain bool
+	Brokers             []ListenerBroker
+}
+
+// ListenerBroker holds the per-node overrides of configuration.brokers[].
+type ListenerBroker struct {
+	Broker         int // node ID
+	AdvertisedHost string
+	AdvertisedPort *int
+}
+
+// Identifier is <name>-<port>, used in listener.name.* options and Secret
+// keys (Strimzi: ListenersUtils.identifier).
+func (l Listener) Identifier() string { return l.Name + "-" + strconv.Itoa(l.Port) }
+
+// EnvVarIdentifier is <NAME>_<port> (Strimzi: ListenersUtils.envVarIdentifier).
+func (l Listener) EnvVarIdentifier() string {
+	return strings.ToUpper(l.Name) + "_" + strconv.Itoa(l.Port)
+}
+
+// configName is the listener's name in listeners= and the protocol map:
+// the identifier in upper case.
+func (l Listener) configName() string { return strings.ToUpper(l.Identifier()) }
+
+// advertisedOverride applies configuration.brokers[] to an endpoint: a set
+// advertisedHost or advertisedPort for the node wins
+// (Strimzi: ListenersUtils.brokerAdvertisedHost and advertisedPortFromOverrideOrParameter).
+func (l Listener) advertisedOverride(nodeID int, e Endpoint) Endpoint {
+	hostSet, portSet := false, false
+	for _, b := range l.Config.Brokers {
+		if b.Broker != nodeID {
+			continue
+		}
+		if b.AdvertisedHost != "" && !hostSet {
+			e.Host, hostSet = b.AdvertisedHost, true
+		}
+		if b.AdvertisedPort != nil && !portSet {
+			e.Port, portSet = *b.AdvertisedPort, true
+		}
+	}
+	return e
+}
+
+// Endpoint is an advertised address.
+type Endpoint struct {
+	Host string
+	Port int
+}
+
+// EndpointProvider tells the configuration builder where a node can be
+// reached. In one Kubernetes cluster that is its pod DNS name behind the
+// headless Service; a network provider spanning clusters answers otherwise.
+type EndpointProvider interface {
+	// NodeHost is the host of the node's control-plane and replication
+	// listeners and of its entry in controller.quorum.voters.
+	NodeHost(n Node) string
+	// Endpoint is the advertised address of a user listener on a broker,
+	// before configuration.brokers[] overrides.
+	Endpoint(n Node, l Listener) (Endpoint, error)
+}
+
+// InCluster is the EndpointProvider of a cluster that lives in one
+// Kubernetes cluster, as Strimzi's KafkaListenersReconciler sees it. It knows
+// internal and cluster-ip listeners; the others need addresses that exist
+// only once their Services, Routes or Ingresses do.
+type InCluster struct {
+	Cluster   string
+	Namespace string
+	// ClusterDomain is KUBERNETES_SERVICE_DNS_DOMAIN, used only by listeners
+	// with useServiceDnsDomain; DefaultClusterDomain when empty.
+	ClusterDomain string
+}
+
+var _ EndpointProvider = InCluster{}
+
+// NodeHost is <pod>.<cluster>-kafka-brokers.<namespace>.svc: Strimzi leaves
+// the cluster domain out here (DnsNameGenerator.podDnsNameWithoutClusterDomain).
+func (p InCluster) NodeHost(n Node) string {
+	return n.Pod + "." + names.KafkaBrokersService(p.Cluster) + "." + p.Namespace + ".svc"
+}
+
+// Endpoint gives an internal listener the pod's DNS name and a cluster-ip
+// listener its per-broker Service, with the cluster domain when the listener
+// asks for useServiceDnsDomain; the port is the listener's.
+func (p InCluster) Endpoint(n Node, l Listener) (Endpoint, error) {
+	switch l.Type {
+	case ListenerInternal:
+		host := p.NodeHost(n)
+		if l.Config.UseServiceDNSDomain {
+			host += "." + p.domain()
+		}
+		return Endpoint{host, l.Port}, nil
+	case ListenerClusterIP:
+		host := perBrokerService(names.KafkaPodSet(p.Cluster, n.Pool), n.ID, l) + "." + p.Namespace + ".svc"
+		if l.Config.UseServiceDNSDomain {
+			host += "." + p.domain()
+		}
+		return Endpoint{host, l.Port}, nil
+	default:
+		return Endpoint{}, fmt.Errorf("listener %s of type %s: the advertised address of node %d is not known before its %s exists",
+			l.Name, l.Type, n.ID, exposure(l.Type))
+	}
+}
+
+func (p InCluster) domain() string {
+	if p.ClusterDomain == "" {
+		return DefaultClusterDomain
+	}
+	return p.ClusterDomain
+}
+
+func exposure(listenerType string) string {
+	switch listenerType {
+	case ListenerRoute:
+		return "Route"
+	case ListenerIngress:
+		return "Ingress"
+	default:
+		return "Service"
+	}
+}
+
+// perBrokerService names a node's Service of a listener: <base>-<name>-<id>,
+// or <base>-<id> for the listener "external" on port 9094, which kept the
+// name older Strimzi versions used
+// (Strimzi: ListenersUtils.backwardsCompatiblePerBrokerServiceName).
+func perBrokerService(base string, nodeID int, l Listener) string {
+	if l.Port == 9094 && l.Name == "external" {
+		return base + "-" + strconv.Itoa(nodeID)
+	}
+	return base + "-" + l.Name + "-" + strconv.Itoa(nodeID)
+}

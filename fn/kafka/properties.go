@@ -1,0 +1,360 @@
+package kafka
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// properties is an insertion-ordered set of key=value pairs: putting an
+// existing key keeps its place (Strimzi: OrderedProperties).
+type properties struct {
+	keys   []string
+	values map[string]string
+}
+
+func newProperties() *properties { return &properties{values: map[string]string{}} }
+
+func (p *properties) put(k, v string) {
+	if _, ok := p.values[k]; !ok {
+		p.keys = append(p.keys, k)
+	}
+	p.values[k] = v
+}
+
+func (p *properties) get(k string) (string, bool) {
+	v, ok := p.values[k]
+	return v, ok
+}
+
+func (p *properties) remove(k string) {
+	if _, ok := p.values[k]; !ok {
+		return
+	}
+	delete(p.values, k)
+	for i, key := range p.keys {
+		if key == k {
+			p.keys = append(p.keys[:i:i], p.keys[i+1:]...)
+			return
+		}
+	}
+}
+
+// filter drops every key for which drop returns true.
+func (p *properties) filter(drop func(string) bool) {
+	kept := p.keys[:0:0]
+	for _, k := range p.keys {
+		if drop(k) {
+			delete(p.values, k)
+		} else {
+			kept = append(kept, k)
+		}
+	}
+	p.keys = kept
+}
+
+func (p *properties) clone() *properties {
+	c := &properties{keys: append([]string(nil), p.keys...), values: make(map[string]string, len(p.values))}
+	for k, v := range p.values {
+		c.values[k] = v
+	}
+	return c
+}
+
+// pairs writes the pairs one per line, each ended by \n, escaped as
+// OrderedProperties.PropertiesWriter does: in keys =, :, blanks, tabs, form
+// feeds, backslashes and newlines; in values backslashes, CR, LF and a
+// leading blank. An optional comment comes first as "# <comment>" lines.
+func (p *properties) pairs(comment string) string {
+	var b strings.Builder
+	if comment != "" {
+		for _, line := range strings.FieldsFunc(comment, func(r rune) bool { return r == '\r' || r == '\n' }) {
+			b.WriteString("# " + line + "\n")
+		}
+	}
+	for _, k := range p.keys {
+		writeEscapedKey(&b, k)
+		b.WriteByte('=')
+		writeEscapedValue(&b, p.values[k])
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func writeEscapedKey(b *strings.Builder, k string) {
+	for _, r := range k {
+		switch r {
+		case '\n':
+			b.WriteString(`\n`)
+			continue
+		case '=', ':', ' ', '\t', '\f', '\\':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+}
+
+func writeEscapedValue(b *strings.Builder, v string) {
+	for i, r := range v {
+		switch r {
+		case '\r':
+			b.WriteString(`\r`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\\':
+			b.WriteString(`\\`)
+		case ' ', '\t', '\f':
+			if i == 0 {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// parseProperties reads key=value text as OrderedProperties.PropertiesReader
+// does (it differs from java.util.Properties in small ways, which matter for
+// the order and the values we keep).
+func parseProperties(text string) *properties {
+	p := newProperties()
+	r := &propReader{src: []rune(text), pos: -1, peek: noChar}
+	for {
+		r.skipBlanks(true)
+		if r.peek == eof {
+			return p
+		}
+		if r.peek == '!' || r.peek == '#' {
+			r.skipLine()
+			continue
+		}
+		key := r.token(true)
+		r.skipBlanks(false)
+		if r.peek == '=' || r.peek == ':' {
+			r.peek = noChar
+			r.skipBlanks(false)
+		}
+		p.put(key, r.token(false))
+	}
+}
+
+const (
+	eof    = -1
+	noChar = -2
+)
+
+type propReader struct {
+	src  []rune
+	pos  int
+	peek rune
+}
+
+func (r *propReader) read() rune {
+	r.pos++
+	if r.pos >= len(r.src) {
+		return eof
+	}
+	return r.src[r.pos]
+}
+
+func (r *propReader) token(isKey bool) string {
+	var sb strings.Builder
+	for {
+		switch r.peek {
+		case '\t', '\f', ' ', ':', '=':
+			if isKey {
+				return sb.String()
+			}
+		case '\r', '\n', eof:
+			return sb.String()
+		case '\\':
+			sb.WriteString(r.escape())
+			continue
+		}
+		if r.peek >= 0 {
+			sb.WriteRune(r.peek)
+		}
+		r.peek = r.read()
+	}
+}
+
+func (r *propReader) escape() string {
+	c := r.read()
+	var out string
+	switch c {
+	case '\r', '\n':
+		r.peek = r.read()
+		r.skipBlanks(true)
+		return ""
+	case 'u':
+		sum := 0
+		for range 4 {
+			r.peek = r.read()
+			d, err := strconv.ParseUint(string(r.peek), 16, 8)
+			if err != nil || r.peek < 0 {
+				// Strimzi throws on a malformed \uxxxx; keep what we have.
+				return string(rune(sum))
+			}
+			sum = sum*16 + int(d)
+		}
+		out = string(rune(sum))
+	case 't':
+		out = "\t"
+	case 'f':
+		out = "\f"
+	case 'r':
+		out = "\r"
+	case 'n':
+		out = "\n"
+	case eof:
+		out = ""
+	default:
+		out = string(c)
+	}
+	r.peek = r.read()
+	return out
+}
+
+func (r *propReader) skipLine() {
+	for {
+		r.peek = r.read()
+		if r.peek == '\r' || r.peek == '\n' || r.peek == eof {
+			return
+		}
+	}
+}
+
+func (r *propReader) skipBlanks(newLines bool) {
+	for ; ; r.peek = r.read() {
+		switch r.peek {
+		case '\r', '\n':
+			if !newLines {
+				return
+			}
+		case '\t', '\f', ' ', noChar:
+		default:
+			return
+		}
+	}
+}
+
+// FormatValue renders a configuration value as Strimzi prints it. The value is
+// first seen as the Kubernetes API server stores it: a float with no fraction
+// below 1e21 is written as an integer. Strimzi then reads strings, booleans,
+// integers and decimals (Jackson's Integer, Long and Double) and prints them
+// with Java's String.valueOf. A null, an integer past the Java long range or
+// any other type is rejected, as Strimzi rejects it.
+func FormatValue(v any) (string, error) {
+	switch x := v.(type) {
+	case string:
+		return x, nil
+	case bool:
+		return strconv.FormatBool(x), nil
+	case int:
+		return strconv.Itoa(x), nil
+	case int8, int16, int32, int64:
+		return fmt.Sprint(x), nil
+	case uint, uint8, uint16, uint32, uint64:
+		return formatInteger(fmt.Sprint(x))
+	case float32:
+		return formatFloat(float64(x))
+	case float64:
+		return formatFloat(x)
+	case json.Number:
+		if strings.ContainsAny(string(x), ".eE") {
+			f, err := x.Float64()
+			if err != nil {
+				return "", fmt.Errorf("%q is not a number", string(x))
+			}
+			return formatFloat(f)
+		}
+		return formatInteger(string(x))
+	case nil:
+		return "", fmt.Errorf("a null value is not allowed")
+	default:
+		return "", fmt.Errorf("values of type %T are not supported; use a string, number or boolean", v)
+	}
+}
+
+// formatInteger accepts what fits a Java long; Jackson turns larger numbers
+// into BigInteger, which Strimzi refuses.
+func formatInteger(digits string) (string, error) {
+	n, ok := new(big.Int).SetString(digits, 10)
+	if !ok {
+		return "", fmt.Errorf("%q is not a number", digits)
+	}
+	if !n.IsInt64() {
+		return "", fmt.Errorf("%s does not fit a 64-bit integer", digits)
+	}
+	return n.String(), nil
+}
+
+func formatFloat(f float64) (string, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return "", fmt.Errorf("%v is not a number JSON can hold", f)
+	}
+	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
+		return formatInteger(strconv.FormatFloat(f, 'f', 0, 64))
+	}
+	return javaDouble(f), nil
+}
+
+// javaDouble is Double.toString of Java 19 and later: the shortest decimal
+// that reads back as f (two digits at least when one would do, choosing the
+// closer), plain between 1e-3 and 1e7, else computerized scientific notation
+// such as 1.0E7 or 4.9E-324.
+func javaDouble(f float64) string {
+	if f == 0 {
+		if math.Signbit(f) {
+			return "-0.0"
+		}
+		return "0.0"
+	}
+	sign := ""
+	if f < 0 {
+		sign, f = "-", -f
+	}
+	digits, exp := decimalDigits(strconv.FormatFloat(f, 'e', -1, 64))
+	if len(digits) == 1 {
+		digits, exp = decimalDigits(strconv.FormatFloat(f, 'e', 1, 64))
+		digits = strings.TrimRight(digits, "0")
+		if digits == "" {
+			digits = "0"
+		}
+	}
+	// The value is 0.d1d2d3... × 10^(exp+1).
+	if f >= 1e-3 && f < 1e7 {
+		point := exp + 1
+		var intPart, frac string
+		switch {
+		case point <= 0:
+			intPart, frac = "0", strings.Repeat("0", -point)+digits
+		case point >= len(digits):
+			intPart, frac = digits+strings.Repeat("0", point-len(digits)), "0"
+		default:
+			intPart, frac = digits[:point], digits[point:]
+		}
+		return sign + intPart + "." + frac
+	}
+	frac := digits[1:]
+	if frac == "" {
+		frac = "0"
+	}
+	return sign + digits[:1] + "." + frac + "E" + strconv.Itoa(exp)
+}
+
+// decimalDigits splits Go's d.dddde±x into its significant digits, trailing
+// zeros removed, and the exponent of the first digit.
+func decimalDigits(s string) (string, int) {
+	mant, expText, _ := strings.Cut(s, "e")
+	exp, _ := strconv.Atoi(expText)
+	digits := strings.Replace(mant, ".", "", 1)
+	if t := strings.TrimRight(digits, "0"); t != "" {
+		digits = t
+	}
+	return digits, exp
+}

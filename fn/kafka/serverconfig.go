@@ -1,0 +1,346 @@
+package kafka
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/names"
+)
+
+// Rack types (spec.kafka.rack.type).
+const (
+	RackTopologyLabel       = "topology-label"
+	RackEnvironmentVariable = "environment-variable"
+)
+
+// Authorization types (spec.kafka.authorization.type).
+const (
+	AuthorizationSimple = "simple"
+	AuthorizationCustom = "custom"
+)
+
+// Quotas plugin types (spec.kafka.quotas.type).
+const (
+	QuotasKafka   = "kafka"
+	QuotasStrimzi = "strimzi"
+)
+
+// metricsPort is where the Strimzi metrics reporter listens (MetricsModel.METRICS_PORT).
+const metricsPort = 9404
+
+// Cluster holds what the server.config of every node shares: the Kafka custom
+// resource's settings and the list of all nodes.
+type Cluster struct {
+	Name      string
+	Namespace string
+	// Nodes are the nodes of all pools; the controllers among them form
+	// controller.quorum.voters.
+	Nodes         []Node
+	Listeners     []Listener
+	Rack          *Rack
+	Authorization *Authorization
+	TieredStorage *TieredStorage
+	Quotas        *Quotas
+	Metrics       Metrics
+	// Config is spec.kafka.config from NewConfig; nil means none.
+	Config *Config
+	// Endpoints supplies node addresses; nil means InCluster with the
+	// default cluster domain.
+	Endpoints EndpointProvider
+}
+
+// Rack is spec.kafka.rack.
+type Rack struct {
+	Type        string // RackTopologyLabel (the default) or RackEnvironmentVariable
+	TopologyKey string
+	EnvVarName  string
+}
+
+// Authorization is spec.kafka.authorization.
+type Authorization struct {
+	Type            string // AuthorizationSimple or AuthorizationCustom
+	SuperUsers      []string
+	AuthorizerClass string // custom
+}
+
+// TieredStorage is spec.kafka.tieredStorage of type custom.
+type TieredStorage struct {
+	ClassName string
+	ClassPath *string // nil prints "null", as Strimzi does
+	Config    map[string]string
+}
+
+// Quotas is spec.kafka.quotas.
+type Quotas struct {
+	Type                       string // QuotasKafka or QuotasStrimzi
+	ProducerByteRate           *int64
+	ConsumerByteRate           *int64
+	MinAvailableBytesPerVolume *int64
+	MinAvailableRatioPerVolume *float64
+	ExcludedPrincipals         []string
+}
+
+// Metrics is what spec.kafka.metricsConfig changes in server.config.
+type Metrics struct {
+	// JMXExporter is set for type jmxPrometheusExporter, which needs the
+	// JmxReporter in metric.reporters.
+	JMXExporter bool
+	// StrimziReporter is set for type strimziMetricsReporter.
+	StrimziReporter *StrimziReporter
+}
+
+// StrimziReporter is the Strimzi metrics reporter's setting.
+type StrimziReporter struct {
+	AllowList []string // printed comma-joined
+}
+
+// ServerConfig renders the server.config of one node in the order of the
+// Strimzi 1.2.0 KafkaBrokerConfigurationBuilder, as
+// KafkaCluster.generatePerBrokerConfiguration calls it; the text is trimmed.
+// It fails on a user configuration Strimzi refuses (a reserved config provider
+// alias, a bad value) and on an endpoint the provider cannot give.
+func (c *Cluster) ServerConfig(n Node) (string, error) {
+	w := &configWriter{}
+	w.header()
+	w.section("Node ID")
+	w.println("node.id=" + strconv.Itoa(n.ID))
+	w.println()
+
+	c.writeRack(w, n)
+	c.writeKRaft(w, n)
+	w.section("KRaft metadata log dir configuration")
+	w.println("metadata.log.dir=" + n.Storage.KRaftMetadataPath() + "/kafka-log" + strconv.Itoa(n.ID))
+	w.println()
+	if n.Cordoned {
+		w.section("Cordoned log dirs configuration")
+		w.println("cordoned.log.dirs=*")
+		w.println()
+	}
+	w.section("Kafka message logs configuration")
+	w.println("log.dirs=" + n.Storage.LogDirs(n.ID))
+	w.println()
+
+	if err := c.writeListeners(w, n); err != nil {
+		return "", err
+	}
+	c.writeAuthorization(w)
+	c.writeTieredStorage(w, n)
+	c.writeQuotas(w, n)
+	c.writeStrimziReporter(w)
+	if err := c.writeUserConfig(w, n); err != nil {
+		return "", err
+	}
+	return javaTrim(w.String()), nil
+}
+
+func (c *Cluster) endpoints() EndpointProvider {
+	if c.Endpoints != nil {
+		return c.Endpoints
+	}
+	return InCluster{Cluster: c.Name, Namespace: c.Namespace}
+}
+
+// secretRef is the config-provider reference to a key of a Secret in the
+// cluster's namespace.
+func (c *Cluster) secretRef(secret, key string) string {
+	return "${strimzisecrets:" + c.Namespace + "/" + secret + ":" + key + "}"
+}
+
+// writeRack prints broker.rack on brokers (Strimzi: withRackId).
+func (c *Cluster) writeRack(w *configWriter, n Node) {
+	if !n.Broker || c.Rack == nil {
+		return
+	}
+	w.section("Rack ID")
+	if c.Rack.Type == RackEnvironmentVariable {
+		w.println("broker.rack=${strimzienv:" + c.Rack.EnvVarName + "}")
+	} else {
+		w.println("broker.rack=${strimzidir:/opt/kafka/init:rack.id}")
+	}
+	w.println()
+}
+
+// writeKRaft prints the roles and the quorum: every controller of every pool,
+// sorted by node ID (Strimzi: withKRaft).
+func (c *Cluster) writeKRaft(w *configWriter, n Node) {
+	w.section("KRaft configuration")
+	roles := "broker,controller"
+	switch {
+	case n.Broker && !n.Controller:
+		roles = "broker"
+	case !n.Broker:
+		roles = "controller"
+	}
+	w.println("process.roles=" + roles)
+	w.println("controller.listener.names=" + controlPlaneName)
+
+	voters := make([]string, 0, len(c.Nodes))
+	for _, v := range sortedByID(c.Nodes) {
+		if v.Controller {
+			voters = append(voters, strconv.Itoa(v.ID)+"@"+c.endpoints().NodeHost(v)+":"+strconv.Itoa(ControlPlanePort))
+		}
+	}
+	w.println("controller.quorum.voters=" + strings.Join(voters, ","))
+	w.println()
+}
+
+// sortedByID returns the nodes in node ID order, copying only when needed.
+func sortedByID(nodes []Node) []Node {
+	byID := func(a, b Node) int { return a.ID - b.ID }
+	if slices.IsSortedFunc(nodes, byID) {
+		return nodes
+	}
+	s := slices.Clone(nodes)
+	slices.SortFunc(s, byID)
+	return s
+}
+
+// writeAuthorization prints the authorizer and the super users: Strimzi's
+// own components first (Strimzi: withAuthorization).
+func (c *Cluster) writeAuthorization(w *configWriter) {
+	a := c.Authorization
+	if a == nil {
+		return
+	}
+	users := []string{
+		"User:CN=" + names.Kafka(c.Name) + ",O=io.strimzi",
+		"User:CN=" + c.Name + "-entity-topic-operator,O=io.strimzi",
+		"User:CN=" + c.Name + "-entity-user-operator,O=io.strimzi",
+		"User:CN=" + c.Name + "-kafka-exporter,O=io.strimzi",
+		"User:CN=" + c.Name + "-cruise-control,O=io.strimzi",
+		"User:CN=cluster-operator,O=io.strimzi",
+	}
+	w.section("Authorization")
+	if a.Type == AuthorizationCustom {
+		w.println("authorizer.class.name=" + a.AuthorizerClass)
+	} else {
+		w.println("authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+	}
+	for _, u := range a.SuperUsers {
+		users = append(users, "User:"+u)
+	}
+	w.println("super.users=" + strings.Join(users, ";"))
+	w.println()
+}
+
+// writeTieredStorage prints the remote log settings on every node, the
+// metadata manager reaching the brokers over the replication listener
+// (Strimzi: withTieredStorage).
+func (c *Cluster) writeTieredStorage(w *configWriter, n Node) {
+	ts := c.TieredStorage
+	if ts == nil {
+		return
+	}
+	const rlmm = "rlmm.config.remote.log.metadata.common.client."
+	w.section("Kafka tiered storage configuration")
+	w.println("# RLMM configuration generated by Strimzi")
+	w.println("remote.log.storage.system.enable=true")
+	w.println("remote.log.metadata.manager.impl.prefix=rlmm.config.")
+	w.println("remote.log.metadata.manager.class.name=org.apache.kafka.server.log.remote.metadata.storage.TopicBasedRemoteLogMetadataManager")
+	w.println("remote.log.metadata.manager.listener.name=" + replicationName)
+	w.println(rlmm + "bootstrap.servers=" + names.KafkaBrokersService(c.Name) + ":" + strconv.Itoa(ReplicationPort))
+	w.println(rlmm + "security.protocol=SSL")
+	c.writeClientTLS(w, rlmm, n)
+	w.println("# RSM configs set by the operator and by the user")
+	classPath := "null"
+	if ts.ClassPath != nil {
+		classPath = *ts.ClassPath
+	}
+	w.println("remote.log.storage.manager.class.name=" + ts.ClassName)
+	w.println("remote.log.storage.manager.class.path=" + classPath)
+	w.println("remote.log.storage.manager.impl.prefix=rsm.config.")
+	for _, k := range sortedKeys(ts.Config) {
+		w.println("rsm.config." + k + "=" + ts.Config[k])
+	}
+	w.println()
+}
+
+// writeClientTLS prints the PEM key store of the node and the cluster CA
+// trust store for a client inside the broker.
+func (c *Cluster) writeClientTLS(w *configWriter, prefix string, n Node) {
+	w.println(prefix + "ssl.keystore.certificate.chain=" + c.secretRef(n.Pod, n.Pod+".crt"))
+	w.println(prefix + "ssl.keystore.key=" + c.secretRef(n.Pod, n.Pod+".key"))
+	w.println(prefix + "ssl.keystore.type=PEM")
+	w.println(prefix + "ssl.truststore.certificates=" + c.secretRef(names.KafkaTrustBundle(c.Name), "cluster-ca.crt"))
+	w.println(prefix + "ssl.truststore.type=PEM")
+}
+
+// writeQuotas configures the Strimzi quotas plugin; Kafka's built-in quotas
+// need nothing here (Strimzi: withQuotas).
+func (c *Cluster) writeQuotas(w *configWriter, n Node) {
+	q := c.Quotas
+	if q == nil || q.Type != QuotasStrimzi {
+		return
+	}
+	const p = "client.quota.callback.static."
+	w.section("Quotas configuration")
+	w.println("client.quota.callback.class=io.strimzi.kafka.quotas.StaticQuotaCallback")
+	w.println(p + "kafka.admin.bootstrap.servers=" + names.KafkaBrokersService(c.Name) + ":" + strconv.Itoa(ReplicationPort))
+	w.println(p + "kafka.admin.security.protocol=SSL")
+	c.writeClientTLS(w, p+"kafka.admin.", n)
+	printInt := func(key string, v *int64) {
+		if v != nil {
+			w.println(key + "=" + strconv.FormatInt(*v, 10))
+		}
+	}
+	printInt(p+"produce", q.ProducerByteRate)
+	printInt(p+"fetch", q.ConsumerByteRate)
+	printInt(p+"storage.per.volume.limit.min.available.bytes", q.MinAvailableBytesPerVolume)
+	if q.MinAvailableRatioPerVolume != nil {
+		w.println(p + "storage.per.volume.limit.min.available.ratio=" + javaDouble(*q.MinAvailableRatioPerVolume))
+	}
+	excluded := append([]string{
+		"User:CN=" + names.Kafka(c.Name) + ",O=io.strimzi",
+		"User:CN=" + c.Name + "-cruise-control,O=io.strimzi",
+	}, q.ExcludedPrincipals...)
+	w.println(p + "excluded.principal.name.list=" + strings.Join(excluded, ";"))
+	w.println()
+}
+
+// writeStrimziReporter enables the reporter's HTTP endpoint
+// (Strimzi: withStrimziMetricsReporter).
+func (c *Cluster) writeStrimziReporter(w *configWriter) {
+	r := c.Metrics.StrimziReporter
+	if r == nil {
+		return
+	}
+	w.section("Strimzi Metrics Reporter configuration")
+	w.println("prometheus.metrics.reporter.listener.enable=true")
+	w.println("prometheus.metrics.reporter.listener=http://:" + strconv.Itoa(metricsPort))
+	w.println("prometheus.metrics.reporter.allowlist=" + strings.Join(r.AllowList, ","))
+	w.println()
+}
+
+// configWriter is the builder's PrintWriter: lines end with \n.
+type configWriter struct {
+	strings.Builder
+}
+
+func (w *configWriter) println(s ...string) {
+	for _, p := range s {
+		w.WriteString(p)
+	}
+	w.WriteByte('\n')
+}
+
+func (w *configWriter) header() {
+	w.println("##############################")
+	w.println("##############################")
+	w.println("# This file is automatically generated by the Strimzi Cluster Operator")
+	w.println("# Any changes to this file will be ignored and overwritten!")
+	w.println("##############################")
+	w.println("##############################")
+	w.println()
+}
+
+func (w *configWriter) section(name string) {
+	w.println("##########")
+	w.println("# " + name)
+	w.println("##########")
+}
+
+// javaTrim is String.trim: it strips every character up to U+0020 at both ends.
+func javaTrim(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return r <= ' ' })
+}

@@ -1,0 +1,314 @@
+package kafka
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/names"
+)
+
+// Storage types and the one KRaft metadata mode.
+const (
+	StorageEphemeral       = "ephemeral"
+	StoragePersistentClaim = "persistent-claim"
+	StorageJBOD            = "jbod"
+	KRaftMetadataShared    = "shared"
+)
+
+const (
+	dataVolumeName = "data"
+	dataMountRoot  = "/var/lib/kafka"
+	// storagePath is where Strimzi's storage messages say the problem is.
+	storagePath = "KafkaNodePool.spec.storage"
+)
+
+// Volume is one data volume: a single-volume storage or an item of a JBOD
+// storage (Strimzi: EphemeralStorage, PersistentClaimStorage). Empty strings
+// stand for absent fields.
+type Volume struct {
+	Type                  string // StorageEphemeral or StoragePersistentClaim
+	ID                    *int   // required inside JBOD
+	SizeLimit             string // ephemeral
+	Size                  string // persistent-claim
+	Class                 string
+	VolumeAttributesClass string
+	Selector              map[string]string
+	DeleteClaim           bool
+	KRaftMetadata         string // KRaftMetadataShared or ""
+}
+
+// Storage is a pool's spec.storage. Its fields mirror the custom resource:
+// a single-volume storage fills the embedded Volume; a JBOD storage has Type
+// StorageJBOD and lists Volumes.
+type Storage struct {
+	Volume
+	Volumes []Volume
+}
+
+// JBOD reports whether the storage is a JBOD array.
+func (s Storage) JBOD() bool { return s.Type == StorageJBOD }
+
+// volumes lists the data volumes in order.
+func (s Storage) volumes() []Volume {
+	if s.JBOD() {
+		return s.Volumes
+	}
+	return []Volume{s.Volume}
+}
+
+// DataVolume is a data volume as a pod sees it.
+type DataVolume struct {
+	Name      string // data, or data-<id> inside JBOD
+	MountPath string // /var/lib/kafka/<Name>
+	// ClaimName is the PVC of a persistent-claim volume, <Name>-<pod>; empty
+	// for an ephemeral volume, which is an emptyDir.
+	ClaimName string
+	Volume    Volume
+}
+
+// volumeName is VolumeUtils.createVolumePrefix: data, or data-<id> in JBOD.
+func volumeName(v Volume, jbod bool) string {
+	if jbod && v.ID != nil {
+		return dataVolumeName + "-" + strconv.Itoa(*v.ID)
+	}
+	return dataVolumeName
+}
+
+// DataVolumes lists the data volumes of one pod in storage order (Strimzi:
+// VolumeUtils.createPodSetVolumes and createVolumeMounts).
+func (s Storage) DataVolumes(pod string) []DataVolume {
+	var out []DataVolume
+	for _, v := range s.volumes() {
+		name := volumeName(v, s.JBOD())
+		dv := DataVolume{Name: name, MountPath: dataMountRoot + "/" + name, Volume: v}
+		if v.Type == StoragePersistentClaim {
+			dv.ClaimName = claimName(v, s.JBOD(), pod)
+		}
+		out = append(out, dv)
+	}
+	return out
+}
+
+// claimName builds the PVC name through fn/names, so PVCs and pod volumes
+// cannot disagree.
+func claimName(v Volume, jbod bool, pod string) string {
+	if jbod && v.ID != nil {
+		return names.KafkaDataClaim(pod, *v.ID)
+	}
+	return names.KafkaDataClaim(pod, -1)
+}
+
+// LogDirs is the log.dirs value of a node: each mount path followed by
+// /kafka-log<nodeId>, comma-joined in storage order (Strimzi: withLogDirs).
+func (s Storage) LogDirs(nodeID int) string {
+	dirs := make([]string, 0, len(s.volumes()))
+	for _, dv := range s.DataVolumes("") {
+		dirs = append(dirs, dv.MountPath+"/kafka-log"+strconv.Itoa(nodeID))
+	}
+	return strings.Join(dirs, ",")
+}
+
+// KRaftMetadataPath is the mount path of the volume that holds the KRaft
+// metadata log: in JBOD the first volume marked kraftMetadata: shared, else
+// the one with the lowest id (Strimzi: VolumeUtils.kraftMetadataPath).
+func (s Storage) KRaftMetadataPath() string {
+	if !s.JBOD() {
+		return dataMountRoot + "/" + dataVolumeName
+	}
+	var pick *Volume
+	for i := range s.Volumes {
+		if s.Volumes[i].KRaftMetadata == KRaftMetadataShared {
+			pick = &s.Volumes[i]
+			break
+		}
+	}
+	if pick == nil {
+		for i := range s.Volumes {
+			if v := &s.Volumes[i]; v.ID != nil && (pick == nil || *v.ID < *pick.ID) {
+				pick = v
+			}
+		}
+	}
+	if pick == nil {
+		return dataMountRoot + "/" + dataVolumeName
+	}
+	return dataMountRoot + "/" + volumeName(*pick, true)
+}
+
+// Validate returns every storage problem Strimzi rejects, with Strimzi's
+// messages (StorageUtils.validatePersistentStorage and
+// VolumeUtils.createVolumePrefix), plus JBOD ids used twice, which would give
+// a pod two volumes of one name.
+func (s Storage) Validate() []Problem {
+	var probs []Problem
+	switch s.Type {
+	case StorageEphemeral:
+	case StoragePersistentClaim:
+		if s.Size == "" {
+			probs = append(probs, sizeProblem("spec.storage.size"))
+		}
+	case StorageJBOD:
+		if len(s.Volumes) == 0 {
+			probs = append(probs, Problem{"spec.storage.volumes",
+				"JbodStorage needs to contain at least one volume (" + storagePath + ")"})
+		}
+		seen := map[int]bool{}
+		for i, v := range s.Volumes {
+			at := fmt.Sprintf("spec.storage.volumes[%d]", i)
+			switch v.Type {
+			case StorageEphemeral:
+			case StoragePersistentClaim:
+				if v.Size == "" {
+					probs = append(probs, sizeProblem(at+".size"))
+				}
+			default:
+				probs = append(probs, typeProblem(at+".type", v.Type, StorageEphemeral, StoragePersistentClaim))
+			}
+			switch {
+			case v.ID == nil:
+				probs = append(probs, Problem{at + ".id", "The 'id' property is required for volumes in JBOD storage."})
+			case seen[*v.ID]:
+				probs = append(probs, Problem{at + ".id",
+					fmt.Sprintf("volume id %d is used by another JBOD volume; give each volume its own id", *v.ID)})
+			default:
+				seen[*v.ID] = true
+			}
+		}
+	default:
+		probs = append(probs, typeProblem("spec.storage.type", s.Type, StorageEphemeral, StoragePersistentClaim, StorageJBOD))
+	}
+	return probs
+}
+
+func sizeProblem(path string) Problem {
+	return Problem{path, "The size is mandatory for a persistent-claim storage (" + storagePath + ")"}
+}
+
+func typeProblem(path, got string, want ...string) Problem {
+	return Problem{path, fmt.Sprintf("storage type %q is not supported; use one of %s", got, strings.Join(want, ", "))}
+}
+
+// Annotation is the strimzi.io/storage annotation of a pool's StrimziPodSet:
+// the storage as Strimzi's Jackson model writes it, compact, properties in
+// the order of the Strimzi classes, absent fields and deleteClaim: false left
+// out (Strimzi: ModelUtils.encodeStorageToJson).
+func (s Storage) Annotation() string {
+	var b strings.Builder
+	if s.JBOD() {
+		b.WriteString(`{"type":"jbod","volumes":[`)
+		for i, v := range s.Volumes {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeVolumeJSON(&b, v)
+		}
+		b.WriteString("]}")
+	} else {
+		writeVolumeJSON(&b, s.Volume)
+	}
+	return b.String()
+}
+
+// writeVolumeJSON writes one volume. Ephemeral volumes follow
+// @JsonPropertyOrder({"id", "sizeLimit", "type", "kraftMetadata"}); persistent
+// claims put id, type, size, kraftMetadata, class, volumeAttributesClass,
+// selector, deleteClaim.
+func writeVolumeJSON(b *strings.Builder, v Volume) {
+	j := jsonObject{b: b}
+	j.open()
+	if v.ID != nil {
+		j.raw("id", strconv.Itoa(*v.ID))
+	}
+	if v.Type == StorageEphemeral {
+		j.str("sizeLimit", v.SizeLimit)
+		j.str("type", v.Type)
+		j.str("kraftMetadata", v.KRaftMetadata)
+	} else {
+		j.str("type", v.Type)
+		j.str("size", v.Size)
+		j.str("kraftMetadata", v.KRaftMetadata)
+		j.str("class", v.Class)
+		j.str("volumeAttributesClass", v.VolumeAttributesClass)
+		if len(v.Selector) > 0 {
+			keys := make([]string, 0, len(v.Selector))
+			for k := range v.Selector {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			sel := &strings.Builder{}
+			sj := jsonObject{b: sel}
+			sj.open()
+			for _, k := range keys {
+				sj.raw(k, jsonString(v.Selector[k]))
+			}
+			sj.close()
+			j.raw("selector", sel.String())
+		}
+		if v.DeleteClaim {
+			j.raw("deleteClaim", "true")
+		}
+	}
+	j.close()
+}
+
+// jsonObject writes a compact JSON object member by member.
+type jsonObject struct {
+	b    *strings.Builder
+	more bool
+}
+
+func (j *jsonObject) open()  { j.b.WriteByte('{') }
+func (j *jsonObject) close() { j.b.WriteByte('}') }
+
+// str writes a string member, skipping an empty (absent) value.
+func (j *jsonObject) str(key, value string) {
+	if value != "" {
+		j.raw(key, jsonString(value))
+	}
+}
+
+func (j *jsonObject) raw(key, value string) {
+	if j.more {
+		j.b.WriteByte(',')
+	}
+	j.more = true
+	j.b.WriteString(jsonString(key))
+	j.b.WriteByte(':')
+	j.b.WriteString(value)
+}
+
+// jsonString quotes s as Jackson does: only the quote, the backslash and
+// control characters are escaped, the latter with upper-case hex; HTML
+// characters and non-ASCII text stay as they are (unlike encoding/json).
+func jsonString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if r < 0x20 {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

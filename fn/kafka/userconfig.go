@@ -1,0 +1,130 @@
+package kafka
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Config providers Strimzi registers; brokers also get the file and
+// directory providers.
+var (
+	controllerProviders = []string{"strimzienv", "strimzisecrets"}
+	brokerProviders     = []string{"strimzienv", "strimzisecrets", "strimzifile", "strimzidir"}
+)
+
+// Reporter classes Strimzi adds to metric.reporters and kafka.metrics.reporters.
+const (
+	jmxReporter           = "org.apache.kafka.common.metrics.JmxReporter"
+	strimziKafkaReporter  = "io.strimzi.kafka.metrics.prometheus.ServerKafkaMetricsReporter"
+	strimziYammerReporter = "io.strimzi.kafka.metrics.prometheus.ServerYammerMetricsReporter"
+)
+
+// writeUserConfig prints the config providers, the metric reporters Strimzi
+// injects and the user's configuration (Strimzi: withUserConfiguration). It
+// works on a copy, as the keys it merges are left out of the user section.
+func (c *Cluster) writeUserConfig(w *configWriter, n Node) error {
+	cfg := c.Config
+	if cfg == nil {
+		cfg, _ = NewConfig(nil, nil)
+	}
+	props := cfg.props.clone()
+
+	if err := writeConfigProviders(w, props, n); err != nil {
+		return err
+	}
+
+	var inject []string
+	if c.Metrics.JMXExporter {
+		inject = append(inject, jmxReporter)
+	}
+	if c.Metrics.StrimziReporter != nil {
+		inject = append(inject, strimziKafkaReporter)
+	}
+	writeReporters(w, props, "metric.reporters", inject)
+	if c.Metrics.StrimziReporter != nil {
+		writeReporters(w, props, "kafka.metrics.reporters", []string{strimziYammerReporter})
+	}
+
+	if len(props.keys) > 0 {
+		w.section("User provided configuration")
+		w.println(props.pairs(""))
+		w.println()
+	}
+	return nil
+}
+
+// writeConfigProviders prints the providers, the user's aliases first; an
+// alias Strimzi uses is refused (Strimzi: printConfigProviders).
+func writeConfigProviders(w *configWriter, props *properties, n Node) error {
+	strimzi := controllerProviders
+	if n.Broker {
+		strimzi = brokerProviders
+	}
+	aliases := strings.Join(strimzi, ",")
+	if user, ok := props.get("config.providers"); ok {
+		for _, alias := range javaSplit(user, ",") {
+			for _, s := range strimzi {
+				if alias == s {
+					return fmt.Errorf("config.provider %s not permitted as it reserved for Strimzi. Not permitted aliases: [%s]",
+						alias, strings.Join(strimzi, ", "))
+				}
+			}
+		}
+		props.remove("config.providers")
+		aliases = user + "," + aliases
+	}
+
+	w.section("Config providers")
+	w.println("# Configuration providers configured by the user and by Strimzi")
+	w.println("config.providers=" + aliases)
+	w.println("config.providers.strimzienv.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider")
+	w.println("config.providers.strimzienv.param.allowlist.pattern=.*")
+	w.println("config.providers.strimzisecrets.class=io.strimzi.kafka.KubernetesSecretConfigProvider")
+	if n.Broker {
+		w.println("config.providers.strimzifile.class=org.apache.kafka.common.config.provider.FileConfigProvider")
+		w.println("config.providers.strimzifile.param.allowed.paths=/opt/kafka")
+		w.println("config.providers.strimzidir.class=org.apache.kafka.common.config.provider.DirectoryConfigProvider")
+		w.println("config.providers.strimzidir.param.allowed.paths=/opt/kafka")
+	}
+	w.println()
+	return nil
+}
+
+// writeReporters merges the reporters Strimzi needs into a reporter list key.
+// A user list that already names them (as a substring, as Strimzi checks) is
+// left alone in the user section; otherwise the merged list gets its own
+// section (Strimzi: printMetricReporters, printYammerReporters).
+func writeReporters(w *configWriter, props *properties, key string, inject []string) {
+	if len(inject) == 0 {
+		return
+	}
+	user, ok := props.get(key)
+	value, comment := strings.Join(inject, ","), "# "+key+" configured by Strimzi"
+	if ok {
+		var missing []string
+		for _, r := range inject {
+			if !strings.Contains(user, r) {
+				missing = append(missing, r)
+			}
+		}
+		if len(missing) == 0 {
+			return
+		}
+		props.remove(key)
+		value, comment = user+","+strings.Join(missing, ","), "# "+key+" configured by the user and by Strimzi"
+	}
+	w.section(key + " configuration")
+	w.println(comment)
+	w.println(key + "=" + value)
+	w.println()
+}
+
+// javaSplit is String.split with a literal separator: trailing empty items
+// are dropped.
+func javaSplit(s, sep string) []string {
+	parts := strings.Split(s, sep)
+	for len(parts) > 0 && parts[len(parts)-1] == "" {
+		parts = parts[:len(parts)-1]
+	}
+	return parts
+}

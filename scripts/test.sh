@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The full test suite: formatting, vet, staticcheck, unit and golden tests,
+# and the end-to-end tiers through the real kustomize, kpt and container
+# image. Installs what it needs through the Go module proxy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GOTOOLCHAIN=local
+tools="$PWD/.cache/tools"
+mkdir -p "$tools"
+export PATH="$tools:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "tools"
+if ! "$tools/kustomize" version 2>/dev/null | grep -qx v5.8.2; then
+  GOBIN="$tools" go install sigs.k8s.io/kustomize/kustomize/v5@v5.8.2
+fi
+echo "kustomize $(kustomize version)"
+require=kustomize
+if command -v kpt >/dev/null; then require+=",kpt"; echo "kpt $(kpt version)"; else echo "kpt: not on PATH"; fi
+if docker info >/dev/null 2>&1; then require+=",docker"; echo "docker: engine answers"; else echo "docker: no engine"; fi
+
+step "gofmt, vet, staticcheck"
+unformatted=$(gofmt -l $(git ls-files '*.go'))
+if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted"; exit 1; fi
+go vet ./...
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+step "unit and golden tests"
+go test $(go list ./... | grep -v /test/e2e)
+
+step "end-to-end tiers (required: $require)"
+STRIMZI_RENDER_E2E_REQUIRE="$require" go test -count=1 -v ./test/e2e/ 2>&1 | tee .cache/e2e.log |
+  grep -E '^(--- |ok |FAIL|panic)|E2E-TIER'
+echo "tiers that ran:"; grep -oE 'E2E-TIER [a-z-]+: ran' .cache/e2e.log | sort -u | sed 's/^/  /'
