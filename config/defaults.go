@@ -12,11 +12,12 @@ const (
 	DefaultClusterDomain = "cluster.local"
 )
 
-// Build Job defaults: one retry, an hour to finish, a day before cleanup.
+// Build Job defaults: one retry, an hour to finish. ttlSecondsAfterFinished
+// stays unset: kpt, Argo CD and kubectl apply re-create a Job that TTL
+// deleted, which would run the build again on every later apply.
 const (
-	DefaultBackoffLimit            int32 = 1
-	DefaultActiveDeadlineSeconds   int64 = 3600
-	DefaultTTLSecondsAfterFinished int32 = 86400
+	DefaultBackoffLimit          int32 = 1
+	DefaultActiveDeadlineSeconds int64 = 3600
 )
 
 // DefaultKafkaImages is STRIMZI_KAFKA_IMAGES (and STRIMZI_KAFKA_CONNECT_IMAGES) of 1.2.0.
@@ -54,7 +55,6 @@ func (c *StrimziRender) Default() error {
 	setIfEmpty(&b.ImageTag, ImageTagRevision)
 	setIfNil(&b.BackoffLimit, DefaultBackoffLimit)
 	setIfNil(&b.ActiveDeadlineSeconds, DefaultActiveDeadlineSeconds)
-	setIfNil(&b.TTLSecondsAfterFinished, DefaultTTLSecondsAfterFinished)
 	setIfNil(&b.DependsOn, true)
 	setIfNil(&b.ArgoSyncWaves, true)
 	return nil

@@ -5,6 +5,7 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/build"
 	"github.com/strimzi-render/strimzi-render/fn/connect"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
@@ -23,13 +24,25 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 		return r, framework.Results{fieldError(node, err)}
 	}
 	res := results.FromProblems(node, connect.Validate(cr, cfg, in, keep))
+	var b *build.Build
+	if cr.Spec.Build != nil {
+		b = build.FromKafkaConnect(cr, &cfg.Spec)
+		res = append(res, buildResults(node, build.Validate(b), false)...)
+	}
 	if res.ExitCode() != 0 {
 		return r, res
 	}
-	m := connect.New(cr, cfg, in, nil)
+	var bm *build.Model
+	var cb *connect.Build
+	if b != nil {
+		bm = build.NewModel(b, &cfg.Spec)
+		res = append(res, buildResults(node, bm.Warnings(), true)...)
+		cb = &connect.Build{Image: bm.Image, Revision: bm.Revision, DependsOn: bm.DependsOn(), Objects: bm.Objects()}
+	}
+	m := connect.New(cr, cfg, in, cb)
 	objs := m.Objects()
 	if keep {
-		kept, err := keepConnect(work, cr)
+		kept, err := keepConnect(work, cr, cb)
 		if err != nil {
 			return r, append(res, errNode(node, err))
 		}
@@ -39,8 +52,36 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 	if r.objects, err = place(node, objs); err != nil {
 		return r, append(res, errNode(node, err))
 	}
+	if bm != nil {
+		res = append(res, restrictedWarning(bm, r.objects)...)
+	}
 	r.failed = false
 	return r, res
+}
+
+// buildResults ties problems of the build to the KafkaConnect in node.
+func buildResults(node *yaml.RNode, ps []build.Problem, warning bool) framework.Results {
+	out := make([]results.Problem, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, results.Problem{Path: p.Path, Message: p.Message, Warning: warning})
+	}
+	return results.FromProblems(node, out)
+}
+
+// restrictedWarning says, about the rendered build Job itself, that its pod
+// cannot meet the restricted Pod Security Standard. Naming the Job lets a
+// reviewer, or a Pod Security check of the output, pair it with the object.
+func restrictedWarning(bm *build.Model, objects []*yaml.RNode) framework.Results {
+	msg := bm.RestrictedWarning()
+	if msg == "" {
+		return nil
+	}
+	for _, o := range objects {
+		if o.GetKind() == "Job" && o.GetApiVersion() == "batch/v1" && o.GetName() == bm.WorkloadName() {
+			return framework.Results{results.Warningf(o, "spec.template.spec.containers[0].securityContext", "%s", msg)}
+		}
+	}
+	return nil
 }
 
 func fieldError(node *yaml.RNode, err error) *framework.Result {

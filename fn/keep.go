@@ -15,42 +15,55 @@ import (
 const AnnoKeptStorage = "strimzi-render.dev/storage"
 
 // keepConnect returns the KafkaConnect a running operator gets: spec.storage,
-// which Strimzi's CRD lacks, becomes a template volume and mount of the claim.
-func keepConnect(work *yaml.RNode, cr *strimzi.KafkaConnect) (*yaml.RNode, error) {
+// which Strimzi's CRD lacks, becomes a template volume and mount of the
+// claim, and a rendered build (b non-nil) is replaced by its image.
+func keepConnect(work *yaml.RNode, cr *strimzi.KafkaConnect, b *connect.Build) (*yaml.RNode, error) {
 	kept := work.Copy()
+	if b != nil {
+		if err := keepBuild(kept, b); err != nil {
+			return nil, err
+		}
+	}
+	return kept, keepStorage(kept, cr)
+}
+
+func keepStorage(kept *yaml.RNode, cr *strimzi.KafkaConnect) error {
 	st := kept.Field("spec").Value.Field("storage")
 	if st == nil {
-		return kept, nil
+		return nil
 	}
 	raw, err := st.Value.MarshalJSON()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := annotate(kept, map[string]string{AnnoKeptStorage: string(raw)}); err != nil {
-		return nil, err
+		return err
 	}
 	if err := kept.PipeE(yaml.Lookup("spec"), yaml.Clear("storage")); err != nil {
-		return nil, err
+		return err
 	}
 	vol, err := yaml.FromMap(map[string]any{
 		"name":                  connect.StorageVolume,
 		"persistentVolumeClaim": map[string]any{"claimName": names.ConnectSharedStorageClaim(cr.Name)},
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	mount, err := yaml.FromMap(map[string]any{"name": connect.StorageVolume, "mountPath": connect.StorageMountPath(cr.Spec.Storage)})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := appendTo(kept, vol, "spec", "template", "pod", "volumes"); err != nil {
-		return nil, err
+		return err
 	}
-	return kept, appendTo(kept, mount, "spec", "template", "connectContainer", "volumeMounts")
+	return appendTo(kept, mount, "spec", "template", "connectContainer", "volumeMounts")
 }
 
 // restoreKept undoes keepConnect on a resource an earlier run kept.
 func restoreKept(work *yaml.RNode) error {
+	if err := restoreBuild(work); err != nil {
+		return err
+	}
 	raw, ok := work.GetAnnotations()[AnnoKeptStorage]
 	if !ok {
 		return nil

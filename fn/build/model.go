@@ -1,5 +1,28 @@
 package build
 
+import (
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// Volumes, mounts and environment of the build pod (KafkaConnectBuild).
+const (
+	DockerfileVolume       = "dockerfile"
+	DockerfileMountPath    = "/dockerfile"
+	ContextVolume          = "build-context"
+	ContextMountPath       = "/var/tmp" // Buildah's working storage
+	CredentialsVolume      = "docker-credentials"
+	BuildahCredentialsPath = "/build/.docker"
+	KanikoCredentialsPath  = "/kaniko/.docker"
+	// CredentialsMode is 0444; Strimzi uses 0440 on OpenShift, which builds
+	// with a BuildConfig here.
+	CredentialsMode  int32 = 0o444
+	registryAuthFile       = "REGISTRY_AUTH_FILE"
+	dockerConfigKey        = ".dockerconfigjson"
+	dockerConfigFile       = "config.json"
+)
+
 // Build is everything the Connect Build needs from a KafkaConnect and from
 // the operator configuration. A nil slice means the field was absent, an
 // empty one that it was an empty list; Strimzi treats the two differently.
@@ -19,6 +42,35 @@ type Build struct {
 	Output  Output
 	// Plugins is .spec.build.plugins.
 	Plugins []Plugin
+
+	// Cluster and Namespace are the KafkaConnect's name and namespace.
+	Cluster   string
+	Namespace string
+	// CRVersion is the version of the KafkaConnect's apiVersion: v1 or v1beta2.
+	CRVersion string
+	// Labels are the KafkaConnect's labels that reach its objects, after
+	// STRIMZI_LABELS_EXCLUSION_PATTERN.
+	Labels map[string]string
+	// NoOutput is set when .spec.build.output is absent.
+	NoOutput bool
+	// OpenShift renders a BuildConfig instead of a Job.
+	OpenShift bool
+	// TagAsWritten pushes Output.Image itself instead of the
+	// content-addressed image (function config build.imageTag: asWritten).
+	TagAsWritten bool
+	// Resources is .spec.build.resources.
+	Resources *corev1.ResourceRequirements
+	// Template holds the build parts of .spec.template.
+	Template Template
+}
+
+// Template is template.buildPod, buildContainer, buildConfig and
+// buildServiceAccount; nil when absent.
+type Template struct {
+	Pod            *strimzi.PodTemplate
+	Container      *strimzi.ContainerTemplate
+	BuildConfig    *strimzi.BuildConfigTemplate
+	ServiceAccount *strimzi.ResourceTemplate
 }
 
 // Proxy holds HTTP_PROXY, HTTPS_PROXY and NO_PROXY; "" means unset.
@@ -54,6 +106,9 @@ type Output struct {
 	// builder; they are user data and never part of the revision.
 	AdditionalBuildOptions []string
 	AdditionalPushOptions  []string
+	// AdditionalKanikoOptions is the v1beta2 field that Kaniko read before
+	// additionalBuildOptions existed (proposal 114).
+	AdditionalKanikoOptions []string
 }
 
 // Plugin is one entry of .spec.build.plugins.
@@ -92,4 +147,22 @@ type Artifact struct {
 	Repository   string
 	Mirrors      []string
 	IncludeScope string
+}
+
+// podVolumeNames are the names of volumes, in order, that template volumes
+// must not take.
+func (b *Build) podVolumeNames() []string {
+	out := []string{DockerfileVolume}
+	if b.Builder == Buildah {
+		out = append(out, ContextVolume)
+	}
+	if b.Output.PushSecret != "" {
+		out = append(out, CredentialsVolume)
+	}
+	return out
+}
+
+// kanikoOptionsApply is whether Kaniko runs with v1beta2 additionalKanikoOptions.
+func (b *Build) kanikoOptionsApply() bool {
+	return len(b.Output.AdditionalKanikoOptions) > 0 && b.CRVersion == strimzi.V1beta2 && b.Builder == Kaniko && !b.OpenShift
 }

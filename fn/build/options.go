@@ -9,6 +9,9 @@ import (
 const (
 	BuildOptionsPath = ".spec.build.output.additionalBuildOptions"
 	PushOptionsPath  = ".spec.build.output.additionalPushOptions"
+	// KanikoOptionsPath is how Strimzi named v1beta2 additionalKanikoOptions
+	// (KafkaConnectBuild.validateAdditionalKanikoOptions).
+	KanikoOptionsPath = ".spec.build.additionalKanikoOptions"
 )
 
 // Options names one of Strimzi's allow-lists for additional builder options.

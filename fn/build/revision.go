@@ -6,6 +6,9 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/digest"
 )
 
+// RevisionLength is the length of a revision: two hash stubs.
+const RevisionLength = 16
+
 // Revision is the build revision, hashStub(Dockerfile) + hashStub(output
 // image), which Strimzi puts in strimzi.io/connect-build-revision
 // (KafkaConnectAssemblyOperator: dockerfile.hashStub() + Util.hashStub(image)).

@@ -5,6 +5,14 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"k8s.io/apimachinery/pkg/util/validation"
+
+	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/pods"
+	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/volumes"
 )
 
 // Problem is one thing wrong with a Build: the field, as a path such as
@@ -21,17 +29,24 @@ var (
 	sha512Pattern      = regexp.MustCompile(`^[0-9a-fA-F]{128}$`)
 )
 
-// Validate reports every problem in b. Strimzi's checks come first, in the
-// order Strimzi runs them and with its messages (KafkaConnectBuild.fromCrd
-// and validateBuildConfiguration, then the artifact checks of
-// KafkaConnectDockerfile), so the first problem is the one the operator would
-// report; Strimzi stops there. Our own checks follow: what the CRD patterns
-// demand, and what keeps user strings that Strimzi writes unquoted (plugin
-// names, images) from changing the Dockerfile or the build command.
+// Validate reports every problem in b. A missing output comes first, as the
+// CRD requires it. Strimzi's checks follow, in the order Strimzi runs them
+// and with its messages (KafkaConnectBuild.fromCrd and
+// validateBuildConfiguration, the artifact checks of KafkaConnectDockerfile,
+// then generateBuilderPod), so the first problem is the one the operator
+// would report; Strimzi stops there. Our own checks close: what the CRD
+// patterns demand, what keeps user strings that Strimzi writes unquoted
+// (plugin names, images) from changing the Dockerfile or the build command,
+// the template rules, and the name length the per-revision names need.
 func Validate(b *Build) []Problem {
 	var ps problems
+	if b.NoOutput {
+		ps.add("spec.build.output", "spec.build.output is required: set its type (docker or imagestream) and image")
+	}
 	ps.strimzi(b)
 	ps.ours(b)
+	ps.templates(b)
+	ps.name(b)
 	return ps
 }
 
@@ -57,6 +72,7 @@ func (ps *problems) strimzi(b *Build) {
 			ps.add(pluginPath(i)+".artifacts", "Each connector plugin needs to have a list of artifacts.")
 		}
 	}
+	ps.results(pods.CheckResources("spec.build.resources", b.Resources, "KafkaConnect.spec.build.resources"))
 
 	if b.Output.Type == OutputDocker {
 		if b.SpecImage != "" && b.SpecImage == b.Output.Image {
@@ -69,6 +85,9 @@ func (ps *problems) strimzi(b *Build) {
 		ps.options("spec.build.output.additionalBuildOptions", BuildOptionsPath, buildList, b.Output.AdditionalBuildOptions)
 		if b.Builder == Buildah {
 			ps.options("spec.build.output.additionalPushOptions", PushOptionsPath, BuildahPushOptions, b.Output.AdditionalPushOptions)
+		}
+		if b.kanikoOptionsApply() {
+			ps.options("spec.build.output.additionalKanikoOptions", KanikoOptionsPath, KanikoOptions, b.Output.AdditionalKanikoOptions)
 		}
 	}
 
@@ -93,6 +112,15 @@ func (ps *problems) strimzi(b *Build) {
 			}
 		}
 	}
+	if !b.OpenShift && b.Output.Type == OutputImageStream {
+		ps.add("spec.build.output.type", "Kubernetes build requires output of type `docker`.")
+	}
+}
+
+func (ps *problems) results(rs []results.Problem) {
+	for _, r := range rs {
+		ps.add(r.Path, "%s", r.Message)
+	}
 }
 
 func (ps *problems) options(path, strimziPath string, list Options, options []string) {
@@ -105,7 +133,14 @@ func (ps *problems) ours(b *Build) {
 	if b.SpecImage != "" && !isImageReference(b.SpecImage) {
 		ps.add("spec.image", "image %q must be an image reference: no spaces or control characters, not starting with -", b.SpecImage)
 	}
-	if !isImageReference(b.Output.Image) {
+	switch b.Output.Type {
+	case OutputDocker, OutputImageStream:
+	default:
+		if !b.NoOutput {
+			ps.add("spec.build.output.type", "output type %q must be docker or imagestream", b.Output.Type)
+		}
+	}
+	if !b.NoOutput && !isImageReference(b.Output.Image) {
 		ps.add("spec.build.output.image", "output image %q must be an image reference: not empty, no spaces or control characters, not starting with -", b.Output.Image)
 	}
 	for i, p := range b.Plugins {
@@ -136,6 +171,64 @@ func isImageReference(s string) bool {
 	return s != "" && !strings.HasPrefix(s, "-") && !strings.ContainsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsControl(r)
 	})
+}
+
+// templates applies the rules of Strimzi's other templates to the build's:
+// no strimzi.io/ keys, and template volumes and mounts as TemplateUtils
+// checks them against the volumes of the build pod.
+func (ps *problems) templates(b *Build) {
+	t := b.Template
+	if t.Pod != nil {
+		ps.userKeys("spec.template.buildPod.metadata.labels", t.Pod.Metadata.Labels)
+		ps.userKeys("spec.template.buildPod.metadata.annotations", t.Pod.Metadata.Annotations)
+	}
+	if t.ServiceAccount != nil {
+		ps.reserved("spec.template.buildServiceAccount.metadata.labels", t.ServiceAccount.Metadata.Labels)
+	}
+	if t.BuildConfig != nil {
+		ps.reserved("spec.template.buildConfig.metadata.labels", t.BuildConfig.Metadata.Labels)
+	}
+	if b.OpenShift {
+		return // the BuildConfig has no pod of ours
+	}
+	existing := b.podVolumeNames()
+	if t.Pod != nil {
+		ps.results(volumes.CheckVolumes(t.Pod.Volumes, existing, "spec.template.buildPod.volumes", false))
+		for _, v := range t.Pod.Volumes {
+			existing = append(existing, v.Name)
+		}
+	}
+	if t.Container != nil {
+		ps.results(volumes.CheckMounts(t.Container.VolumeMounts, existing, "spec.template.buildContainer.volumeMounts"))
+	}
+}
+
+func (ps *problems) userKeys(path string, m map[string]string) {
+	if bad := labels.StrimziKeys(m); len(bad) > 0 {
+		ps.add(path, "%s", labels.MsgStrimziInUser(bad))
+	}
+}
+
+func (ps *problems) reserved(path string, m map[string]string) {
+	if len(labels.ReservedLabels(m)) > 0 {
+		ps.add(path, "%s", labels.MsgStrimziLabelOnCR)
+	}
+}
+
+// name checks that the per-revision Job or BuildConfig name fits the
+// 63-character label (job-name, openshift.io/build-config.name) that
+// Kubernetes and OpenShift put it in.
+func (ps *problems) name(b *Build) {
+	longest := names.ConnectBuildRevision(b.Cluster, strings.Repeat("0", RevisionLength))
+	if len(longest) <= validation.DNS1123LabelMaxLength {
+		return
+	}
+	kind := "Job"
+	if b.OpenShift {
+		kind = "BuildConfig"
+	}
+	ps.add("metadata.name", "name %q is too long for Kafka Connect Build: the build %s %s-connect-build-<revision> must fit a %d-character label, so the name can have at most %d characters",
+		b.Cluster, kind, b.Cluster, validation.DNS1123LabelMaxLength, validation.DNS1123LabelMaxLength-len(longest)+len(b.Cluster))
 }
 
 func pluginPath(i int) string { return fmt.Sprintf("spec.build.plugins[%d]", i) }

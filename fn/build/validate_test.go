@@ -5,6 +5,10 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
 // validBuild is KafkaConnectBuildTest's RESOURCE, with checksums that pass
@@ -14,6 +18,8 @@ func validBuild() *Build {
 		BaseImage: "my-source-image:latest",
 		SpecImage: "my-source-image:latest",
 		Output:    Output{Type: OutputDocker, Image: "my-image:latest", PushSecret: "my-docker-credentials"},
+		Cluster:   "my-cluster",
+		CRVersion: "v1",
 		Plugins: []Plugin{
 			{Name: "my-connector", Artifacts: []Artifact{{Type: Jar, URL: "https://mydomain.tld/my.jar"}}},
 			{Name: "my-connector2", Artifacts: []Artifact{{Type: Jar, URL: "https://mydomain.tld/my2.jar", Sha512sum: strings.Repeat("0", 128)}}},
@@ -59,8 +65,61 @@ func TestValidate(t *testing.T) {
 			b.SpecImage, b.BaseImage = "", "my-image:latest"
 		}, nil},
 		"image stream output skips docker checks": {func(b *Build) {
+			b.OpenShift = true
 			b.Output = Output{Type: OutputImageStream, Image: "my-source-image:latest", AdditionalBuildOptions: []string{"--file=x"}}
 		}, nil},
+		// KafkaConnectBuild.getVolumes
+		"image stream output on Kubernetes": {func(b *Build) {
+			b.Output = Output{Type: OutputImageStream, Image: "my-stream:latest"}
+		}, []Problem{
+			{"spec.build.output.type", "Kubernetes build requires output of type `docker`."},
+		}},
+		"output missing": {func(b *Build) { b.Output, b.NoOutput = Output{}, true }, []Problem{
+			{"spec.build.output", "spec.build.output is required: set its type (docker or imagestream) and image"},
+		}},
+		"unknown output type": {func(b *Build) { b.Output.Type = "oci" }, []Problem{
+			{"spec.build.output.type", `output type "oci" must be docker or imagestream`},
+		}},
+		// KafkaConnectBuildTest.testValidateResources (ModelUtils.validateComputeResources)
+		"build resources": {func(b *Build) {
+			b.Resources = &corev1.ResourceRequirements{
+				Requests: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("2"), corev1.ResourceMemory: resource.MustParse("0")},
+				Limits:   corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("1")},
+			}
+		}, []Problem{
+			{"spec.build.resources", "[KafkaConnect.spec.build.resources cpu request must be <= limit, KafkaConnect.spec.build.resources memory request must be > zero]"},
+		}},
+		// KafkaConnectBuild.validateAdditionalKanikoOptions
+		"forbidden v1beta2 Kaniko options": {func(b *Build) {
+			b.Builder, b.CRVersion = Kaniko, "v1beta2"
+			b.Output.AdditionalKanikoOptions = []string{"--reproducible", "--digest-file=/dev/null"}
+		}, []Problem{
+			{"spec.build.output.additionalKanikoOptions", ".spec.build.additionalKanikoOptions contains forbidden options: [--digest-file]"},
+		}},
+		"Kaniko options are not checked where they are ignored": {func(b *Build) {
+			b.CRVersion = "v1beta2"
+			b.Output.AdditionalKanikoOptions = []string{"--digest-file=/dev/null"}
+		}, nil},
+		"template keys, volumes and mounts": {func(b *Build) {
+			b.Template = Template{
+				Pod: &strimzi.PodTemplate{
+					Metadata: strimzi.MetadataTemplate{Labels: map[string]string{"strimzi.io/x": "y"}},
+					Volumes:  []strimzi.AdditionalVolume{{Name: "dockerfile", EmptyDir: &strimzi.EmptyDir{}}},
+				},
+				Container:      &strimzi.ContainerTemplate{VolumeMounts: []corev1.VolumeMount{{Name: "certs", MountPath: "/etc/certs"}}},
+				ServiceAccount: &strimzi.ResourceTemplate{Metadata: strimzi.MetadataTemplate{Labels: map[string]string{"strimzi.io/name": "x"}}},
+			}
+		}, []Problem{
+			{"spec.template.buildPod.metadata.labels", "User provided labels or annotations includes a Strimzi annotation: [strimzi.io/x]"},
+			{"spec.template.buildServiceAccount.metadata.labels", "Labels starting with strimzi.io/ are not allowed in Custom Resources, such labels should be removed."},
+			{"spec.template.buildPod.volumes", "Duplicate volume names found in additional volumes: [dockerfile]"},
+			{"spec.template.buildContainer.volumeMounts[0].mountPath", "Forbidden path found in additional volumes. Should start with /mnt"},
+			{"spec.template.buildContainer.volumeMounts[0].name", `mount refers to volume "certs", which the pod does not have`},
+		}},
+		"name too long for the Job's label": {func(b *Build) { b.Cluster = strings.Repeat("c", 33) }, []Problem{
+			{"metadata.name", `name "` + strings.Repeat("c", 33) + `" is too long for Kafka Connect Build: the build Job ` + strings.Repeat("c", 33) + "-connect-build-<revision> must fit a 63-character label, so the name can have at most 32 characters"},
+		}},
+		"longest name": {func(b *Build) { b.Cluster = strings.Repeat("c", 32) }, nil},
 		// KafkaConnectBuildTest.testInvalidBuildahBuildOptions
 		"forbidden Buildah build options": {func(b *Build) {
 			b.Output.AdditionalBuildOptions = []string{"--logfile=my-file", "--file=/docker/Another", "--storage-driver=random"}

@@ -1,13 +1,12 @@
 package connect
 
 import (
-	"strings"
-
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/pods"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -38,11 +37,16 @@ type Inputs struct {
 }
 
 // Build is what a Connect Build contributes to the workers: the image the
-// build pushes and its revision.
+// build pushes, its revision, and the build's own objects.
 type Build struct {
 	Image    string
 	Revision string
-	JobName  string
+	// DependsOn is the config.kubernetes.io/depends-on value of the
+	// workload objects, naming the build's Job or BuildConfig; "" for none.
+	DependsOn string
+	// Objects are the build's objects, which come first in Objects and
+	// OperatorlessObjects.
+	Objects []any
 }
 
 // Model is one KafkaConnect, ready to render.
@@ -132,19 +136,7 @@ func (m *Model) selector() map[string]string { return labels.Selector(m.componen
 
 // pullPolicy is STRIMZI_IMAGE_PULL_POLICY, else Strimzi's :latest rule (§5.5).
 func pullPolicy(cfg *config.Spec, image string) corev1.PullPolicy {
-	return PullPolicy(cfg.ImagePullPolicy, image)
-}
-
-// PullPolicy applies Strimzi's rule: the configured policy, else Always for
-// images whose lower-cased reference contains ":latest", else IfNotPresent.
-func PullPolicy(configured, image string) corev1.PullPolicy {
-	if configured != "" {
-		return corev1.PullPolicy(configured)
-	}
-	if strings.Contains(strings.ToLower(image), ":latest") {
-		return corev1.PullAlways
-	}
-	return corev1.PullIfNotPresent
+	return pods.PullPolicy(cfg.ImagePullPolicy, image)
 }
 
 func (m *Model) replicas() int32 {

@@ -1,5 +1,7 @@
 package connect
 
+import metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
 // Objects returns every object of the KafkaConnect in a stable order.
 // Optional objects that do not apply are left out.
 func (m *Model) Objects() []any {
@@ -11,15 +13,21 @@ func (m *Model) Objects() []any {
 			}
 		}
 	}
+	if m.build != nil {
+		add(m.build.Objects...)
+	}
 	add(m.ServiceAccount(), m.Role(), m.RoleBinding(), m.ClusterRoleBinding(), m.ConfigMap(),
 		m.SharedStorageClaim(), m.APIService(), m.HeadlessService(), m.NetworkPolicy())
 	if *m.cfg.PodDisruptionBudgets {
 		add(m.PodDisruptionBudget())
 	}
 	if m.cfg.Workload == "StrimziPodSet" {
-		add(m.PodSet())
+		ps := m.PodSet()
+		m.dependOnBuild(&ps.ObjectMeta)
+		add(ps)
 	} else {
 		for _, p := range m.Pods() {
+			m.dependOnBuild(&p.ObjectMeta)
 			add(p)
 		}
 	}
@@ -27,10 +35,31 @@ func (m *Model) Objects() []any {
 }
 
 // OperatorlessObjects are the objects a running operator does not create
-// from a kept KafkaConnect: the shared storage claim.
+// from a kept KafkaConnect: the build's objects, as the kept resource has
+// no build left, and the shared storage claim.
 func (m *Model) OperatorlessObjects() []any {
-	if pvc := m.SharedStorageClaim(); pvc != nil {
-		return []any{pvc}
+	var out []any
+	if m.build != nil {
+		out = append(out, m.build.Objects...)
 	}
-	return nil
+	if pvc := m.SharedStorageClaim(); pvc != nil {
+		out = append(out, pvc)
+	}
+	return out
+}
+
+// AnnoDependsOn makes kpt live apply and Config Sync apply an object only
+// once the objects it names are reconciled: a Job when it has succeeded.
+const AnnoDependsOn = "config.kubernetes.io/depends-on"
+
+// dependOnBuild orders a workload object after the build. The annotation is
+// the workload's own, outside the pod revision, so it never restarts pods.
+func (m *Model) dependOnBuild(meta *metav1.ObjectMeta) {
+	if m.build == nil || m.build.DependsOn == "" {
+		return
+	}
+	if meta.Annotations == nil {
+		meta.Annotations = map[string]string{}
+	}
+	meta.Annotations[AnnoDependsOn] = m.build.DependsOn
 }

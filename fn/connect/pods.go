@@ -20,7 +20,7 @@ import (
 // Annotation keys on Connect pods.
 const (
 	AnnoAuthHash      = "strimzi.io/auth-hash"
-	AnnoBuildRevision = "strimzi.io/connect-build-revision"
+	AnnoBuildRevision = labels.AnnoConnectBuildRevision
 )
 
 // Pods returns the worker pods <cluster>-connect-<i>, as the StrimziPodSet

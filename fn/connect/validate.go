@@ -14,6 +14,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/pods"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 	"github.com/strimzi-render/strimzi-render/fn/volumes"
@@ -30,7 +31,7 @@ func Validate(cr *strimzi.KafkaConnect, cfg *config.StrimziRender, in Inputs, ke
 	v.required()
 	v.version()
 	v.plugins()
-	v.resources("spec.resources", v.s.Resources, "KafkaConnect.spec.resources")
+	v.ps = append(v.ps, pods.CheckResources("spec.resources", v.s.Resources, "KafkaConnect.spec.resources")...)
 	v.templates()
 	v.storage()
 	v.externalInputs()
@@ -96,7 +97,7 @@ func (v *validator) required() {
 }
 
 func (v *validator) version() {
-	if v.s.Image != "" || v.s.Build != nil {
+	if v.s.Image != "" { // a build starts FROM the version's image too
 		return
 	}
 	version := v.s.Version
@@ -140,30 +141,6 @@ func (v *validator) plugins() {
 			}
 			seenVolumes[name] = aat
 		}
-	}
-}
-
-// resources applies Strimzi's checks (ModelUtils.validateComputeResources).
-func (v *validator) resources(path string, r *corev1.ResourceRequirements, javaPath string) {
-	if r == nil {
-		return
-	}
-	var errs []string
-	for _, res := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory} {
-		req, hasReq := r.Requests[res]
-		lim, hasLim := r.Limits[res]
-		if hasReq && req.Sign() <= 0 {
-			errs = append(errs, fmt.Sprintf("%s %s request must be > zero", javaPath, res))
-		}
-		if hasLim && lim.Sign() <= 0 {
-			errs = append(errs, fmt.Sprintf("%s %s limit must be > zero", javaPath, res))
-		}
-		if hasReq && hasLim && req.Cmp(lim) > 0 {
-			errs = append(errs, fmt.Sprintf("%s %s request must be <= limit", javaPath, res))
-		}
-	}
-	if len(errs) > 0 {
-		v.errorf(path, "[%s]", strings.Join(errs, ", "))
 	}
 }
 

@@ -40,3 +40,17 @@ func ConnectDockerfile(cluster string) string { return cluster + "-connect-docke
 
 // ConnectBuild is <cluster>-connect-build: build pod, container, ServiceAccount and BuildConfig.
 func ConnectBuild(cluster string) string { return cluster + "-connect-build" }
+
+// ConnectBuildRevision is <cluster>-connect-build-<revision>: the build Job,
+// or the OpenShift BuildConfig, of one build revision. Strimzi reuses one
+// name, <cluster>-connect-build; a name per revision lets a bundle that is
+// applied again create the next build and prune the last one.
+func ConnectBuildRevision(cluster, revision string) string {
+	return ConnectBuild(cluster) + "-" + revision
+}
+
+// ConnectDockerfileRevision is <cluster>-connect-dockerfile-<revision>, the
+// Dockerfile ConfigMap of one build revision.
+func ConnectDockerfileRevision(cluster, revision string) string {
+	return ConnectDockerfile(cluster) + "-" + revision
+}

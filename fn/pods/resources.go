@@ -1,0 +1,51 @@
+package pods
+
+import (
+	"fmt"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
+)
+
+// CheckResources applies Strimzi's checks to the compute resources at path
+// (ModelUtils.validateComputeResources): cpu and memory requests and limits
+// above zero, each request at most its limit. javaPath is how Strimzi names
+// the field in its message, e.g. KafkaConnect.spec.build.resources.
+func CheckResources(path string, r *corev1.ResourceRequirements, javaPath string) []results.Problem {
+	if r == nil {
+		return nil
+	}
+	var errs []string
+	for _, res := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory} {
+		req, hasReq := r.Requests[res]
+		lim, hasLim := r.Limits[res]
+		if hasReq && req.Sign() <= 0 {
+			errs = append(errs, fmt.Sprintf("%s %s request must be > zero", javaPath, res))
+		}
+		if hasLim && lim.Sign() <= 0 {
+			errs = append(errs, fmt.Sprintf("%s %s limit must be > zero", javaPath, res))
+		}
+		if hasReq && hasLim && req.Cmp(lim) > 0 {
+			errs = append(errs, fmt.Sprintf("%s %s request must be <= limit", javaPath, res))
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return []results.Problem{{Path: path, Message: "[" + strings.Join(errs, ", ") + "]"}}
+}
+
+// PullPolicy applies Strimzi's rule to every container (§5.5): the
+// configured STRIMZI_IMAGE_PULL_POLICY, else Always for images whose
+// lower-cased reference contains ":latest", else IfNotPresent.
+func PullPolicy(configured, image string) corev1.PullPolicy {
+	if configured != "" {
+		return corev1.PullPolicy(configured)
+	}
+	if strings.Contains(strings.ToLower(image), ":latest") {
+		return corev1.PullAlways
+	}
+	return corev1.PullIfNotPresent
+}

@@ -1,0 +1,75 @@
+package fn
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+// strimziExamples holds Strimzi 1.2.0's example resources when they are
+// checked out beside the repository; the tests skip without them.
+const strimziExamples = "../../shared/strimzi-1.2.0/examples"
+
+// TestStrimziConnectBuildExample renders Strimzi's own Connect Build example
+// (a Maven plugin, docker output to ttl.sh) in a namespace, as kustomize's
+// namespace field would place it.
+func TestStrimziConnectBuildExample(t *testing.T) {
+	raw, err := os.ReadFile(strimziExamples + "/connect/kafka-connect-build.yaml")
+	if os.IsNotExist(err) {
+		t.Skip("Strimzi's examples are not checked out beside the repository")
+	}
+	require.NoError(t, err)
+	cr, err := yaml.Parse(string(raw))
+	require.NoError(t, err)
+	require.NoError(t, cr.SetNamespace("kafka"))
+	in := "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- " +
+		strings.ReplaceAll(strings.TrimSpace(cr.MustString()), "\n", "\n  ") + "\n"
+
+	out, runErr := execute(t, []byte(in))
+	require.NoError(t, runErr, string(out))
+	rl, err := yaml.Parse(string(out))
+	require.NoError(t, err)
+	nodes, err := rl.Pipe(yaml.Lookup("items"))
+	require.NoError(t, err)
+	byKind := map[string]*yaml.RNode{} // the last of each kind
+	items, err := nodes.Elements()
+	require.NoError(t, err)
+	for _, n := range items {
+		byKind[n.GetKind()] = n
+	}
+
+	job := byKind["Job"]
+	require.NotNil(t, job, "a build Job")
+	name := job.GetName()
+	require.Regexp(t, regexp.MustCompile(`^my-connect-cluster-connect-build-[0-9a-f]{16}$`), name)
+	rev := strings.TrimPrefix(name, "my-connect-cluster-connect-build-")
+	assert.Equal(t, rev, job.GetAnnotations()["strimzi.io/connect-build-revision"])
+
+	dockerfile := ""
+	for _, n := range items {
+		if n.GetKind() == "ConfigMap" && n.GetName() == "my-connect-cluster-connect-dockerfile-"+rev {
+			dockerfile = n.GetDataMap()["Dockerfile"]
+		}
+	}
+	assert.Contains(t, dockerfile, "FROM quay.io/strimzi/maven-builder:1.2.0 AS downloadArtifacts\n")
+	assert.Contains(t, dockerfile, "FROM quay.io/strimzi/kafka:1.2.0-kafka-4.3.1\n")
+	assert.Contains(t, dockerfile, "https://repo1.maven.org/maven2/org/apache/kafka/connect-file/4.3.1/connect-file-4.3.1.jar")
+
+	image := "ttl.sh/strimzi-connect-example-4.3.0:" + rev
+	args, err := job.Pipe(yaml.Lookup("spec", "template", "spec", "containers", "[name=my-connect-cluster-connect-build]", "args"))
+	require.NoError(t, err)
+	assert.Contains(t, args.MustString(), "--tag='"+image+"'")
+
+	pod := byKind["Pod"]
+	require.NotNil(t, pod)
+	assert.Equal(t, rev, pod.GetAnnotations()["strimzi.io/connect-build-revision"])
+	assert.Equal(t, "batch/namespaces/kafka/Job/"+name, pod.GetAnnotations()["config.kubernetes.io/depends-on"])
+	img, err := pod.Pipe(yaml.Lookup("spec", "containers", "[name=my-connect-cluster-connect]", "image"))
+	require.NoError(t, err)
+	assert.Equal(t, image, yaml.GetValue(img))
+}
