@@ -11,10 +11,6 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
-// strimziExamples holds Strimzi 1.2.0's example resources when they are
-// checked out beside the repository; the tests skip without them.
-const strimziExamples = "../../shared/strimzi-1.2.0/examples"
-
 // TestStrimziConnectBuildExample renders Strimzi's own Connect Build example
 // (a Maven plugin, docker output to ttl.sh) in a namespace, as kustomize's
 // namespace field would place it.
