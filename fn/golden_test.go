@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pmezard/go-difflib/difflib"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
@@ -58,7 +59,13 @@ func TestGolden(t *testing.T) {
 			}
 			expected, err := os.ReadFile(expectedPath)
 			require.NoError(t, err, "run with -update to create it")
-			assert.Equal(t, string(expected), string(out))
+			if string(expected) != string(out) {
+				diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+					A: difflib.SplitLines(string(expected)), B: difflib.SplitLines(string(out)),
+					FromFile: "expected.yaml", ToFile: "output", Context: 2,
+				})
+				t.Errorf("output differs from %s (go test ./fn -run TestGolden -update rewrites it):\n%s", expectedPath, diff)
+			}
 
 			failed := hasErrorResults(t, out)
 			assert.Equal(t, failed, runErr != nil, "the run must fail exactly when an error result is reported (error: %v)", runErr)

@@ -43,8 +43,9 @@ func TestStrimziConnectBuildExample(t *testing.T) {
 	require.NotNil(t, job, "a build Job")
 	name := job.GetName()
 	require.Regexp(t, regexp.MustCompile(`^my-connect-cluster-connect-build-[0-9a-f]{16}$`), name)
-	rev := strings.TrimPrefix(name, "my-connect-cluster-connect-build-")
-	assert.Equal(t, rev, job.GetAnnotations()["strimzi.io/connect-build-revision"])
+	rev := job.GetAnnotations()["strimzi.io/connect-build-revision"]
+	require.Len(t, rev, 16)
+	assert.True(t, strings.HasPrefix(name, "my-connect-cluster-connect-build-"+rev[:8]), "the Job name starts with the Dockerfile's hash")
 
 	dockerfile := ""
 	for _, n := range items {

@@ -16,22 +16,26 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/volumes"
 )
 
-// Job returns the build Job <cluster>-connect-build-<revision>. Its pod is
+// Job returns the build Job <cluster>-connect-build-<hash> (see WorkloadName). Its pod is
 // Strimzi's build pod (KafkaConnectBuild.generateBuilderPod), pushing Image;
 // the Job runs it once when the bundle is applied, where the operator would
 // start the pod and watch it.
 func (m *Model) Job() *batchv1.Job {
-	b := m.cfg.Build
-	rev := map[string]string{labels.AnnoConnectBuildRevision: m.Revision}
 	return &batchv1.Job{
-		TypeMeta:   metav1.TypeMeta{APIVersion: "batch/v1", Kind: "Job"},
-		ObjectMeta: m.objectMeta(m.WorkloadName(), m.resourceLabels, rev),
-		Spec: batchv1.JobSpec{
-			BackoffLimit:            ptr.To(*b.BackoffLimit),
-			ActiveDeadlineSeconds:   ptr.To(*b.ActiveDeadlineSeconds),
-			TTLSecondsAfterFinished: b.TTLSecondsAfterFinished,
-			Template:                m.podTemplate(rev),
-		},
+		TypeMeta: metav1.TypeMeta{APIVersion: "batch/v1", Kind: "Job"},
+		ObjectMeta: m.objectMeta(m.WorkloadName(), m.resourceLabels,
+			map[string]string{labels.AnnoConnectBuildRevision: m.Revision}),
+		Spec: m.jobSpec(),
+	}
+}
+
+func (m *Model) jobSpec() batchv1.JobSpec {
+	b := m.cfg.Build
+	return batchv1.JobSpec{
+		BackoffLimit:            ptr.To(*b.BackoffLimit),
+		ActiveDeadlineSeconds:   ptr.To(*b.ActiveDeadlineSeconds),
+		TTLSecondsAfterFinished: b.TTLSecondsAfterFinished,
+		Template:                m.podTemplate(map[string]string{labels.AnnoConnectBuildRevision: m.Revision}),
 	}
 }
 

@@ -1,6 +1,9 @@
 package build
 
 import (
+	"encoding/json"
+
+	"github.com/strimzi-render/strimzi-render/fn/digest"
 	"maps"
 
 	corev1 "k8s.io/api/core/v1"
@@ -71,7 +74,17 @@ func (m *Model) Objects() []any {
 }
 
 // WorkloadName is the name of the Job or BuildConfig that runs the build.
-func (m *Model) WorkloadName() string { return names.ConnectBuildRevision(m.Cluster, m.Revision) }
+// A Job's pod template cannot change, so a Job is named by the Dockerfile's
+// hash and a hash of its own spec: any change (options, resources,
+// templates, builder image) gives a new Job instead of an edit the API
+// server would refuse. BuildConfigs can change in place and keep the revision.
+func (m *Model) WorkloadName() string {
+	if m.OpenShift {
+		return names.ConnectBuildRevision(m.Cluster, m.Revision)
+	}
+	spec, _ := json.Marshal(m.jobSpec()) // plain API types always marshal
+	return names.ConnectBuildRevision(m.Cluster, m.Revision[:digest.StubLength]+digest.HashStubBytes(spec))
+}
 
 // DependsOn is the config.kubernetes.io/depends-on reference to the Job (or
 // BuildConfig) that the workers wait for under kpt and Config Sync; "" when

@@ -45,10 +45,11 @@ func TestModel102(t *testing.T) {
 			m := NewModel(b, defaultConfig())
 			assert.Equal(t, rev, m.Revision, "the revision hashes the output image as written")
 			assert.Equal(t, c.image, m.Image)
-			assert.Equal(t, "my-connect-connect-build-"+rev, m.WorkloadName())
-			assert.Equal(t, "batch/namespaces/my-namespace/Job/my-connect-connect-build-"+rev, m.DependsOn())
+			assert.Regexp(t, "^my-connect-connect-build-"+rev[:8]+"[0-9a-f]{8}$", m.WorkloadName())
+			assert.Equal(t, "batch/namespaces/my-namespace/Job/"+m.WorkloadName(), m.DependsOn())
 
 			job := m.Job()
+			assert.Equal(t, m.WorkloadName(), job.Name)
 			assert.Equal(t, rev, job.Annotations["strimzi.io/connect-build-revision"])
 			assert.Equal(t, "-1", job.Annotations[AnnoSyncWave])
 			assert.Nil(t, job.Spec.Selector, "the API server generates the selector")
@@ -118,4 +119,16 @@ func TestWarnings(t *testing.T) {
 			assert.Equal(t, c.want, NewModel(b, defaultConfig()).Warnings())
 		})
 	}
+}
+
+// A change to the Job's pod that leaves the revision alone must still give a
+// new Job: its pod template is immutable.
+func TestJobNameFollowsItsPod(t *testing.T) {
+	b := build102()
+	before := NewModel(b, defaultConfig())
+	b.Output.AdditionalBuildOptions = []string{"--retry=3"}
+	after := NewModel(b, defaultConfig())
+	assert.Equal(t, before.Revision, after.Revision, "options are not part of Strimzi's revision")
+	assert.NotEqual(t, before.WorkloadName(), after.WorkloadName())
+	assert.Equal(t, before.WorkloadName()[:len(before.WorkloadName())-8], after.WorkloadName()[:len(after.WorkloadName())-8])
 }
