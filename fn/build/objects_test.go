@@ -124,8 +124,8 @@ func TestWarnings(t *testing.T) {
 // A change to the Job's pod that leaves the revision alone must still give a
 // new Job: its pod template is immutable.
 func TestJobNameFollowsItsPod(t *testing.T) {
+	before := NewModel(build102(), defaultConfig())
 	b := build102()
-	before := NewModel(b, defaultConfig())
 	b.Output.AdditionalBuildOptions = []string{"--retry=3"}
 	after := NewModel(b, defaultConfig())
 	assert.Equal(t, before.Revision, after.Revision, "options are not part of Strimzi's revision")
