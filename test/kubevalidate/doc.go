@@ -1,0 +1,13 @@
+// Package kubevalidate checks rendered Kubernetes objects offline with the
+// API server's own rules, so that what strimzi-render emits would be
+// accepted by kube-apiserver.
+//
+// Built-in kinds go through kube-apiserver's create path from
+// k8s.io/kubernetes: strict decoding, defaulting, conversion to the internal
+// version and rest.BeforeCreate with the kind's registry strategy. Any other
+// kind is a problem, so a new output kind must be wired here before it can
+// pass.
+//
+// This is a separate Go module: the function itself never depends on
+// k8s.io/kubernetes.
+package kubevalidate

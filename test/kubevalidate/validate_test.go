@@ -1,0 +1,145 @@
+package kubevalidate
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var validator = sync.OnceValues(func() (*Validator, error) {
+	return New(Options{})
+})
+
+func validateFile(t *testing.T, path string) Report {
+	t.Helper()
+	v, err := validator()
+	require.NoError(t, err)
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	report, err := v.Validate(data)
+	require.NoError(t, err)
+	require.NotZero(t, report.Objects, "no objects in %s", path)
+	return report
+}
+
+func TestValidFixtures(t *testing.T) {
+	files, err := filepath.Glob("testdata/valid/*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			report := validateFile(t, f)
+			assert.True(t, report.OK(), "unexpected problems:\n%s", report)
+		})
+	}
+}
+
+func TestInvalidFixtures(t *testing.T) {
+	tests := map[string]struct {
+		field    string
+		fragment string
+		class    Class
+	}{
+		"pod-invalid-name": {
+			field: "metadata.name", fragment: "a lowercase RFC 1123 subdomain must consist of",
+		},
+		"pod-duplicate-volume": {
+			field: "spec.volumes[1].name", fragment: `Duplicate value: "config"`,
+		},
+		"pod-image-no-reference": {
+			field: "spec.volumes[0].image.reference", fragment: "Required value",
+		},
+		"pod-image-pullpolicy": {
+			field: "spec.volumes[0].image.pullPolicy", fragment: `Unsupported value: "Sometimes"`,
+		},
+		"pod-missing-volume": {
+			field: "spec.containers[0].volumeMounts[0].name", fragment: `Not found: "missing-volume"`,
+		},
+		"job-no-restartpolicy": {
+			field: "spec.template.spec.restartPolicy", fragment: `Required value: valid values: "OnFailure", "Never"`,
+		},
+		"service-port-70000": {
+			field: "spec.ports[0].port", fragment: "must be between 1 and 65535",
+		},
+		"configmap-unknown-field": {
+			field: "dataa", fragment: "unknown field",
+		},
+		"networkpolicy-tcpx": {
+			field: "spec.ingress[0].ports[0].protocol", fragment: `Unsupported value: "TCPX"`,
+		},
+		"unknown-kind": {
+			fragment: "no validator for apps/v1, Kind=StatefulSet", class: ClassUnsupported,
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if tc.class == "" {
+				tc.class = ClassInvalid
+			}
+			report := validateFile(t, filepath.Join("testdata/invalid", name+".yaml"))
+			require.False(t, report.OK(), "expected a problem")
+			var found bool
+			for _, p := range report.Problems {
+				if p.Field == tc.field && strings.Contains(p.Message, tc.fragment) {
+					found = true
+					assert.Equal(t, tc.class, p.Class)
+				}
+			}
+			assert.True(t, found, "no problem at %q containing %q in:\n%s", tc.field, tc.fragment, report)
+		})
+	}
+}
+
+func TestNamespace(t *testing.T) {
+	const sa = "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa\n"
+	tests := map[string]struct {
+		opts     Options
+		problems []Problem
+	}{
+		"defaulted like kubectl": {},
+		"required": {
+			opts: Options{RequireNamespace: true},
+			problems: []Problem{{
+				Object:  Ref{APIVersion: "v1", Kind: "ServiceAccount", Name: "sa"},
+				Field:   "metadata.namespace",
+				Message: "Required value: namespaced object has no namespace",
+				Class:   ClassNamespace,
+			}},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			report, err := Validate([]byte(sa), tc.opts)
+			require.NoError(t, err)
+			assert.Equal(t, tc.problems, report.Problems)
+		})
+	}
+}
+
+func TestMalformedInput(t *testing.T) {
+	tests := map[string]string{
+		"duplicate key": "apiVersion: v1\nkind: ConfigMap\nkind: Secret\n",
+		"not an object": "- a\n- b\n",
+		"bad YAML":      "apiVersion: [v1\n",
+	}
+	for name, input := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, err := Validate([]byte(input), Options{})
+			assert.Error(t, err)
+		})
+	}
+}
+
+func TestProblemString(t *testing.T) {
+	p := Problem{
+		Object:  Ref{APIVersion: "v1", Kind: "Pod", Namespace: "kafka", Name: "p"},
+		Field:   "spec.volumes[1].name",
+		Message: `Duplicate value: "config"`,
+	}
+	assert.Equal(t, `v1/Pod kafka/p: spec.volumes[1].name: Duplicate value: "config"`, p.String())
+}
