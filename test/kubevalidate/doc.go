@@ -4,9 +4,12 @@
 //
 // Built-in kinds go through kube-apiserver's create path from
 // k8s.io/kubernetes: strict decoding, defaulting, conversion to the internal
-// version and rest.BeforeCreate with the kind's registry strategy. Any other
-// kind is a problem, so a new output kind must be wired here before it can
-// pass.
+// version and rest.BeforeCreate with the kind's registry strategy. Custom
+// resources (Strimzi's Kafka, KafkaNodePool, KafkaConnect, StrimziPodSet) are
+// checked against their CRDs as apiextensions-apiserver does: pruning with
+// unknown-field reporting, defaulting, OpenAPI schema and CEL rules. The Pods
+// inside a StrimziPodSet are checked as Pods. Any other kind is a problem, so
+// a new output kind must be wired here before it can pass.
 //
 // This is a separate Go module: the function itself never depends on
 // k8s.io/kubernetes.

@@ -1,11 +1,21 @@
 package kubevalidate
 
+import (
+	"fmt"
+
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+)
+
 // DefaultNamespace is used for namespaced objects without a namespace,
 // as kubectl does with its default context.
 const DefaultNamespace = "default"
 
 // Options configure a Validator.
 type Options struct {
+	// CRDDir holds CustomResourceDefinition YAML files (Strimzi's
+	// 04x-Crd-*.yaml). Without it, custom resources have no validator.
+	CRDDir string
 	// Namespace replaces a missing metadata.namespace; DefaultNamespace if empty.
 	Namespace string
 	// RequireNamespace also reports each namespaced object without a
@@ -13,22 +23,32 @@ type Options struct {
 	RequireNamespace bool
 }
 
-// Validator checks objects as kube-apiserver would on create. It can be
-// reused.
+// Validator checks objects as kube-apiserver would on create. It is built
+// once (CRD schemas and CEL programs are compiled in New) and can be reused.
 type Validator struct {
 	opts Options
+	crds map[schema.GroupKind]*crdKind
 }
 
-// New prepares a Validator.
+// New prepares a Validator, loading the CRDs in opts.CRDDir.
 func New(opts Options) (*Validator, error) {
 	if opts.Namespace == "" {
 		opts.Namespace = DefaultNamespace
 	}
-	return &Validator{opts: opts}, nil
+	v := &Validator{opts: opts}
+	if opts.CRDDir != "" {
+		crds, err := loadCRDs(opts.CRDDir)
+		if err != nil {
+			return nil, fmt.Errorf("loading CRDs: %w", err)
+		}
+		v.crds = crds
+	}
+	return v, nil
 }
 
 // Validate checks every object of a YAML stream or KRM ResourceList with a
-// new Validator. It returns an error only when the input cannot be read.
+// new Validator. It returns an error only when the CRDs or the input cannot
+// be read.
 func Validate(stream []byte, opts Options) (Report, error) {
 	v, err := New(opts)
 	if err != nil {
@@ -62,19 +82,40 @@ func (v *Validator) check(obj map[string]any) []Problem {
 	gvk := gvkOf(ps.ref)
 	stripFunctionAnnotations(obj)
 
-	b, ok := builtins[gvk]
-	if !ok {
+	b, isBuiltin := builtins[gvk]
+	crd, isCRD := v.crds[gvk.GroupKind()]
+	var namespaced bool
+	switch {
+	case isBuiltin:
+		namespaced = b.strategy.NamespaceScoped()
+	case isCRD:
+		namespaced = crd.namespaced
+	case v.crds == nil:
+		ps.add(ClassUnsupported, "", "no validator for %s (no CRD directory given)", gvk)
+		return ps.list
+	default:
 		ps.add(ClassUnsupported, "", "no validator for %s", gvk)
 		return ps.list
 	}
 	// Problems name the object as written; validation sees the namespace
 	// kubectl would apply it to.
-	if ps.ref.Namespace == "" && b.strategy.NamespaceScoped() {
+	ns := ps.ref.Namespace
+	if namespaced && ns == "" {
 		if v.opts.RequireNamespace {
 			ps.add(ClassNamespace, "metadata.namespace", "Required value: namespaced object has no namespace")
 		}
-		setNamespace(obj, v.opts.Namespace)
+		ns = v.opts.Namespace
+		setNamespace(obj, ns)
 	}
-	createBuiltin(b, gvk, obj, "", ps)
+
+	switch {
+	case isBuiltin:
+		createBuiltin(b, gvk, obj, "", ps)
+	case isCRD:
+		createCustom(crd, gvk, runtime.DeepCopyJSON(obj), ps)
+		if gvk == podSetGVK {
+			v.checkPodSetPods(obj, ns, ps)
+		}
+	}
 	return ps.list
 }

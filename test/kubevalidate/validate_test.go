@@ -1,6 +1,7 @@
 package kubevalidate
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,8 +12,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// The Strimzi release files live beside the repository, never inside it.
+const (
+	crdDir      = "../../../shared/strimzi-1.2.0/crds"
+	examplesDir = "../../../shared/strimzi-1.2.0/examples"
+)
+
+// validator is shared: compiling the CRD schemas and CEL rules is the
+// slow part.
 var validator = sync.OnceValues(func() (*Validator, error) {
-	return New(Options{})
+	return New(Options{CRDDir: crdDir})
 })
 
 func validateFile(t *testing.T, path string) Report {
@@ -33,6 +42,24 @@ func TestValidFixtures(t *testing.T) {
 	require.NotEmpty(t, files)
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
+			report := validateFile(t, f)
+			assert.True(t, report.OK(), "unexpected problems:\n%s", report)
+		})
+	}
+}
+
+func TestStrimziExamples(t *testing.T) {
+	var files []string
+	err := filepath.WalkDir(examplesDir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".yaml") {
+			files = append(files, path)
+		}
+		return err
+	})
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		t.Run(strings.TrimPrefix(f, examplesDir+"/"), func(t *testing.T) {
 			report := validateFile(t, f)
 			assert.True(t, report.OK(), "unexpected problems:\n%s", report)
 		})
@@ -71,6 +98,21 @@ func TestInvalidFixtures(t *testing.T) {
 		},
 		"networkpolicy-tcpx": {
 			field: "spec.ingress[0].ports[0].protocol", fragment: `Unsupported value: "TCPX"`,
+		},
+		"strimzipodset-bad-pod": {
+			field: "spec.pods[0].spec.volumes[1].name", fragment: `Duplicate value: "data-0"`,
+		},
+		"kafkaconnect-bad-plugin-name": {
+			field: "spec.plugins[0].name", fragment: "should match '^[a-z0-9][-_a-z0-9]*[a-z0-9]$'",
+		},
+		"kafkaconnect-cel-metrics": {
+			field: "spec.metricsConfig", fragment: "valueFrom property is required",
+		},
+		"kafka-unknown-field": {
+			field: "spec.kafka.listners", fragment: "unknown field",
+		},
+		"kafka-v1beta2": {
+			field: "apiVersion", fragment: "version v1beta2 of kafkas.kafka.strimzi.io is not served by the CRD (served: v1)",
 		},
 		"unknown-kind": {
 			fragment: "no validator for apps/v1, Kind=StatefulSet", class: ClassUnsupported,
