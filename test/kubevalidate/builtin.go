@@ -14,6 +14,7 @@ import (
 	"k8s.io/apiserver/pkg/registry/rest"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
 	"k8s.io/kubernetes/pkg/apis/core"
+	"k8s.io/kubernetes/pkg/capabilities"
 	"k8s.io/kubernetes/pkg/registry/batch/job"
 	"k8s.io/kubernetes/pkg/registry/core/configmap"
 	"k8s.io/kubernetes/pkg/registry/core/persistentvolumeclaim"
@@ -45,6 +46,12 @@ type builtin struct {
 	beginCreate func(runtime.Object)
 }
 
+func init() {
+	// Clusters run kube-apiserver with --allow-privileged=true (kubeadm, kind
+	// and managed clusters do); privileged Pods are left to Pod Security.
+	capabilities.Setup(true, 0)
+}
+
 // builtins are the built-in kinds the function emits. Anything else fails
 // with "no validator", so a new output kind has to be wired here.
 var builtins = map[schema.GroupVersionKind]builtin{
@@ -71,7 +78,8 @@ var strictCodec = kjson.NewSerializerWithOptions(kjson.DefaultMetaFactory, legac
 // defaulting, conversion to the internal version, system metadata, then
 // rest.BeforeCreate with the kind's registry strategy (PrepareForCreate,
 // Validate, declarative validation, object meta checks). It returns the
-// defaulted versioned object, or nil when the object does not decode. Field paths are prefixed with prefix.
+// defaulted versioned object, for the Pod Security checks, or nil when the
+// object does not decode. Field paths are prefixed with prefix.
 func createBuiltin(b builtin, gvk schema.GroupVersionKind, obj map[string]any, prefix string, ps *problems) runtime.Object {
 	data, err := json.Marshal(obj)
 	if err != nil {

@@ -8,8 +8,13 @@
 // resources (Strimzi's Kafka, KafkaNodePool, KafkaConnect, StrimziPodSet) are
 // checked against their CRDs as apiextensions-apiserver does: pruning with
 // unknown-field reporting, defaulting, OpenAPI schema and CEL rules. The Pods
-// inside a StrimziPodSet are checked as Pods. Any other kind is a problem, so
-// a new output kind must be wired here before it can pass.
+// inside a StrimziPodSet are checked as Pods. Every Pod, pod template of a
+// Job and Pod of a StrimziPodSet must meet the restricted Pod Security
+// profile; Connect build Jobs may fail it only when a warning result of the
+// ResourceList says so.
+//
+// Any other kind is a problem, so a new output kind must be wired here before
+// it can pass.
 //
 // This is a separate Go module: the function itself never depends on
 // k8s.io/kubernetes.

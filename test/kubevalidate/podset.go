@@ -14,8 +14,8 @@ var podSetGVK = schema.GroupVersionKind{Group: "core.strimzi.io", Version: "v1",
 
 var podGVK = corev1.SchemeGroupVersion.WithKind("Pod")
 
-// checkPodSetPods validates every spec.pods[i] through the Pod create path,
-// with paths prefixed by spec.pods[i].
+// checkPodSetPods validates every spec.pods[i] through the Pod create path
+// and the Pod Security profile, with paths prefixed by spec.pods[i].
 // Pods without a namespace get the StrimziPodSet's, as the operator does.
 func (v *Validator) checkPodSetPods(obj map[string]any, ns string, ps *problems) {
 	spec, _ := obj["spec"].(map[string]any)
@@ -38,6 +38,9 @@ func (v *Validator) checkPodSetPods(obj map[string]any, ns string, ps *problems)
 		if refOf(pod).Namespace == "" {
 			setNamespace(pod, ns)
 		}
-		createBuiltin(builtins[podGVK], podGVK, pod, prefix, ps)
+		if versioned := createBuiltin(builtins[podGVK], podGVK, pod, prefix, ps); versioned != nil {
+			p := versioned.(*corev1.Pod)
+			v.checkPodSecurity(&p.ObjectMeta, &p.Spec, prefix+".spec", ps)
+		}
 	}
 }

@@ -3,8 +3,11 @@ package kubevalidate
 import (
 	"fmt"
 
+	batchv1 "k8s.io/api/batch/v1"
+	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/pod-security-admission/policy"
 )
 
 // DefaultNamespace is used for namespaced objects without a namespace,
@@ -28,6 +31,7 @@ type Options struct {
 type Validator struct {
 	opts Options
 	crds map[schema.GroupKind]*crdKind
+	psa  policy.Evaluator
 }
 
 // New prepares a Validator, loading the CRDs in opts.CRDDir.
@@ -43,6 +47,11 @@ func New(opts Options) (*Validator, error) {
 		}
 		v.crds = crds
 	}
+	psa, err := newPodSecurity()
+	if err != nil {
+		return nil, fmt.Errorf("pod security checks: %w", err)
+	}
+	v.psa = psa
 	return v, nil
 }
 
@@ -67,13 +76,13 @@ func (v *Validator) Validate(stream []byte) (Report, error) {
 	var r Report
 	for _, obj := range in.objects {
 		r.Objects++
-		r.Problems = append(r.Problems, v.check(obj)...)
+		r.Problems = append(r.Problems, v.check(obj, in.warned)...)
 	}
 	return r, nil
 }
 
 // check routes one object to its validator.
-func (v *Validator) check(obj map[string]any) []Problem {
+func (v *Validator) check(obj map[string]any, warned map[Ref]bool) []Problem {
 	ps := &problems{ref: refOf(obj)}
 	if ps.ref.APIVersion == "" || ps.ref.Kind == "" {
 		ps.add(ClassInvalid, "", "apiVersion and kind are required")
@@ -110,7 +119,15 @@ func (v *Validator) check(obj map[string]any) []Problem {
 
 	switch {
 	case isBuiltin:
-		createBuiltin(b, gvk, obj, "", ps)
+		versioned := createBuiltin(b, gvk, obj, "", ps)
+		switch o := versioned.(type) {
+		case *corev1.Pod:
+			v.checkPodSecurity(&o.ObjectMeta, &o.Spec, "spec", ps)
+		case *batchv1.Job:
+			inNS := ps.ref
+			inNS.Namespace = ns
+			v.checkBuildJobSecurity(o, warned[ps.ref] || warned[inNS], ps)
+		}
 	case isCRD:
 		createCustom(crd, gvk, runtime.DeepCopyJSON(obj), ps)
 		if gvk == podSetGVK {

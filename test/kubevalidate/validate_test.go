@@ -117,6 +117,18 @@ func TestInvalidFixtures(t *testing.T) {
 		"unknown-kind": {
 			fragment: "no validator for apps/v1, Kind=StatefulSet", class: ClassUnsupported,
 		},
+		"pod-privileged": {
+			field: "spec", fragment: `violates PodSecurity "restricted:latest": privileged (container "main" must not set securityContext.privileged=true)`,
+			class: ClassPodSecurity,
+		},
+		"build-job-no-warning": {
+			field: "spec.template.spec", fragment: "build pod fails the restricted profile and no warning result says so",
+			class: ClassPodSecurity,
+		},
+		"build-job-warning-names-other-job": {
+			field: "spec.template.spec", fragment: "build pod fails the restricted profile and no warning result says so",
+			class: ClassPodSecurity,
+		},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -135,6 +147,20 @@ func TestInvalidFixtures(t *testing.T) {
 			assert.True(t, found, "no problem at %q containing %q in:\n%s", tc.field, tc.fragment, report)
 		})
 	}
+}
+
+func TestBuildJobBaselineStillEnforced(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid/build-job-resourcelist.yaml")
+	require.NoError(t, err)
+	// Running as privileged breaks the baseline profile, which no warning excuses.
+	data = []byte(strings.Replace(string(data), "allowPrivilegeEscalation: false", "privileged: true", 1))
+	v, err := validator()
+	require.NoError(t, err)
+	report, err := v.Validate(data)
+	require.NoError(t, err)
+	require.Len(t, report.Problems, 1, "%s", report)
+	assert.Equal(t, "spec.template.spec", report.Problems[0].Field)
+	assert.Contains(t, report.Problems[0].Message, `violates PodSecurity "baseline:latest": privileged`)
 }
 
 func TestNamespace(t *testing.T) {
