@@ -93,12 +93,15 @@ func (v *Validator) check(obj map[string]any, warned map[Ref]bool) []Problem {
 
 	b, isBuiltin := builtins[gvk]
 	crd, isCRD := v.crds[gvk.GroupKind()]
+	sk, isStructural := structuralKinds[gvk]
 	var namespaced bool
 	switch {
 	case isBuiltin:
 		namespaced = b.strategy.NamespaceScoped()
 	case isCRD:
 		namespaced = crd.namespaced
+	case isStructural:
+		namespaced = true
 	case v.crds == nil:
 		ps.add(ClassUnsupported, "", "no validator for %s (no CRD directory given)", gvk)
 		return ps.list
@@ -133,6 +136,8 @@ func (v *Validator) check(obj map[string]any, warned map[Ref]bool) []Problem {
 		if gvk == podSetGVK {
 			v.checkPodSetPods(obj, ns, ps)
 		}
+	case isStructural:
+		checkStructural(sk, obj, ps)
 	}
 	return ps.list
 }

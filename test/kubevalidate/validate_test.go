@@ -117,6 +117,9 @@ func TestInvalidFixtures(t *testing.T) {
 		"unknown-kind": {
 			fragment: "no validator for apps/v1, Kind=StatefulSet", class: ClassUnsupported,
 		},
+		"buildconfig-no-strategy": {
+			field: "spec.strategy", fragment: "Required value",
+		},
 		"pod-privileged": {
 			field: "spec", fragment: `violates PodSecurity "restricted:latest": privileged (container "main" must not set securityContext.privileged=true)`,
 			class: ClassPodSecurity,
