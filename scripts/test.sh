@@ -29,6 +29,13 @@ go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 step "unit and golden tests"
 go test $(go list ./... | grep -v /test/e2e)
 
+step "Kubernetes validation of every rendered object (test/kubevalidate, k8s.io/kubernetes v1.36.3)"
+(cd test/kubevalidate && go vet ./... && go test ./...)
+rm -rf .cache/rendered
+STRIMZI_RENDER_EXPORT="$PWD/.cache/rendered" go test -count=1 -run TestExportRendered ./fn
+bash test/kubevalidate/run.sh .cache/rendered/*.yaml
+KUBEVALIDATE_FLAGS=--pod-security=baseline bash test/kubevalidate/run.sh .cache/rendered/baseline/*.yaml
+
 step "end-to-end tiers (required: $require)"
 STRIMZI_RENDER_E2E_REQUIRE="$require" go test -count=1 -v ./test/e2e/ 2>&1 | tee .cache/e2e.log |
   grep -E '^(--- |ok |FAIL|panic)|E2E-TIER'

@@ -115,6 +115,15 @@ func gvkOf(ref Ref) schema.GroupVersionKind {
 }
 
 // stripFunctionAnnotations removes the KRM function bookkeeping annotations.
+// isLocalConfig reports objects marked config.kubernetes.io/local-config,
+// such as the Kptfile and function configs, which no tool applies.
+func isLocalConfig(obj map[string]any) bool {
+	meta, _ := obj["metadata"].(map[string]any)
+	annotations, _ := meta["annotations"].(map[string]any)
+	_, local := annotations["config.kubernetes.io/local-config"]
+	return local
+}
+
 func stripFunctionAnnotations(obj map[string]any) {
 	meta, _ := obj["metadata"].(map[string]any)
 	annotations, _ := meta["annotations"].(map[string]any)

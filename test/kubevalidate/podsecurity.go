@@ -30,7 +30,7 @@ func newPodSecurity() (policy.Evaluator, error) {
 // the PodSecurity admission plugin would in enforce mode. Field is the path
 // of the pod spec.
 func (v *Validator) checkPodSecurity(meta *metav1.ObjectMeta, spec *corev1.PodSpec, field string, ps *problems) {
-	for _, msg := range v.failures(restricted, meta, spec) {
+	for _, msg := range v.failures(v.level, meta, spec) {
 		ps.add(ClassPodSecurity, field, "%s", msg)
 	}
 }

@@ -2,6 +2,7 @@ package kubevalidate
 
 import (
 	"fmt"
+	psapi "k8s.io/pod-security-admission/api"
 
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -24,6 +25,10 @@ type Options struct {
 	// RequireNamespace also reports each namespaced object without a
 	// namespace, as a ClassNamespace problem.
 	RequireNamespace bool
+	// PodSecurityLevel is the Pod Security profile every pod must meet:
+	// "restricted" (the default) or "baseline", for output rendered with
+	// Strimzi's baseline provider on purpose.
+	PodSecurityLevel string
 }
 
 // Validator checks objects as kube-apiserver would on create. It is built
@@ -32,6 +37,8 @@ type Validator struct {
 	opts Options
 	crds map[schema.GroupKind]*crdKind
 	psa  policy.Evaluator
+	// level is the profile pods must meet (build Jobs have their own rule).
+	level psapi.LevelVersion
 }
 
 // New prepares a Validator, loading the CRDs in opts.CRDDir.
@@ -46,6 +53,14 @@ func New(opts Options) (*Validator, error) {
 			return nil, fmt.Errorf("loading CRDs: %w", err)
 		}
 		v.crds = crds
+	}
+	switch opts.PodSecurityLevel {
+	case "", "restricted":
+		v.level = restricted
+	case "baseline":
+		v.level = baseline
+	default:
+		return nil, fmt.Errorf("pod security level %q is not restricted or baseline", opts.PodSecurityLevel)
 	}
 	psa, err := newPodSecurity()
 	if err != nil {
@@ -89,6 +104,9 @@ func (v *Validator) check(obj map[string]any, warned map[Ref]bool) []Problem {
 		return ps.list
 	}
 	gvk := gvkOf(ps.ref)
+	if isLocalConfig(obj) {
+		return nil // never applied to a cluster
+	}
 	stripFunctionAnnotations(obj)
 
 	b, isBuiltin := builtins[gvk]

@@ -214,3 +214,34 @@ func TestProblemString(t *testing.T) {
 	}
 	assert.Equal(t, `v1/Pod kafka/p: spec.volumes[1].name: Duplicate value: "config"`, p.String())
 }
+
+func TestLocalConfigIsSkipped(t *testing.T) {
+	r, err := Validate([]byte("apiVersion: kpt.dev/v1\nkind: Kptfile\nmetadata:\n  name: pkg\n  annotations:\n    config.kubernetes.io/local-config: \"true\"\n"), Options{})
+	require.NoError(t, err)
+	assert.True(t, r.OK(), "%s", r)
+}
+
+func TestBaselineLevel(t *testing.T) {
+	pod := []byte(`apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: ns}
+spec:
+  containers: [{name: c, image: busybox}]
+`)
+	r, err := Validate(pod, Options{})
+	require.NoError(t, err)
+	assert.False(t, r.OK(), "a pod without a security context fails restricted")
+	r, err = Validate(pod, Options{PodSecurityLevel: "baseline"})
+	require.NoError(t, err)
+	assert.True(t, r.OK(), "%s", r)
+	r, err = Validate([]byte(`apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: ns}
+spec:
+  containers: [{name: c, image: busybox, securityContext: {privileged: true}}]
+`), Options{PodSecurityLevel: "baseline"})
+	require.NoError(t, err)
+	assert.False(t, r.OK(), "privileged fails baseline too")
+	_, err = New(Options{PodSecurityLevel: "strict"})
+	assert.EqualError(t, err, `pod security level "strict" is not restricted or baseline`)
+}

@@ -33,6 +33,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags.StringVar(&opts.CRDDir, "crds", "", "directory of CustomResourceDefinition YAML files")
 	flags.StringVar(&opts.Namespace, "namespace", kubevalidate.DefaultNamespace, "namespace for objects without one")
 	flags.BoolVar(&opts.RequireNamespace, "require-namespace", false, "report namespaced objects without a namespace")
+	flags.StringVar(&opts.PodSecurityLevel, "pod-security", "restricted", "Pod Security profile every pod must meet: restricted or baseline")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}

@@ -1,0 +1,108 @@
+package fn
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/strimzi-render/strimzi-render/config"
+	"sigs.k8s.io/kustomize/kyaml/kio"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+// TestExportRendered writes, for the Kubernetes validation tier, the output
+// ResourceList of every golden case that renders without errors, of every
+// example and of every Strimzi example, to $STRIMZI_RENDER_EXPORT.
+// Results stay in the files: the validator checks build pods against them.
+func TestExportRendered(t *testing.T) {
+	dir := os.Getenv("STRIMZI_RENDER_EXPORT")
+	if dir == "" {
+		t.Skip("STRIMZI_RENDER_EXPORT is not set")
+	}
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "baseline"), 0o755))
+	write := func(name string, input []byte) {
+		out, err := execute(t, input)
+		require.NoError(t, err, "%s must render without errors", name)
+		// Output rendered with Strimzi's baseline provider on purpose meets
+		// the baseline profile only; it is validated at that level.
+		sub := ""
+		if cfg, _ := loadConfig(functionConfigOf(t, input)); cfg.Spec.PodSecurityProvider == config.PodSecurityBaseline {
+			sub = "baseline"
+		}
+		require.NoError(t, os.WriteFile(filepath.Join(dir, sub, name+".yaml"), out, 0o644))
+	}
+	exported := 0
+	for _, caseDir := range goldenCases(t) {
+		expected, err := os.ReadFile(filepath.Join(caseDir, "expected.yaml"))
+		require.NoError(t, err)
+		if hasErrorResults(t, expected) {
+			continue
+		}
+		input, err := os.ReadFile(filepath.Join(caseDir, "input.yaml"))
+		require.NoError(t, err)
+		rel, _ := filepath.Rel(goldenDir, caseDir)
+		write("golden-"+strings.ReplaceAll(rel, string(filepath.Separator), "-"), input)
+		exported++
+	}
+	examples, err := filepath.Glob("../examples/*/fn.yaml")
+	require.NoError(t, err)
+	for _, fnYAML := range examples {
+		exDir := filepath.Dir(fnYAML)
+		files, err := filepath.Glob(filepath.Join(exDir, "*.yaml"))
+		require.NoError(t, err)
+		var items []*yaml.RNode
+		for _, f := range files {
+			if b := filepath.Base(f); b == "fn.yaml" || b == "kustomization.yaml" {
+				continue
+			}
+			raw, err := os.ReadFile(f)
+			require.NoError(t, err)
+			nodes, err := kio.FromBytes(raw)
+			require.NoError(t, err)
+			items = append(items, nodes...)
+		}
+		write("example-"+filepath.Base(exDir), resourceList(t, fnYAML, items))
+		exported++
+	}
+	strimzi, err := filepath.Glob(filepath.Join(strimziExamples, "*", "*.yaml"))
+	require.NoError(t, err)
+	for _, f := range strimzi {
+		raw, err := os.ReadFile(f)
+		require.NoError(t, err)
+		nodes, err := kio.FromBytes(raw)
+		require.NoError(t, err)
+		for _, n := range nodes {
+			require.NoError(t, n.SetNamespace("my-namespace"))
+		}
+		write("strimzi-"+filepath.Base(filepath.Dir(f))+"-"+strings.TrimSuffix(filepath.Base(f), ".yaml"), resourceList(t, "", nodes))
+		exported++
+	}
+	t.Logf("exported %d rendered ResourceLists to %s", exported, dir)
+}
+
+func functionConfigOf(t *testing.T, input []byte) *yaml.RNode {
+	t.Helper()
+	rl, err := yaml.Parse(string(input))
+	require.NoError(t, err)
+	fc, err := rl.Pipe(yaml.Lookup("functionConfig"))
+	require.NoError(t, err)
+	return fc
+}
+
+// resourceList wraps items, with the function config in configFile if any.
+func resourceList(t *testing.T, configFile string, items []*yaml.RNode) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := kio.ByteWriter{Writer: &b, WrappingAPIVersion: "config.kubernetes.io/v1", WrappingKind: "ResourceList"}
+	if configFile != "" {
+		raw, err := os.ReadFile(configFile)
+		require.NoError(t, err)
+		w.FunctionConfig = yaml.MustParse(string(raw))
+	}
+	require.NoError(t, w.Write(items))
+	return b.Bytes()
+}
