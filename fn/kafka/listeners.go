@@ -193,3 +193,32 @@ func perBrokerService(base string, nodeID int, l Listener) string {
 	}
 	return base + "-" + l.Name + "-" + strconv.Itoa(nodeID)
 }
+
+// ListenerSupport is implemented by providers that know the endpoints of
+// some listener types only; the model renders just those listeners.
+type ListenerSupport interface {
+	Supports(l Listener) bool
+}
+
+var _ ListenerSupport = InCluster{}
+
+// Supports reports whether the provider knows the listener's endpoints
+// before anything exists in the cluster: internal and cluster-ip listeners.
+func (p InCluster) Supports(l Listener) bool {
+	return l.Type == ListenerInternal || l.Type == ListenerClusterIP
+}
+
+// PortName is the name of the listener's container and Service port:
+// tcp-clients, tcp-clientstls and tcp-external for the listeners older
+// Strimzi versions had, else tcp-<name> (ListenersUtils.backwardsCompatiblePortName).
+func (l Listener) PortName() string {
+	switch {
+	case l.Port == 9092 && l.Name == "plain" && l.Type == ListenerInternal:
+		return "tcp-clients"
+	case l.Port == 9093 && l.Name == "tls" && l.Type == ListenerInternal:
+		return "tcp-clientstls"
+	case l.Port == 9094 && l.Name == "external":
+		return "tcp-external"
+	}
+	return "tcp-" + l.Name
+}
