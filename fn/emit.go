@@ -68,7 +68,13 @@ func annotate(n *yaml.RNode, kv map[string]string) error {
 // <dir of the source's file>/<kind>_<name>.yaml, so kpt writes one file per
 // object beside the resource it came from.
 func place(source *yaml.RNode, objects []*yaml.RNode) error {
-	srcPath, _, _ := kioutil.GetFileAnnotations(source)
+	return placeBeside(source, source, objects)
+}
+
+// placeBeside is place with the files next to another resource's file, as
+// a Kafka's pool objects go next to their KafkaNodePool.
+func placeBeside(source, beside *yaml.RNode, objects []*yaml.RNode) error {
+	srcPath, _, _ := kioutil.GetFileAnnotations(beside)
 	for _, o := range objects {
 		a := map[string]string{AnnoSource: sourceID(source)}
 		if srcPath != "" {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
@@ -60,6 +61,8 @@ type GenericKafkaListener struct {
 	TLS            bool                    `json:"tls"`
 	Authentication *ListenerAuthentication `json:"authentication,omitempty"`
 	Configuration  *ListenerConfiguration  `json:"configuration,omitempty"`
+	// NetworkPolicyPeers may connect to the listener; none means anyone.
+	NetworkPolicyPeers []networkingv1.NetworkPolicyPeer `json:"networkPolicyPeers,omitempty"`
 }
 
 // ListenerAuthentication is a listener's authentication, all types flattened.
