@@ -1,7 +1,6 @@
 package fn
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -133,7 +132,7 @@ func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in kafka.Inputs, ou
 		fail(errNode(c.node, err))
 		return
 	}
-	report(m.Notes())
+	report(m.Notes(cfg.Spec.KeepCustomResources))
 	if cfg.Spec.KeepCustomResources {
 		// A running operator creates every object itself: keep the resources as they are.
 		ko.r.replacement = []*yaml.RNode{c.node}
@@ -174,34 +173,51 @@ func addObjects(r *rendering, kafkaNode, beside *yaml.RNode, objs []any) error {
 }
 
 // checkKafkaCollisions fails clusters whose objects would have the same
-// identity: Kafka a with pool b-c and Kafka a-b with pool c both name pods a-b-c-0.
+// identity: Kafka a with pool b-c and Kafka a-b with pool c both name pods
+// a-b-c-0. A failed cluster reports only its problems.
 func checkKafkaCollisions(clusters []*kafkaCluster, out map[*yaml.RNode]*kafkaOutcome) {
 	owner := map[identity]*kafkaCluster{}
-	bad := map[*kafkaCluster][]string{}
+	// clashes[c][other] lists the objects both would create.
+	clashes := map[*kafkaCluster]map[*kafkaCluster][]string{}
+	clash := func(c, other *kafkaCluster, id identity) {
+		if clashes[c] == nil {
+			clashes[c] = map[*kafkaCluster][]string{}
+		}
+		clashes[c][other] = append(clashes[c][other], id.String())
+	}
 	for _, c := range clusters {
 		for _, n := range append([]*yaml.RNode{c.node}, c.pools...) {
-			o := out[n]
-			if o.r.failed {
+			if out[n].r.failed {
 				continue
 			}
-			for _, obj := range o.r.objects {
+			for _, obj := range out[n].r.objects {
 				id := identityOf(obj)
 				if prev, ok := owner[id]; ok && prev != c {
-					msg := fmt.Sprintf("Kafka %s and Kafka %s would both create %s: rename a Kafka or a KafkaNodePool", prev.node.GetName(), c.node.GetName(), id)
-					bad[prev] = append(bad[prev], msg)
-					bad[c] = append(bad[c], msg)
+					clash(prev, c, id)
+					clash(c, prev, id)
 					continue
 				}
 				owner[id] = c
 			}
 		}
 	}
-	for c, msgs := range bad {
-		slices.Sort(msgs)
-		ko := out[c.node]
-		ko.res = append(ko.res, results.Errorf(c.node, "metadata.name", "%s", strings.Join(slices.Compact(msgs), "; ")))
+	for _, c := range clusters {
+		for _, other := range clusters {
+			ids := clashes[c][other]
+			if len(ids) == 0 {
+				continue
+			}
+			ko := out[c.node]
+			ko.res = append(ko.res, results.Errorf(c.node, "metadata.name", "Kafka %s and Kafka %s would both create %s: rename a Kafka or a KafkaNodePool",
+				c.node.GetName(), other.node.GetName(), strings.Join(ids, ", ")))
+		}
+		if len(clashes[c]) == 0 {
+			continue
+		}
 		for _, n := range append([]*yaml.RNode{c.node}, c.pools...) {
-			out[n].r.failed = true
+			o := out[n]
+			o.r.failed = true
+			o.res = slices.DeleteFunc(o.res, func(r *framework.Result) bool { return r.Severity != framework.Error })
 		}
 	}
 }

@@ -15,10 +15,20 @@ type Finding struct {
 	results.Problem
 }
 
-// Notes are the warnings about a valid cluster: the Secrets only the
-// operator creates, and what node ID assignment only logs.
-func (m *Model) Notes() []Finding {
-	out := []Finding{{Problem: results.Problem{Warning: true, Message: m.secretsNote()}}}
+// Notes are the warnings about a valid cluster: what node ID assignment
+// only logs and, unless a running operator takes over (withOperator), the
+// Secrets and ClusterRoles only the operator provides.
+func (m *Model) Notes(withOperator bool) []Finding {
+	var out []Finding
+	for _, p := range m.Pools {
+		for _, w := range p.Assignment.Warnings {
+			out = append(out, Finding{Pool: p.Name, Problem: results.Problem{Path: "metadata.annotations", Warning: true, Message: w}})
+		}
+	}
+	if withOperator {
+		return out
+	}
+	out = append(out, Finding{Problem: results.Problem{Warning: true, Message: m.secretsNote()}})
 	if j := m.spec.JmxOptions; j != nil && j.Authentication != nil && j.Authentication.Type == "password" {
 		out = append(out, Finding{Problem: results.Problem{Path: "spec.kafka.jmxOptions.authentication", Warning: true, Message: fmt.Sprintf(
 			"Secret %s with keys jmx-username and jmx-password must exist in the cluster: the operator generates it with random credentials, strimzi-render does not",
@@ -28,11 +38,6 @@ func (m *Model) Notes() []Finding {
 		out = append(out, Finding{Problem: results.Problem{Path: "spec.kafka.rack", Warning: true, Message: fmt.Sprintf(
 			"ClusterRole %s must exist in the cluster (Strimzi installs it): the rendered ClusterRoleBinding grants it to the rack init container",
 			BrokerClusterRole)}})
-	}
-	for _, p := range m.Pools {
-		for _, w := range p.Assignment.Warnings {
-			out = append(out, Finding{Pool: p.Name, Problem: results.Problem{Path: "metadata.annotations", Warning: true, Message: w}})
-		}
 	}
 	return out
 }

@@ -152,7 +152,27 @@ func (v *validator) config() {
 			}
 		}
 	}
+	v.replicationFactors()
+	if q := v.spec.Quotas; q != nil {
+		if q.Type == QuotasStrimzi && q.MinAvailableBytesPerVolume != nil && q.MinAvailableRatioPerVolume != nil {
+			v.errorf("", "spec.kafka.quotas", "You cannot configure both `minAvailableBytesPerVolume` and `minAvailableRatioPerVolume`, they are mutually exclusive.")
+		}
+		if _, ok := cfg.Get(quotaCallbackClass); ok {
+			v.warnf("", "spec.kafka.config["+quotaCallbackClass+"]", "Quotas plugin class cannot be configured in .spec.kafka.config, when .spec.kafka.quotas contains configuration of `%s` plugin. The plugin from .spec.kafka.quotas will be used", q.Type)
+		}
+	}
+	for _, k := range cfg.Dropped {
+		v.warnf("", "spec.kafka.config["+k+"]", "%s is set by Strimzi and is left out of server.config", k)
+	}
+}
+
+// replicationFactors applies KafkaCluster.validateIntConfigProperty: the
+// replication options cannot exceed the number of brokers.
+func (v *validator) replicationFactors() {
 	brokers := v.brokerCount()
+	if brokers == 0 {
+		return // the pools are reported: Strimzi stops there
+	}
 	for _, opt := range []string{"default.replication.factor", "offsets.topic.replication.factor",
 		"transaction.state.log.replication.factor", "transaction.state.log.min.isr"} {
 		raw, ok := v.spec.Config[opt]
@@ -171,17 +191,6 @@ func (v *validator) config() {
 			}
 			v.errorf("", "spec.kafka.config["+opt+"]", "Kafka configuration option '%s' should be set to %d%s because this cluster has only %d Kafka broker(s).", opt, brokers, orLess, brokers)
 		}
-	}
-	if q := v.spec.Quotas; q != nil {
-		if q.Type == QuotasStrimzi && q.MinAvailableBytesPerVolume != nil && q.MinAvailableRatioPerVolume != nil {
-			v.errorf("", "spec.kafka.quotas", "You cannot configure both `minAvailableBytesPerVolume` and `minAvailableRatioPerVolume`, they are mutually exclusive.")
-		}
-		if _, ok := cfg.Get(quotaCallbackClass); ok {
-			v.warnf("", "spec.kafka.config["+quotaCallbackClass+"]", "Quotas plugin class cannot be configured in .spec.kafka.config, when .spec.kafka.quotas contains configuration of `%s` plugin. The plugin from .spec.kafka.quotas will be used", q.Type)
-		}
-	}
-	for _, k := range cfg.Dropped {
-		v.warnf("", "spec.kafka.config["+k+"]", "%s is set by Strimzi and is left out of server.config", k)
 	}
 }
 
