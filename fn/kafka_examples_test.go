@@ -1,0 +1,62 @@
+package fn
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"sigs.k8s.io/kustomize/kyaml/fn/framework"
+	"sigs.k8s.io/kustomize/kyaml/kio"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+// strimziExamples holds Strimzi 1.2.0's examples/kafka, next to the repository.
+const strimziExamples = "../../shared/strimzi-1.2.0/examples/kafka"
+
+// TestStrimziKafkaExamples renders each Kafka example Strimzi ships, in a
+// namespace as kustomize's namespace field would set it: no error results,
+// and one pod per replica.
+func TestStrimziKafkaExamples(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(strimziExamples, "*.yaml"))
+	if len(files) == 0 {
+		t.Skipf("no Strimzi examples in %s", strimziExamples)
+	}
+	require.Len(t, files, 5)
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			raw, err := os.ReadFile(file)
+			require.NoError(t, err)
+			items, err := (&kio.ByteReader{Reader: bytes.NewReader(raw), OmitReaderAnnotations: true}).Read()
+			require.NoError(t, err)
+			replicas := 0
+			for _, it := range items {
+				require.NoError(t, it.SetNamespace("my-namespace"))
+				if it.GetKind() == "KafkaNodePool" {
+					n, err := it.Pipe(yaml.Lookup("spec", "replicas"))
+					require.NoError(t, err)
+					r, err := strconv.Atoi(yaml.GetValue(n))
+					require.NoError(t, err)
+					replicas += r
+				}
+			}
+			rl := &framework.ResourceList{Items: items}
+			err = NewProcessor().Process(rl)
+			require.NoError(t, err, "results: %v", rl.Results)
+			for _, r := range rl.Results {
+				assert.NotEqual(t, framework.Error, r.Severity, r.Message)
+			}
+			pods := 0
+			for _, it := range rl.Items {
+				assert.NotContains(t, []string{"Kafka", "KafkaNodePool"}, it.GetKind(), "%s %s was not rendered", it.GetKind(), it.GetName())
+				if it.GetKind() == "Pod" {
+					pods++
+				}
+			}
+			assert.Equal(t, replicas, pods)
+		})
+	}
+}
