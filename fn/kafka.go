@@ -74,9 +74,13 @@ func renderKafkas(items []*yaml.RNode, cfg *config.StrimziRender, in kafka.Input
 			pools = append(pools, pool{it, cr})
 		}
 	}
+	seenPools := map[string]bool{}
 	for _, p := range pools {
 		c := byKey[p.node.GetNamespace()+"/"+p.cr.Cluster()]
+		key := p.node.GetNamespace() + "/" + p.cr.Name
 		switch {
+		case seenPools[key]:
+			failed(p.node, results.Errorf(p.node, "metadata.name", "KafkaNodePool %s appears twice among the input resources", key))
 		case p.cr.Cluster() == "":
 			failed(p.node, results.Errorf(p.node, "metadata.labels", "KafkaNodePool %s has no %s label naming its Kafka", p.cr.Name, strimzi.LabelCluster))
 		case c == nil:
@@ -86,6 +90,7 @@ func renderKafkas(items []*yaml.RNode, cfg *config.StrimziRender, in kafka.Input
 			c.pools = append(c.pools, p.node)
 			c.crs = append(c.crs, p.cr)
 		}
+		seenPools[key] = true
 	}
 	for _, c := range clusters {
 		renderKafka(c, cfg, in, out)

@@ -8,13 +8,6 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
-// Finding is a problem about the Kafka or, when Pool is set, about one of
-// its KafkaNodePools.
-type Finding struct {
-	Pool string
-	results.Problem
-}
-
 // Notes are the warnings about a valid cluster: what node ID assignment
 // only logs and, unless a running operator takes over (withOperator), the
 // Secrets and ClusterRoles only the operator provides.

@@ -130,16 +130,16 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 	if err := m.addPools(pools, filter); err != nil {
 		return nil, err
 	}
-	config, _ := NewConfig(spec.Config, all) // validated
+	userConfig, _ := NewConfig(spec.Config, all) // validated
 	if spec.Quotas != nil {
 		// The quotas plugin wins over a callback class in the config (KafkaCluster.validateConfigurationOfQuotasPlugin).
-		config.props.remove(quotaCallbackClass)
+		userConfig.props.remove(quotaCallbackClass)
 	}
 	m.Cluster = &Cluster{
 		Name: m.Name, Namespace: m.Namespace, Nodes: m.Nodes(), Listeners: m.Listeners,
 		Rack: rackFrom(spec.Rack), Authorization: authorizationFrom(spec.Authorization),
 		TieredStorage: tieredStorageFrom(spec.TieredStorage), Quotas: quotasFrom(spec.Quotas),
-		Metrics: metricsFrom(spec.MetricsConfig), Config: config, Endpoints: endpoints,
+		Metrics: metricsFrom(spec.MetricsConfig), Config: userConfig, Endpoints: endpoints,
 	}
 	for _, n := range m.Cluster.Nodes {
 		text, err := m.Cluster.ServerConfig(n)

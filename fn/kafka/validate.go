@@ -15,6 +15,13 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
+// Finding is a problem about the Kafka or, when Pool is set, about one of
+// its KafkaNodePools.
+type Finding struct {
+	Pool string
+	results.Problem
+}
+
 // Validate returns every problem that stops a Kafka and its pools from
 // rendering, each on the resource and field that causes it, and warnings
 // about what is left out. Strimzi's messages are used where it has them.
