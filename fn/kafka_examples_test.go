@@ -60,3 +60,36 @@ func TestStrimziKafkaExamples(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkRenderKafka renders a cluster of 3 controllers and 100 brokers.
+func BenchmarkRenderKafka(b *testing.B) {
+	doc := `apiVersion: kafka.strimzi.io/v1
+kind: Kafka
+metadata: {name: big, namespace: kafka}
+spec:
+  kafka:
+    listeners: [{name: plain, port: 9092, type: internal, tls: false}, {name: tls, port: 9093, type: internal, tls: true}]
+---
+apiVersion: kafka.strimzi.io/v1
+kind: KafkaNodePool
+metadata: {name: controllers, namespace: kafka, labels: {strimzi.io/cluster: big}}
+spec: {replicas: 3, roles: [controller], storage: {type: persistent-claim, size: 10Gi}}
+---
+apiVersion: kafka.strimzi.io/v1
+kind: KafkaNodePool
+metadata: {name: brokers, namespace: kafka, labels: {strimzi.io/cluster: big}}
+spec:
+  replicas: 100
+  roles: [broker]
+  storage: {type: jbod, volumes: [{id: 0, type: persistent-claim, size: 1Ti}, {id: 1, type: persistent-claim, size: 1Ti}]}
+`
+	for b.Loop() {
+		items, err := (&kio.ByteReader{Reader: bytes.NewReader([]byte(doc))}).Read()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := NewProcessor().Process(&framework.ResourceList{Items: items}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
