@@ -45,6 +45,7 @@ func listenerFrom(l strimzi.GenericKafkaListener) Listener {
 			MaxConnectionCreationRate: c.MaxConnectionCreationRate,
 			CustomCert:                c.BrokerCertChainAndKey != nil,
 			UseServiceDNSDomain:       c.UseServiceDNSDomain != nil && *c.UseServiceDNSDomain,
+			AdvertisedHostTemplate:    c.AdvertisedHostTemplate,
 		}
 		for _, b := range c.Brokers {
 			if b.Broker != nil {

@@ -63,6 +63,9 @@ type ListenerConfig struct {
 	CustomCert          bool
 	UseServiceDNSDomain bool
 	Brokers             []ListenerBroker
+	// AdvertisedHostTemplate gives nodes without a configuration.brokers[]
+	// advertisedHost theirs, with {nodeId} and {nodePodName} replaced.
+	AdvertisedHostTemplate string
 }
 
 // ListenerBroker holds the per-node overrides of configuration.brokers[].
@@ -84,6 +87,15 @@ func (l Listener) EnvVarIdentifier() string {
 // configName is the listener's name in listeners= and the protocol map:
 // the identifier in upper case.
 func (l Listener) configName() string { return strings.ToUpper(l.Identifier()) }
+
+// advertised applies advertisedHostTemplate, then configuration.brokers[],
+// to a node's endpoint (Strimzi: ListenersUtils.brokerAdvertisedHost).
+func (l Listener) advertised(n Node, e Endpoint) Endpoint {
+	if t := l.Config.AdvertisedHostTemplate; t != "" {
+		e.Host = strings.ReplaceAll(strings.ReplaceAll(t, "{nodeId}", strconv.Itoa(n.ID)), "{nodePodName}", n.Pod)
+	}
+	return l.advertisedOverride(n.ID, e)
+}
 
 // advertisedOverride applies configuration.brokers[] to an endpoint: a set
 // advertisedHost or advertisedPort for the node wins

@@ -84,3 +84,13 @@ func TestAdvertisedOverride(t *testing.T) {
 	assert.Equal(t, Endpoint{"pod", 2222}, l.advertisedOverride(2, base))
 	assert.Equal(t, base, l.advertisedOverride(3, base))
 }
+
+func TestAdvertisedHostTemplate(t *testing.T) {
+	l := Listener{Name: "mesh", Port: 9095, Type: ListenerClusterIP, Config: ListenerConfig{
+		AdvertisedHostTemplate: "{nodePodName}.{nodeId}.example.com",
+		Brokers:                []ListenerBroker{{Broker: 1, AdvertisedHost: "one.example.com"}},
+	}}
+	base := Endpoint{"svc", 9095}
+	assert.Equal(t, Endpoint{"c-p-0.0.example.com", 9095}, l.advertised(Node{ID: 0, Pod: "c-p-0"}, base))
+	assert.Equal(t, Endpoint{"one.example.com", 9095}, l.advertised(Node{ID: 1, Pod: "c-p-1"}, base), "brokers[] wins")
+}
