@@ -108,14 +108,15 @@ func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in kafka.Inputs, ou
 	}
 	ko := outcome(c.node)
 	pos := map[string]*kafkaOutcome{}
+	poolNodes := map[string]*yaml.RNode{}
 	for i, n := range c.pools {
-		pos[c.crs[i].Name] = outcome(n)
+		pos[c.crs[i].Name], poolNodes[c.crs[i].Name] = outcome(n), n
 	}
 	report := func(fs []kafka.Finding) {
 		for _, f := range fs {
 			o, node := ko, c.node
 			if f.Pool != "" {
-				o, node = pos[f.Pool], c.pools[slices.IndexFunc(c.crs, func(p *strimzi.KafkaNodePool) bool { return p.Name == f.Pool })]
+				o, node = pos[f.Pool], poolNodes[f.Pool]
 			}
 			o.res = append(o.res, results.FromProblems(node, []results.Problem{f.Problem})...)
 		}
@@ -150,9 +151,8 @@ func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in kafka.Inputs, ou
 		fail(errNode(c.node, err))
 		return
 	}
-	for i, n := range c.pools {
-		p := m.Pools[slices.IndexFunc(m.Pools, func(p *kafka.Pool) bool { return p.Name == c.crs[i].Name })]
-		if err := addObjects(pos[p.Name].r, c.node, n, m.PoolObjects(p)); err != nil {
+	for _, p := range m.Pools {
+		if err := addObjects(pos[p.Name].r, c.node, poolNodes[p.Name], m.PoolObjects(p)); err != nil {
 			fail(errNode(c.node, err))
 			return
 		}
