@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmezard/go-difflib/difflib"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -32,7 +33,12 @@ func TestReadmeReference(t *testing.T) {
 		require.NoError(t, os.WriteFile("../README.md", []byte(want), 0o644))
 		s = want
 	}
-	assert.Equal(t, want, s, "run go test ./config -update")
+	if want != s {
+		diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+			A: difflib.SplitLines(s), B: difflib.SplitLines(want), FromFile: "README.md", ToFile: "schema", Context: 1,
+		})
+		t.Errorf("the README's configuration reference is stale (go test ./config -update rewrites it):\n%s", diff)
+	}
 }
 
 func load(t *testing.T, doc string) (*StrimziRender, []string) {

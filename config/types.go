@@ -68,6 +68,8 @@ type Spec struct {
 	Proxy                  Proxy   `json:"proxy,omitempty"`
 	FIPSMode               string  `json:"fipsMode,omitempty"`
 	Build                  Build   `json:"build,omitempty"`
+	// KafkaClusterIDs maps <namespace>/<name> of a Kafka to its cluster ID.
+	KafkaClusterIDs map[string]string `json:"kafkaClusterIds,omitempty"`
 }
 
 // Images maps Kafka versions to images and names the other images Strimzi uses.

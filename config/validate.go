@@ -1,8 +1,10 @@
 package config
 
 import (
+	"encoding/base64"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"k8s.io/apimachinery/pkg/util/validation"
 )
@@ -41,8 +43,26 @@ func (c *StrimziRender) Validate() error {
 			}
 		}
 	}
+	for _, key := range sortedKeys(s.KafkaClusterIDs) {
+		errs = append(errs, validateClusterID(key, s.KafkaClusterIDs[key])...)
+	}
 	for _, msg := range validation.IsDNS1123Subdomain(s.ClusterDomain) {
 		errs = append(errs, fmt.Errorf("spec.clusterDomain: %s", msg))
 	}
 	return joinErrors(errs)
+}
+
+// validateClusterID checks one spec.kafkaClusterIds entry: the key names a
+// Kafka as <namespace>/<name>, the value is a Kafka UUID (16 bytes in
+// unpadded base64url, as Kafka's Uuid.toString writes them).
+func validateClusterID(key, id string) []error {
+	var errs []error
+	ns, name, ok := strings.Cut(key, "/")
+	if !ok || ns == "" || name == "" {
+		errs = append(errs, fmt.Errorf("spec.kafkaClusterIds: key %q must be <namespace>/<name> of a Kafka", key))
+	}
+	if b, err := base64.RawURLEncoding.DecodeString(id); err != nil || len(b) != 16 {
+		errs = append(errs, fmt.Errorf("spec.kafkaClusterIds.%s: %q is not a Kafka cluster ID: use 22 base64url characters, as kafka-storage.sh random-uuid prints", key, id))
+	}
+	return errs
 }

@@ -136,7 +136,13 @@ func annotate(n *yaml.RNode, kv map[string]string) error {
 // (<dir of the source's file>/<kind>_<name>.yaml, so kpt writes one file per
 // object beside the resource it came from) and converts them to nodes.
 func place(source *yaml.RNode, objects []any) ([]*yaml.RNode, error) {
-	srcPath, _, _ := kioutil.GetFileAnnotations(source)
+	return placeBeside(source, source, objects)
+}
+
+// placeBeside is place with the files next to another resource's file, as
+// a Kafka's pool objects go next to their KafkaNodePool.
+func placeBeside(source, beside *yaml.RNode, objects []any) ([]*yaml.RNode, error) {
+	srcPath, _, _ := kioutil.GetFileAnnotations(beside)
 	out := make([]*yaml.RNode, 0, len(objects))
 	for _, o := range objects {
 		obj, ok := o.(metav1.Object)

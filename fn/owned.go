@@ -15,7 +15,7 @@ func kindOf(item *yaml.RNode) string {
 		return ""
 	}
 	switch k := item.GetKind(); k {
-	case strimzi.KindKafkaConnect:
+	case strimzi.KindKafkaConnect, strimzi.KindKafka, strimzi.KindKafkaNodePool:
 		return k
 	}
 	return ""

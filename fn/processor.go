@@ -8,6 +8,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/connect"
+	"github.com/strimzi-render/strimzi-render/fn/kafka"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -27,6 +28,7 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 	cfg, res := loadConfig(rl.FunctionConfig)
 	if res.ExitCode() == 0 {
 		in := newInputs(rl.Items)
+		in.kafkas = renderKafkas(rl.Items, cfg, kafka.Inputs{ConfigMapData: in.configMapData})
 		var renderings []*rendering
 		for _, item := range rl.Items {
 			r, rres := p.render(item, cfg, in)
@@ -60,6 +62,10 @@ func (p *Processor) render(item *yaml.RNode, cfg *config.StrimziRender, in *inpu
 	switch kind {
 	case strimzi.KindKafkaConnect:
 		return renderConnect(item, cfg, connect.Inputs{ConfigMapData: in.configMapData})
+	case strimzi.KindKafka, strimzi.KindKafkaNodePool:
+		if o := in.kafkas[item]; o != nil {
+			return o.r, o.res
+		}
 	}
 	return nil, nil
 }
@@ -77,6 +83,8 @@ func loadConfig(fc *yaml.RNode) (*config.StrimziRender, framework.Results) {
 // inputs gives renderers read access to other input resources.
 type inputs struct {
 	configMaps map[[2]string]map[string]string
+	// kafkas holds each Kafka's and KafkaNodePool's outcome: they render together.
+	kafkas map[*yaml.RNode]*kafkaOutcome
 }
 
 func newInputs(items []*yaml.RNode) *inputs {

@@ -110,8 +110,8 @@ func TestBuilderListeners(t *testing.T) {
 		},
 		"testConnectionLimits": {
 			listeners: []Listener{
-				{Name: "listener1", Port: 9100, Type: ListenerInternal, Config: ListenerConfig{MaxConnections: ptr(100), MaxConnectionCreationRate: ptr(10)}},
-				{Name: "listener2", Port: 9101, Type: ListenerInternal, Config: ListenerConfig{MaxConnections: ptr(1000), MaxConnectionCreationRate: ptr(50)}},
+				{Name: "listener1", Port: 9100, Type: ListenerInternal, Config: ListenerConfig{MaxConnections: ptrTo(100), MaxConnectionCreationRate: ptrTo(10)}},
+				{Name: "listener2", Port: 9101, Type: ListenerInternal, Config: ListenerConfig{MaxConnections: ptrTo(1000), MaxConnectionCreationRate: ptrTo(50)}},
 				internal("listener3", 9102, false),
 				internal("listener4", 9103, false),
 			},
@@ -194,7 +194,7 @@ func TestBuilderListeners(t *testing.T) {
 		},
 		"testWithExternalListenersClusterIPWithoutTLS": {
 			listeners: []Listener{{Name: "external", Port: 9094, Type: ListenerClusterIP,
-				Config: ListenerConfig{Brokers: []ListenerBroker{{Broker: 0, AdvertisedHost: "ingress.mytld.com", AdvertisedPort: ptr(12345)}}}}},
+				Config: ListenerConfig{Brokers: []ListenerBroker{{Broker: 0, AdvertisedHost: "ingress.mytld.com", AdvertisedPort: ptrTo(12345)}}}}},
 			want: concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:PLAINTEXT", "EXTERNAL-9094://dummy-advertised-address:1919")),
 		},
 		"testCustomAuthConfigPrefixesUserProvidedConfig": {
@@ -397,7 +397,7 @@ func TestBuilderTieredStorageAndQuotas(t *testing.T) {
 			cluster: "test-cluster-1",
 			tiered: &TieredStorage{
 				ClassName: "com.example.kafka.tiered.storage.s3.S3RemoteStorageManager",
-				ClassPath: ptr("/opt/kafka/plugins/tiered-storage-s3/*"),
+				ClassPath: ptrTo("/opt/kafka/plugins/tiered-storage-s3/*"),
 				Config:    map[string]string{"storage.bucket.name": "my-bucket"},
 			},
 			want: []string{
@@ -420,8 +420,8 @@ func TestBuilderTieredStorageAndQuotas(t *testing.T) {
 		},
 		"testWithStrimziQuotas": {
 			cluster: "my-personal-cluster",
-			quotas: &Quotas{Type: QuotasStrimzi, ConsumerByteRate: ptr(int64(1000)), ProducerByteRate: ptr(int64(1000)),
-				ExcludedPrincipals: []string{"User:my-user1", "User:my-user2"}, MinAvailableBytesPerVolume: ptr(int64(200000))},
+			quotas: &Quotas{Type: QuotasStrimzi, ConsumerByteRate: ptrTo(int64(1000)), ProducerByteRate: ptrTo(int64(1000)),
+				ExcludedPrincipals: []string{"User:my-user1", "User:my-user2"}, MinAvailableBytesPerVolume: ptrTo(int64(200000))},
 			want: []string{
 				"client.quota.callback.class=io.strimzi.kafka.quotas.StaticQuotaCallback",
 				"client.quota.callback.static.kafka.admin.bootstrap.servers=my-personal-cluster-kafka-brokers:9091",
@@ -439,7 +439,7 @@ func TestBuilderTieredStorageAndQuotas(t *testing.T) {
 		},
 		"testWithNullQuotas": {cluster: "my-personal-cluster"},
 		"testWithKafkaQuotas": {cluster: "my-personal-cluster",
-			quotas: &Quotas{Type: QuotasKafka, ConsumerByteRate: ptr(int64(1000)), ProducerByteRate: ptr(int64(1000))}},
+			quotas: &Quotas{Type: QuotasKafka, ConsumerByteRate: ptrTo(int64(1000)), ProducerByteRate: ptrTo(int64(1000))}},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

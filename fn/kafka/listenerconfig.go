@@ -50,7 +50,7 @@ func (c *Cluster) writeListeners(w *configWriter, n Node) error {
 			if err != nil {
 				return err
 			}
-			e = l.advertisedOverride(n.ID, e)
+			e = l.advertised(n, e)
 			listeners = append(listeners, name+"://0.0.0.0:"+strconv.Itoa(l.Port))
 			advertised = append(advertised, name+"://"+e.Host+":"+strconv.Itoa(e.Port))
 			protocol, err := c.writeAuthentication(w, l)

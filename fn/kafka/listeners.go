@@ -63,6 +63,9 @@ type ListenerConfig struct {
 	CustomCert          bool
 	UseServiceDNSDomain bool
 	Brokers             []ListenerBroker
+	// AdvertisedHostTemplate gives nodes without a configuration.brokers[]
+	// advertisedHost theirs, with {nodeId} and {nodePodName} replaced.
+	AdvertisedHostTemplate string
 }
 
 // ListenerBroker holds the per-node overrides of configuration.brokers[].
@@ -84,6 +87,15 @@ func (l Listener) EnvVarIdentifier() string {
 // configName is the listener's name in listeners= and the protocol map:
 // the identifier in upper case.
 func (l Listener) configName() string { return strings.ToUpper(l.Identifier()) }
+
+// advertised applies advertisedHostTemplate, then configuration.brokers[],
+// to a node's endpoint (Strimzi: ListenersUtils.brokerAdvertisedHost).
+func (l Listener) advertised(n Node, e Endpoint) Endpoint {
+	if t := l.Config.AdvertisedHostTemplate; t != "" {
+		e.Host = strings.ReplaceAll(strings.ReplaceAll(t, "{nodeId}", strconv.Itoa(n.ID)), "{nodePodName}", n.Pod)
+	}
+	return l.advertisedOverride(n.ID, e)
+}
 
 // advertisedOverride applies configuration.brokers[] to an endpoint: a set
 // advertisedHost or advertisedPort for the node wins
@@ -192,4 +204,33 @@ func perBrokerService(base string, nodeID int, l Listener) string {
 		return base + "-" + strconv.Itoa(nodeID)
 	}
 	return base + "-" + l.Name + "-" + strconv.Itoa(nodeID)
+}
+
+// ListenerSupport is implemented by providers that know the endpoints of
+// some listener types only; the model renders just those listeners.
+type ListenerSupport interface {
+	Supports(l Listener) bool
+}
+
+var _ ListenerSupport = InCluster{}
+
+// Supports reports whether the provider knows the listener's endpoints
+// before anything exists in the cluster: internal and cluster-ip listeners.
+func (p InCluster) Supports(l Listener) bool {
+	return l.Type == ListenerInternal || l.Type == ListenerClusterIP
+}
+
+// PortName is the name of the listener's container and Service port:
+// tcp-clients, tcp-clientstls and tcp-external for the listeners older
+// Strimzi versions had, else tcp-<name> (ListenersUtils.backwardsCompatiblePortName).
+func (l Listener) PortName() string {
+	switch {
+	case l.Port == 9092 && l.Name == "plain" && l.Type == ListenerInternal:
+		return "tcp-clients"
+	case l.Port == 9093 && l.Name == "tls" && l.Type == ListenerInternal:
+		return "tcp-clientstls"
+	case l.Port == 9094 && l.Name == "external":
+		return "tcp-external"
+	}
+	return "tcp-" + l.Name
 }

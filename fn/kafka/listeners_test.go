@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func ptr[T any](v T) *T { return &v }
+func ptrTo[T any](v T) *T { return &v }
 
 func TestListenerIdentifiers(t *testing.T) {
 	l := Listener{Name: "tls", Port: 9093}
@@ -76,11 +76,21 @@ func TestInClusterEndpoints(t *testing.T) {
 func TestAdvertisedOverride(t *testing.T) {
 	l := Listener{Name: "plain", Port: 9092, Config: ListenerConfig{Brokers: []ListenerBroker{
 		{Broker: 1, AdvertisedHost: "one.example.com"},
-		{Broker: 1, AdvertisedHost: "ignored.example.com", AdvertisedPort: ptr(1111)},
-		{Broker: 2, AdvertisedPort: ptr(2222)},
+		{Broker: 1, AdvertisedHost: "ignored.example.com", AdvertisedPort: ptrTo(1111)},
+		{Broker: 2, AdvertisedPort: ptrTo(2222)},
 	}}}
 	base := Endpoint{"pod", 9092}
 	assert.Equal(t, Endpoint{"one.example.com", 1111}, l.advertisedOverride(1, base))
 	assert.Equal(t, Endpoint{"pod", 2222}, l.advertisedOverride(2, base))
 	assert.Equal(t, base, l.advertisedOverride(3, base))
+}
+
+func TestAdvertisedHostTemplate(t *testing.T) {
+	l := Listener{Name: "mesh", Port: 9095, Type: ListenerClusterIP, Config: ListenerConfig{
+		AdvertisedHostTemplate: "{nodePodName}.{nodeId}.example.com",
+		Brokers:                []ListenerBroker{{Broker: 1, AdvertisedHost: "one.example.com"}},
+	}}
+	base := Endpoint{"svc", 9095}
+	assert.Equal(t, Endpoint{"c-p-0.0.example.com", 9095}, l.advertised(Node{ID: 0, Pod: "c-p-0"}, base))
+	assert.Equal(t, Endpoint{"one.example.com", 9095}, l.advertised(Node{ID: 1, Pod: "c-p-1"}, base), "brokers[] wins")
 }

@@ -87,13 +87,3 @@ func TestPropertiesPairs(t *testing.T) {
 		`lead=\ spaced \\ value\nnext\rline`+"\n"+
 		`tab=\`+"\tx\n", p.pairs("hello"))
 }
-
-func TestParseProperties(t *testing.T) {
-	text := "# comment\n! also\n  key1 = value one  \nkey2:v2\nkey3 v3\nmulti = a\\\n    b\nuni=\\u0041\\t\nempty=\n" +
-		"a\\ b=c\nkey1=again\n"
-	p := parseProperties(text)
-	assert.Equal(t, []string{"key1", "key2", "key3", "multi", "uni", "empty", "a b"}, p.keys)
-	assert.Equal(t, map[string]string{
-		"key1": "again", "key2": "v2", "key3": "v3", "multi": "ab", "uni": "A\t", "empty": "", "a b": "c",
-	}, p.values)
-}

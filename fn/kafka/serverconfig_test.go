@@ -95,7 +95,7 @@ func TestServerConfigGolden(t *testing.T) {
 			c := dualRole(t)
 			c.TieredStorage = &TieredStorage{
 				ClassName: "com.example.kafka.tiered.storage.s3.S3RemoteStorageManager",
-				ClassPath: ptr("/mnt/tiered-storage/*"),
+				ClassPath: ptrTo("/mnt/tiered-storage/*"),
 				Config:    map[string]string{"storage.bucket.name": "my-bucket", "chunk.size": "4194304"},
 			}
 			return c
@@ -109,7 +109,7 @@ func TestServerConfigGolden(t *testing.T) {
 			c := dualRole(t)
 			c.Listeners = []Listener{
 				{Name: "scram", Port: 9092, Type: ListenerInternal, Auth: &ListenerAuth{Type: AuthScramSha512},
-					Config: ListenerConfig{MaxConnections: ptr(100), MaxConnectionCreationRate: ptr(10)}},
+					Config: ListenerConfig{MaxConnections: ptrTo(100), MaxConnectionCreationRate: ptrTo(10)}},
 				{Name: "mtls", Port: 9093, Type: ListenerInternal, TLS: true, Auth: &ListenerAuth{Type: AuthTLS},
 					Config: ListenerConfig{UseServiceDNSDomain: true}},
 				{Name: "custom", Port: 9094, Type: ListenerClusterIP, TLS: true, Auth: &ListenerAuth{
@@ -120,7 +120,7 @@ func TestServerConfigGolden(t *testing.T) {
 						"connections.max.reauth.ms":                      3600000,
 						"oauthbearer.sasl.server.callback.handler.class": "io.strimzi.kafka.oauth.server.JaasServerOauthValidatorCallbackHandler",
 					}},
-					Config: ListenerConfig{CustomCert: true, Brokers: []ListenerBroker{{Broker: 1, AdvertisedHost: "broker-1.example.com", AdvertisedPort: ptr(443)}}}},
+					Config: ListenerConfig{CustomCert: true, Brokers: []ListenerBroker{{Broker: 1, AdvertisedHost: "broker-1.example.com", AdvertisedPort: ptrTo(443)}}}},
 			}
 			c.Authorization = &Authorization{Type: AuthorizationSimple, SuperUsers: []string{"CN=admin", "alice"}}
 			c.Endpoints = InCluster{Cluster: c.Name, Namespace: c.Namespace, ClusterDomain: "example.local"}
@@ -130,7 +130,7 @@ func TestServerConfigGolden(t *testing.T) {
 			c := splitRoles(t)
 			c.Rack = &Rack{Type: RackTopologyLabel, TopologyKey: "topology.kubernetes.io/zone"}
 			c.Authorization = &Authorization{Type: AuthorizationCustom, AuthorizerClass: "com.example.Authorizer", SuperUsers: []string{"bob"}}
-			c.Quotas = &Quotas{Type: QuotasStrimzi, ProducerByteRate: ptr(int64(1000)), MinAvailableRatioPerVolume: ptr(0.1),
+			c.Quotas = &Quotas{Type: QuotasStrimzi, ProducerByteRate: ptrTo(int64(1000)), MinAvailableRatioPerVolume: ptrTo(0.1),
 				ExcludedPrincipals: []string{"User:charlie"}}
 			c.Metrics = Metrics{JMXExporter: true, StrimziReporter: &StrimziReporter{AllowList: []string{"kafka_log.*", "kafka_network.*"}}}
 			cfg, probs := NewConfig(map[string]any{

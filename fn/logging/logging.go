@@ -34,6 +34,43 @@ var ConnectDefaults = []Pair{
 	{"logger.reflections.additivity", "false"},
 }
 
+// KafkaDefaults are the parsed pairs of Strimzi's
+// default-logging/KafkaCluster.properties: a console appender and INFO or
+// WARN levels for Kafka's main loggers.
+var KafkaDefaults = func() []Pair {
+	pairs := []Pair{
+		{"name", "KafkaConfig"},
+		{"appender.console.type", "Console"},
+		{"appender.console.name", "STDOUT"},
+		{"appender.console.layout.type", "PatternLayout"},
+		{"appender.console.layout.pattern", "%d{yyyy-MM-dd HH:mm:ss} %-5p [%t] %c{1}:%L - %m%n"},
+		{"rootLogger.level", "INFO"},
+		{"rootLogger.appenderRefs", "console"},
+		{"rootLogger.appenderRef.console.ref", "STDOUT"},
+		{"rootLogger.additivity", "false"},
+	}
+	for _, l := range [][3]string{
+		{"kafka", "kafka", "INFO"},
+		{"orgapachekafka", "org.apache.kafka", "INFO"},
+		{"requestlogger", "kafka.request.logger", "WARN"},
+		{"requestchannel", "kafka.network.RequestChannel$", "WARN"},
+		{"controller", "org.apache.kafka.controller", "INFO"},
+		{"logcleaner", "kafka.log.LogCleaner", "INFO"},
+		{"statechange", "state.change.logger", "INFO"},
+		{"authorizer", "kafka.authorizer.logger", "INFO"},
+	} {
+		p := "logger." + l[0] + "."
+		pairs = append(pairs,
+			Pair{p + "name", l[1]},
+			Pair{p + "level", l[2]},
+			Pair{p + "appenderRefs", "console"},
+			Pair{p + "appenderRef.console.ref", "STDOUT"},
+			Pair{p + "additivity", "false"},
+		)
+	}
+	return pairs
+}()
+
 // Inline renders defaults with the inline loggers merged over them: a key
 // already there keeps its place, new keys follow in sorted order (the order
 // the API server gives them to the operator).
@@ -66,11 +103,11 @@ func Inline(defaults []Pair, loggers map[string]string) string {
 }
 
 // External returns a user's logging configuration verbatim, with Strimzi's
-// monitorInterval appended unless it sets one.
+// monitorInterval appended unless the text, read as properties, sets one
+// (LoggingUtils.maybeAddMonitorIntervalToExternalLogging).
 func External(text string) string {
-	for _, line := range strings.Split(text, "\n") {
-		key, _, _ := strings.Cut(strings.TrimSpace(line), "=")
-		if strings.TrimSpace(key) == monitorInterval {
+	if _, values := properties.Parse(text); values != nil {
+		if _, ok := values[monitorInterval]; ok {
 			return text
 		}
 	}

@@ -40,3 +40,21 @@ func KafkaDataClaim(pod string, id int) string {
 	}
 	return "data-" + strconv.Itoa(id) + "-" + pod
 }
+
+// KafkaRoleBinding is <cluster>-kafka-role, binding the Role <cluster>-kafka
+// that lets nodes read their certificate Secrets.
+func KafkaRoleBinding(cluster string) string { return Kafka(cluster) + "-role" }
+
+// KafkaInitClusterRoleBinding is strimzi-<namespace>-<cluster>-kafka-init.
+func KafkaInitClusterRoleBinding(namespace, cluster string) string {
+	return "strimzi-" + namespace + "-" + cluster + "-kafka-init"
+}
+
+// KafkaNetworkPolicy is <cluster>-network-policy-kafka.
+func KafkaNetworkPolicy(cluster string) string { return cluster + "-network-policy-kafka" }
+
+// KafkaListenerBootstrapService is the bootstrap Service of a listener with
+// Services of its own, <cluster>-kafka-<listener>-bootstrap.
+func KafkaListenerBootstrapService(cluster, listener string) string {
+	return Kafka(cluster) + "-" + listener + "-bootstrap"
+}

@@ -36,16 +36,3 @@ func CheckResources(path string, r *corev1.ResourceRequirements, javaPath string
 	}
 	return []results.Problem{{Path: path, Message: "[" + strings.Join(errs, ", ") + "]"}}
 }
-
-// PullPolicy applies Strimzi's rule to every container (§5.5): the
-// configured STRIMZI_IMAGE_PULL_POLICY, else Always for images whose
-// lower-cased reference contains ":latest", else IfNotPresent.
-func PullPolicy(configured, image string) corev1.PullPolicy {
-	if configured != "" {
-		return corev1.PullPolicy(configured)
-	}
-	if strings.Contains(strings.ToLower(image), ":latest") {
-		return corev1.PullAlways
-	}
-	return corev1.PullIfNotPresent
-}

@@ -89,16 +89,36 @@ func decodeSpec(node *yaml.RNode, v any) error {
 	return nil
 }
 
-func typeError(err error) error {
+// decodeStatus decodes the node's status into v, if it has one. The
+// renderer reads only the status fields that keep output stable (node IDs,
+// the cluster ID).
+func decodeStatus(node *yaml.RNode, v any) error {
+	st := node.Field("status")
+	if st == nil || yaml.IsMissingOrNull(st.Value) {
+		return nil
+	}
+	raw, err := st.Value.MarshalJSON()
+	if err != nil {
+		return &FieldError{Path: "status", Message: "cannot be read: " + err.Error()}
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return typeErrorAt("status", err)
+	}
+	return nil
+}
+
+func typeError(err error) error { return typeErrorAt("spec", err) }
+
+func typeErrorAt(root string, err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		path := "spec"
+		path := root
 		if te.Field != "" {
 			path += "." + te.Field
 		}
 		return &FieldError{Path: path, Message: fmt.Sprintf("must be of type %s, not %s", jsonType(te.Type), te.Value)}
 	}
-	return &FieldError{Path: "spec", Message: err.Error()}
+	return &FieldError{Path: root, Message: err.Error()}
 }
 
 func jsonType(t reflect.Type) string {

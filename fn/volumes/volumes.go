@@ -113,3 +113,18 @@ func ValidName(name string) string {
 	}
 	return string(b) + "-" + stub
 }
+
+// EmptyDir is an emptyDir on the node's disk with an optional size limit
+// (VolumeUtils.createEmptyDirVolume without a medium).
+func EmptyDir(name, sizeLimit string) corev1.Volume {
+	v := EmptyDirMemory(name, sizeLimit)
+	v.EmptyDir.Medium = ""
+	return v
+}
+
+// PersistentVolumeClaim is a volume of a claim (VolumeUtils.createPvcVolume).
+func PersistentVolumeClaim(name, claim string) corev1.Volume {
+	return corev1.Volume{Name: ValidName(name), VolumeSource: corev1.VolumeSource{
+		PersistentVolumeClaim: &corev1.PersistentVolumeClaimVolumeSource{ClaimName: claim},
+	}}
+}

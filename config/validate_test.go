@@ -1,0 +1,48 @@
+package config
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+func TestValidateClusterIDs(t *testing.T) {
+	cases := map[string]struct {
+		key, id string
+		errs    int
+	}{
+		"valid":           {"my-namespace/my-cluster", "MkU3OEVBNTcwNTJENDM2Qg", 0},
+		"no namespace":    {"my-cluster", "MkU3OEVBNTcwNTJENDM2Qg", 1},
+		"padded":          {"ns/c", "MkU3OEVBNTcwNTJENDM2Qg==", 1},
+		"too short":       {"ns/c", "MkU3OEVBNTcw", 1},
+		"standard base64": {"ns/c", "MkU3OEVBNTcwNTJENDM2Q+", 1},
+		"both wrong":      {"/c", "", 2},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			assert.Len(t, validateClusterID(tc.key, tc.id), tc.errs)
+		})
+	}
+}
+
+func TestLoadClusterIDsFromConfigMap(t *testing.T) {
+	fc := mustParse(t, `apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg}
+data:
+  kafkaClusterIds.my-namespace/my-cluster: MkU3OEVBNTcwNTJENDM2Qg
+`)
+	c, errs := Load(fc)
+	assert.Empty(t, errs)
+	assert.Equal(t, map[string]string{"my-namespace/my-cluster": "MkU3OEVBNTcwNTJENDM2Qg"}, c.Spec.KafkaClusterIDs)
+}
+
+func mustParse(t *testing.T, s string) *yaml.RNode {
+	t.Helper()
+	n, err := yaml.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

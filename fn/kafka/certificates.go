@@ -1,0 +1,64 @@
+package kafka
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/results"
+)
+
+// Notes are the warnings about a valid cluster: what node ID assignment
+// only logs and, unless a running operator takes over (withOperator), the
+// Secrets and ClusterRoles only the operator provides.
+func (m *Model) Notes(withOperator bool) []Finding {
+	var out []Finding
+	for _, p := range m.Pools {
+		for _, w := range p.Assignment.Warnings {
+			out = append(out, Finding{Pool: p.Name, Problem: results.Problem{Path: "metadata.annotations", Warning: true, Message: w}})
+		}
+	}
+	if withOperator {
+		return out
+	}
+	out = append(out, Finding{Problem: results.Problem{Warning: true, Message: m.secretsNote()}})
+	if j := m.spec.JmxOptions; j != nil && j.Authentication != nil && j.Authentication.Type == "password" {
+		out = append(out, Finding{Problem: results.Problem{Path: "spec.kafka.jmxOptions.authentication", Warning: true, Message: fmt.Sprintf(
+			"Secret %s with keys jmx-username and jmx-password must exist in the cluster: the operator generates it with random credentials, strimzi-render does not",
+			names.KafkaJMXSecret(m.Name))}})
+	}
+	if m.rackTopologyKey() != "" {
+		out = append(out, Finding{Problem: results.Problem{Path: "spec.kafka.rack", Warning: true, Message: fmt.Sprintf(
+			"ClusterRole %s must exist in the cluster (Strimzi installs it): the rendered ClusterRoleBinding grants it to the rack init container",
+			BrokerClusterRole)}})
+	}
+	return out
+}
+
+// secretsNote names the certificate Secrets the nodes read through the
+// Kubernetes config provider. The operator issues them from its CAs; a
+// renderer cannot, so they must be in the cluster before the pods start.
+func (m *Model) secretsNote() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the Kafka nodes read certificates from Secrets the operator creates and strimzi-render does not: "+
+		"Secret %s (key ca.crt) and Secret %s (key cluster-ca.crt", names.ClusterCACert(m.Name), names.KafkaTrustBundle(m.Name))
+	if m.tlsClientAuth() {
+		fmt.Fprintf(&b, ", and clients-ca.crt for TLS client authentication), Secret %s (key ca.crt", names.ClientsCACert(m.Name))
+	}
+	b.WriteString("), and for each node a Secret named like its pod with keys <pod>.crt and <pod>.key, a certificate signed by the cluster CA")
+	var custom []string
+	for _, l := range m.Listeners {
+		if l.Config.CustomCert {
+			custom = append(custom, l.Identifier()+".crt and "+l.Identifier()+".key")
+		}
+	}
+	if len(custom) > 0 {
+		b.WriteString(", plus the listener certificates " + strings.Join(custom, ", ") + " on brokers")
+	}
+	pods := make([]string, 0, len(m.Cluster.Nodes))
+	for _, n := range m.Cluster.Nodes {
+		pods = append(pods, n.Pod)
+	}
+	b.WriteString(": " + strings.Join(pods, ", ") + ". Create them before the pods start, for example by running the Strimzi operator once or with cert-manager")
+	return b.String()
+}

@@ -1,0 +1,48 @@
+package kafka
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// ClusterID is the cluster.id of a Kafka, in the order of precedence
+// NodePoolUtils.getOrGenerateKRaftClusterId uses, with a stateless last step:
+// the Kafka's status.clusterId, else the first pool (in name order) with a
+// status.clusterId, else the configured ID for <namespace>/<name>, else
+// DerivedClusterID. The operator would generate a random ID instead.
+func ClusterID(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, configured map[string]string) string {
+	if k.Status.ClusterID != "" {
+		return k.Status.ClusterID
+	}
+	for _, p := range sortedPools(pools) {
+		if p.Status.ClusterID != "" {
+			return p.Status.ClusterID
+		}
+	}
+	if id, ok := configured[k.Namespace+"/"+k.Name]; ok {
+		return id
+	}
+	return DerivedClusterID(k.Namespace, k.Name)
+}
+
+// DerivedClusterID is a Kafka UUID that depends only on the namespace and
+// name: the first 16 bytes of the SHA-256 of "<namespace>/<name>", with the
+// version 4 and variant bits java.util.UUID.randomUUID sets, in unpadded
+// base64url as Kafka's Uuid.toString writes it (22 characters). Like
+// Kafka's Uuid.randomUuid it never starts with '-': such a digest is hashed
+// again.
+func DerivedClusterID(namespace, name string) string {
+	sum := sha256.Sum256([]byte(namespace + "/" + name))
+	for {
+		b := append([]byte(nil), sum[:16]...)
+		b[6] = b[6]&0x0f | 0x40
+		b[8] = b[8]&0x3f | 0x80
+		id := base64.RawURLEncoding.EncodeToString(b)
+		if id[0] != '-' {
+			return id
+		}
+		sum = sha256.Sum256(sum[:])
+	}
+}

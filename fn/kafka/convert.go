@@ -1,0 +1,148 @@
+package kafka
+
+import (
+	"slices"
+
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// Metrics types (spec.kafka.metricsConfig.type).
+const (
+	MetricsJMXExporter     = "jmxPrometheusExporter"
+	MetricsStrimziReporter = "strimziMetricsReporter"
+)
+
+// defaultMetricsAllowList is KafkaCluster.DEFAULT_METRICS_ALLOW_LIST, used by
+// the Strimzi metrics reporter when values.allowList is not set.
+var defaultMetricsAllowList = []string{
+	"kafka_cluster_partition.*",
+	"kafka_controller_kafkacontroller.*",
+	"kafka_controller_controllerstats_uncleanleaderelectionspersec",
+	"kafka_log_log_size",
+	"kafka_network_requestmetrics.*",
+	"kafka_network_socketserver_networkprocessoravgidlepercent",
+	"kafka_server_app_info.*",
+	"kafka_server_brokertopicmetrics.*",
+	"kafka_server_kafkarequesthandlerpool_requesthandleravgidlepercent",
+	"kafka_server_kafkaserver_brokerstate",
+	"kafka_server_kafkaserver_clusterid",
+	"kafka_server_kafkaserver_linux.*",
+	"kafka_server_raft.*",
+	"kafka_server_replicamanager.*",
+	"kafka_server_request_queue_size",
+	"kafka_server_socket_server.*",
+}
+
+// listenerFrom turns a listener of the custom resource into the builder's.
+func listenerFrom(l strimzi.GenericKafkaListener) Listener {
+	out := Listener{Name: l.Name, Port: l.Port, Type: l.Type, TLS: l.TLS}
+	if a := l.Authentication; a != nil {
+		out.Auth = &ListenerAuth{Type: a.Type, SASL: a.Sasl, ListenerConfig: a.ListenerConfig}
+	}
+	if c := l.Configuration; c != nil {
+		out.Config = ListenerConfig{
+			MaxConnections:            c.MaxConnections,
+			MaxConnectionCreationRate: c.MaxConnectionCreationRate,
+			CustomCert:                c.BrokerCertChainAndKey != nil,
+			UseServiceDNSDomain:       c.UseServiceDNSDomain != nil && *c.UseServiceDNSDomain,
+			AdvertisedHostTemplate:    c.AdvertisedHostTemplate,
+		}
+		for _, b := range c.Brokers {
+			if b.Broker != nil {
+				out.Config.Brokers = append(out.Config.Brokers, ListenerBroker{
+					Broker: *b.Broker, AdvertisedHost: b.AdvertisedHost, AdvertisedPort: b.AdvertisedPort,
+				})
+			}
+		}
+	}
+	return out
+}
+
+// storageFrom turns a pool's spec.storage into the model's Storage.
+func storageFrom(s *strimzi.KafkaStorage) Storage {
+	if s == nil {
+		return Storage{}
+	}
+	out := Storage{Volume: volumeFrom(*s)}
+	for _, v := range s.Volumes {
+		out.Volumes = append(out.Volumes, volumeFrom(v))
+	}
+	return out
+}
+
+func volumeFrom(s strimzi.KafkaStorage) Volume {
+	return Volume{
+		Type: s.Type, ID: s.ID, SizeLimit: s.SizeLimit, Size: s.Size, Class: s.Class,
+		VolumeAttributesClass: s.VolumeAttributesClass, Selector: s.Selector,
+		DeleteClaim: s.DeleteClaim, KRaftMetadata: s.KRaftMetadata,
+	}
+}
+
+// nodePoolFrom is what node ID assignment needs from a pool.
+func nodePoolFrom(p *strimzi.KafkaNodePool) NodePool {
+	np := NodePool{
+		Name:          p.Name,
+		Roles:         slices.Clone(p.Spec.Roles),
+		StatusNodeIDs: p.Status.NodeIDs,
+		NextNodeIDs:   p.Annotations[AnnoNextNodeIDs],
+		RemoveNodeIDs: p.Annotations[AnnoRemoveNodeIDs],
+		Storage:       storageFrom(p.Spec.Storage),
+	}
+	if p.Spec.Replicas != nil && *p.Spec.Replicas > 0 {
+		np.Replicas = int(*p.Spec.Replicas)
+	}
+	return np
+}
+
+func rackFrom(r *strimzi.Rack) *Rack {
+	if r == nil {
+		return nil
+	}
+	return &Rack{Type: r.Type, TopologyKey: r.TopologyKey, EnvVarName: r.EnvVarName}
+}
+
+func authorizationFrom(a *strimzi.KafkaAuthorization) *Authorization {
+	if a == nil {
+		return nil
+	}
+	return &Authorization{Type: a.Type, SuperUsers: a.SuperUsers, AuthorizerClass: a.AuthorizerClass}
+}
+
+func tieredStorageFrom(t *strimzi.TieredStorage) *TieredStorage {
+	if t == nil {
+		return nil
+	}
+	out := &TieredStorage{}
+	if rsm := t.RemoteStorageManager; rsm != nil {
+		out.ClassName, out.ClassPath, out.Config = rsm.ClassName, rsm.ClassPath, rsm.Config
+	}
+	return out
+}
+
+func quotasFrom(q *strimzi.Quotas) *Quotas {
+	if q == nil {
+		return nil
+	}
+	return &Quotas{
+		Type: q.Type, ProducerByteRate: q.ProducerByteRate, ConsumerByteRate: q.ConsumerByteRate,
+		MinAvailableBytesPerVolume: q.MinAvailableBytesPerVolume,
+		MinAvailableRatioPerVolume: q.MinAvailableRatioPerVolume,
+		ExcludedPrincipals:         q.ExcludedPrincipals,
+	}
+}
+
+func metricsFrom(m *strimzi.KafkaMetricsConfig) Metrics {
+	switch {
+	case m == nil:
+		return Metrics{}
+	case m.Type == MetricsJMXExporter:
+		return Metrics{JMXExporter: true}
+	case m.Type == MetricsStrimziReporter:
+		allow := defaultMetricsAllowList
+		if m.Values != nil && len(m.Values.AllowList) > 0 {
+			allow = m.Values.AllowList
+		}
+		return Metrics{StrimziReporter: &StrimziReporter{AllowList: allow}}
+	}
+	return Metrics{}
+}

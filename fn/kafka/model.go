@@ -1,0 +1,310 @@
+package kafka
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/logging"
+	"github.com/strimzi-render/strimzi-render/fn/metrics"
+	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// Ports, volumes and values of Kafka pods (KafkaCluster).
+const (
+	AgentPort            = 8443
+	AgentPortName        = "tcp-kafkaagent"
+	ControlPlanePortName = "tcp-ctrlplane"
+	ReplicationPortName  = "tcp-replication"
+	MetricsPortName      = "tcp-prometheus"
+	JMXPort              = 9999
+	JMXPortName          = "jmx"
+	ConfigVolume         = "kafka-metrics-and-logging"
+	ConfigMountPath      = "/opt/kafka/custom-config/"
+	ReadyFilesVolume     = "ready-files"
+	ReadyFilesMountPath  = "/var/opt/kafka"
+	componentType        = "kafka"
+	// Kafka sizes its heap at half the container memory, at most 5 GiB.
+	heapPercent = 50
+	heapMax     = int64(5) << 30
+)
+
+// Inputs gives the model what it may read from other input resources.
+type Inputs struct {
+	// ConfigMapData returns the data of a ConfigMap in the input, if present.
+	ConfigMapData func(namespace, name string) (map[string]string, bool)
+}
+
+// Model is one Kafka cluster with its node pools, ready to render
+// (Strimzi: KafkaCluster with its KafkaPools).
+type Model struct {
+	cr   *strimzi.Kafka
+	spec *strimzi.KafkaClusterSpec
+	cfg  *config.Spec
+	in   Inputs
+
+	Name            string
+	Namespace       string
+	Version         string
+	MetadataVersion string
+	Image           string
+	ClusterID       string
+	// Pools in name order, the order the API server lists them in.
+	Pools []*Pool
+	// Listeners are the listeners rendered: those the endpoint provider knows.
+	Listeners []Listener
+	// Cluster holds what every node's server.config shares.
+	Cluster *Cluster
+
+	component      labels.Component
+	resourceLabels map[string]string
+	tmpl           strimzi.KafkaClusterTemplate
+	serverConfigs  map[int]string
+}
+
+// Pool is one KafkaNodePool of the cluster (Strimzi: KafkaPool).
+type Pool struct {
+	cr         *strimzi.KafkaNodePool
+	Name       string
+	Controller bool
+	Broker     bool
+	// Nodes are the pool's desired nodes, by node ID.
+	Nodes      []Node
+	Storage    Storage
+	Assignment Assignment
+	Template   PoolTemplate
+
+	resourceLabels map[string]string
+	resources      *corev1.ResourceRequirements
+	jvm            *strimzi.JvmOptions
+}
+
+// New builds the model of a Kafka and its pools, which Validate found
+// valid. endpoints may be nil for a cluster in one Kubernetes cluster. It
+// fails only on an inconsistency validation should have caught.
+func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRender, in Inputs, endpoints EndpointProvider) (*Model, error) {
+	spec := k.Spec.Kafka
+	if spec == nil {
+		spec = &strimzi.KafkaClusterSpec{}
+	}
+	m := &Model{
+		cr: k, spec: spec, cfg: &cfg.Spec, in: in,
+		Name: k.Name, Namespace: k.Namespace,
+		Version:       versionOf(spec, &cfg.Spec),
+		ClusterID:     ClusterID(k, pools, cfg.Spec.KafkaClusterIDs),
+		serverConfigs: map[int]string{},
+	}
+	if spec.Template != nil {
+		m.tmpl = *spec.Template
+	}
+	m.MetadataVersion = spec.MetadataVersion
+	if m.MetadataVersion == "" {
+		m.MetadataVersion, _ = DefaultMetadataVersion(m.Version)
+	}
+	m.Image = spec.Image
+	if m.Image == "" {
+		m.Image = cfg.Spec.Images.Kafka[m.Version]
+	}
+	m.component = labels.Component{
+		Cluster: m.Name, Name: names.Kafka(m.Name), Kind: strimzi.KindKafka,
+		ComponentType: componentType, AppName: componentType,
+	}
+	filter, _ := labels.NewFilter(m.cfg.LabelsExclusionPattern) // validated with the config
+	m.resourceLabels = labels.Resource(m.component, filter.Apply(k.Labels))
+
+	if endpoints == nil {
+		endpoints = InCluster{Cluster: m.Name, Namespace: m.Namespace, ClusterDomain: m.cfg.ClusterDomain}
+	}
+	all := make([]Listener, 0, len(spec.Listeners))
+	for _, l := range spec.Listeners {
+		all = append(all, listenerFrom(l))
+	}
+	m.Listeners = renderedListeners(all, endpoints)
+
+	if err := m.addPools(pools, filter); err != nil {
+		return nil, err
+	}
+	userConfig, _ := NewConfig(spec.Config, all) // validated
+	if spec.Quotas != nil {
+		// The quotas plugin wins over a callback class in the config (KafkaCluster.validateConfigurationOfQuotasPlugin).
+		userConfig.props.remove(quotaCallbackClass)
+	}
+	m.Cluster = &Cluster{
+		Name: m.Name, Namespace: m.Namespace, Nodes: m.Nodes(), Listeners: m.Listeners,
+		Rack: rackFrom(spec.Rack), Authorization: authorizationFrom(spec.Authorization),
+		TieredStorage: tieredStorageFrom(spec.TieredStorage), Quotas: quotasFrom(spec.Quotas),
+		Metrics: metricsFrom(spec.MetricsConfig), Config: userConfig, Endpoints: endpoints,
+	}
+	for _, n := range m.Cluster.Nodes {
+		text, err := m.Cluster.ServerConfig(n)
+		if err != nil {
+			return nil, fmt.Errorf("server.config of node %d: %w", n.ID, err)
+		}
+		m.serverConfigs[n.ID] = text
+	}
+	return m, nil
+}
+
+// quotaCallbackClass is the option the Strimzi quotas plugin sets itself.
+const quotaCallbackClass = "client.quota.callback.class"
+
+func versionOf(spec *strimzi.KafkaClusterSpec, cfg *config.Spec) string {
+	if spec.Version != "" {
+		return spec.Version
+	}
+	return cfg.Images.DefaultKafkaVersion
+}
+
+// renderedListeners keeps the listeners the provider can give endpoints for.
+func renderedListeners(all []Listener, endpoints EndpointProvider) []Listener {
+	s, ok := endpoints.(ListenerSupport)
+	if !ok {
+		return all
+	}
+	return slices.DeleteFunc(slices.Clone(all), func(l Listener) bool { return !s.Supports(l) })
+}
+
+// addPools assigns node IDs and builds the pools in name order.
+func (m *Model) addPools(crs []*strimzi.KafkaNodePool, filter labels.Filter) error {
+	sorted := sortedPools(crs)
+	nps := make([]NodePool, 0, len(sorted))
+	for _, p := range sorted {
+		nps = append(nps, nodePoolFrom(p))
+	}
+	assignments, err := AssignNodeIDs(nps)
+	if err != nil {
+		return err
+	}
+	nodes := Nodes(m.Name, nps, assignments)
+	for i, cr := range sorted {
+		np := nps[i]
+		p := &Pool{
+			cr: cr, Name: cr.Name, Storage: np.Storage, Assignment: assignments[i],
+			Controller: np.HasRole(RoleController), Broker: np.HasRole(RoleBroker),
+			Template: mergeTemplates(m.tmpl, cr.Spec.Template),
+		}
+		for _, n := range nodes {
+			if n.Pool == p.Name {
+				p.Nodes = append(p.Nodes, n)
+			}
+		}
+		p.resourceLabels = labels.Resource(m.component, filter.Apply(cr.Labels))
+		p.resourceLabels[labels.PoolName] = p.Name
+		p.resources, p.jvm = cr.Spec.Resources, cr.Spec.JvmOptions
+		if p.resources == nil {
+			p.resources = m.spec.Resources
+		}
+		if p.jvm == nil {
+			p.jvm = m.spec.JvmOptions
+		}
+		m.Pools = append(m.Pools, p)
+	}
+	return nil
+}
+
+// sortedPools orders pools by name, as the API server lists them.
+func sortedPools(pools []*strimzi.KafkaNodePool) []*strimzi.KafkaNodePool {
+	out := slices.Clone(pools)
+	slices.SortStableFunc(out, func(a, b *strimzi.KafkaNodePool) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// Nodes lists the nodes of all pools by node ID.
+func (m *Model) Nodes() []Node {
+	var nodes []Node
+	for _, p := range m.Pools {
+		nodes = append(nodes, p.Nodes...)
+	}
+	slices.SortFunc(nodes, func(a, b Node) int { return a.ID - b.ID })
+	return nodes
+}
+
+// BrokerCount is the number of nodes with the broker role.
+func (m *Model) BrokerCount() int {
+	n := 0
+	for _, p := range m.Pools {
+		if p.Broker {
+			n += len(p.Nodes)
+		}
+	}
+	return n
+}
+
+// ServerConfig is the server.config of a node.
+func (m *Model) ServerConfig(nodeID int) string { return m.serverConfigs[nodeID] }
+
+// Logging is log4j2.properties, the same on every node.
+func (m *Model) Logging() string {
+	var external string
+	if l := m.spec.Logging; l != nil && l.ValueFrom != nil && l.ValueFrom.ConfigMapKeyRef != nil {
+		external, _ = m.configMapKey(l.ValueFrom.ConfigMapKeyRef.Name, l.ValueFrom.ConfigMapKeyRef.Key)
+	}
+	return logging.Render(logging.KafkaDefaults, m.spec.Logging, external)
+}
+
+// MetricsJSON is the JMX exporter configuration of metrics-config.json,
+// copied from the ConfigMap key spec.kafka.metricsConfig names.
+func (m *Model) MetricsJSON() (string, bool) {
+	mc := m.spec.MetricsConfig
+	if mc == nil || mc.Type != MetricsJMXExporter || mc.ValueFrom == nil || mc.ValueFrom.ConfigMapKeyRef == nil {
+		return "", false
+	}
+	text, ok := m.configMapKey(mc.ValueFrom.ConfigMapKeyRef.Name, mc.ValueFrom.ConfigMapKeyRef.Key)
+	if !ok {
+		return "", false
+	}
+	json, err := metrics.ExporterJSON(text)
+	return json, err == nil // validated
+}
+
+// configMapKey reads a key of a ConfigMap among the input resources.
+func (m *Model) configMapKey(name, key string) (string, bool) {
+	if m.in.ConfigMapData == nil {
+		return "", false
+	}
+	data, ok := m.in.ConfigMapData(m.Namespace, name)
+	if !ok {
+		return "", false
+	}
+	v, ok := data[key]
+	return v, ok
+}
+
+// rackTopologyKey is the node label of topology-label rack awareness, or "".
+func (m *Model) rackTopologyKey() string {
+	r := m.spec.Rack
+	if r == nil || (r.Type != "" && r.Type != RackTopologyLabel) {
+		return ""
+	}
+	return r.TopologyKey
+}
+
+func (m *Model) selector() map[string]string { return labels.Selector(m.component) }
+
+// poolSelector adds strimzi.io/pool-name (Labels.strimziSelectorLabels of a pool).
+func (m *Model) poolSelector(p *Pool) map[string]string {
+	s := m.selector()
+	s[labels.PoolName] = p.Name
+	return s
+}
+
+// brokerSelector selects the brokers of all pools (KafkaCluster.brokersSelector).
+func (m *Model) brokerSelector() map[string]string {
+	s := m.selector()
+	s[labels.BrokerRole] = "true"
+	return s
+}
+
+func cloneLabels(m map[string]string) map[string]string {
+	out := maps.Clone(m)
+	if out == nil {
+		out = map[string]string{}
+	}
+	return out
+}

@@ -1,0 +1,63 @@
+package kafka
+
+import (
+	"reflect"
+
+	"github.com/strimzi-render/strimzi-render/config"
+)
+
+// ClusterObjects returns the objects the cluster shares, in a stable order:
+// ServiceAccount, RBAC, Services, NetworkPolicy and PodDisruptionBudget.
+// Optional objects that do not apply are left out.
+func (m *Model) ClusterObjects() []any {
+	var out []any
+	add := func(objs ...any) { out = appendSet(out, objs...) }
+	add(m.ServiceAccount(), m.Role(), m.RoleBinding(), m.ClusterRoleBinding(),
+		m.BootstrapService(), m.BrokersService())
+	for _, s := range m.ListenerBootstrapServices() {
+		add(s)
+	}
+	add(m.NetworkPolicy())
+	if *m.cfg.PodDisruptionBudgets {
+		add(m.PodDisruptionBudget())
+	}
+	return out
+}
+
+// PoolObjects returns the objects of one pool: per-node ConfigMaps, claims
+// and Services, then the StrimziPodSet or the bare Pods (workload option).
+func (m *Model) PoolObjects(p *Pool) []any {
+	var out []any
+	add := func(objs ...any) { out = appendSet(out, objs...) }
+	for _, cm := range m.ConfigMaps(p) {
+		add(cm)
+	}
+	for _, pvc := range m.PVCs(p) {
+		add(pvc)
+	}
+	for _, s := range m.PerPodServices(p) {
+		add(s)
+	}
+	if m.cfg.Workload == config.WorkloadStrimziPodSet {
+		add(m.PodSet(p))
+	} else {
+		for _, pod := range m.Pods(p) {
+			add(pod)
+		}
+	}
+	return out
+}
+
+// appendSet appends the objects that are not nil pointers.
+func appendSet(out []any, objs ...any) []any {
+	for _, o := range objs {
+		if o == nil {
+			continue
+		}
+		if v := reflect.ValueOf(o); v.Kind() == reflect.Pointer && v.IsNil() {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}

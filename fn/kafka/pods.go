@@ -1,0 +1,288 @@
+package kafka
+
+import (
+	"maps"
+	"strconv"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/utils/ptr"
+
+	"github.com/strimzi-render/strimzi-render/fn/digest"
+	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/pods"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+	"github.com/strimzi-render/strimzi-render/fn/volumes"
+)
+
+// Pod annotation keys Kafka pods carry besides the shared ones.
+const (
+	AnnoKafkaVersion         = "strimzi.io/kafka-version"
+	AnnoClusterCACertGen     = "strimzi.io/cluster-ca-cert-generation"
+	AnnoClusterCAKeyGen      = "strimzi.io/cluster-ca-key-generation"
+	AnnoClientsCACertGen     = "strimzi.io/clients-ca-cert-generation"
+	initialCAGeneration      = "0"
+	initContainerName        = "kafka-init"
+	kafkaContainerName       = "kafka"
+	defaultProbeInitialDelay = 15
+	defaultProbeTimeout      = 5
+	readyFilesSizeLimit      = "1Ki"
+	rackVolumeSizeLimit      = "1Mi"
+)
+
+// Pods returns the pods of a pool in node ID order, as the StrimziPodSet
+// controller would create them (KafkaCluster.generatePodSets).
+func (m *Model) Pods(p *Pool) []*corev1.Pod {
+	out := make([]*corev1.Pod, 0, len(p.Nodes))
+	for _, n := range p.Nodes {
+		out = append(out, m.pod(p, n))
+	}
+	return out
+}
+
+func (m *Model) pod(p *Pool, n Node) *corev1.Pod {
+	tmpl := p.Template.pod()
+	podLabels := cloneLabels(p.resourceLabels)
+	podLabels[labels.BrokerRole] = strconv.FormatBool(n.Broker)
+	podLabels[labels.ControllerRole] = strconv.FormatBool(n.Controller)
+	podLabels[labels.PodName] = n.Pod
+	podLabels[labels.StatefulSetPodName] = n.Pod
+	podLabels[labels.Controller] = labels.StrimziPodSetID
+	podLabels[labels.ControllerName] = names.KafkaPodSet(m.Name, p.Name)
+	maps.Copy(podLabels, m.cfg.CustomLabels.Kafka)
+	maps.Copy(podLabels, labels.UserMerged(tmpl.Metadata.Labels))
+
+	// KafkaReconciler.podSetPodAnnotations, without the server certificate
+	// hash, which needs the certificate.
+	annotations := map[string]string{
+		AnnoClusterCACertGen:       initialCAGeneration,
+		AnnoClusterCAKeyGen:        initialCAGeneration,
+		AnnoClientsCACertGen:       initialCAGeneration,
+		pods.AnnoConfigurationHash: digest.HashStub(m.ServerConfig(n.ID)),
+		AnnoKafkaVersion:           m.Version,
+	}
+	maps.Copy(annotations, labels.UserMerged(tmpl.Metadata.Annotations))
+
+	vols, mounts := m.volumes(p, n)
+	rack := ""
+	if n.Broker {
+		rack = m.rackTopologyKey() // only brokers are rack aware
+	}
+	pod := &corev1.Pod{
+		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Pod"},
+		ObjectMeta: metav1.ObjectMeta{Name: n.Pod, Namespace: m.Namespace, Labels: podLabels, Annotations: annotations},
+		Spec: pods.Spec(tmpl, m.cfg, pods.Settings{
+			Hostname:           n.Pod,
+			Subdomain:          names.KafkaBrokersService(m.Name),
+			ServiceAccountName: names.Kafka(m.Name),
+			Volumes:            vols,
+			Containers:         []corev1.Container{m.container(p, mounts)},
+			InitContainers:     m.initContainers(p),
+			Affinity:           pods.RackAffinity(tmpl.Affinity, rack),
+			SecurityContext:    podSecurityContext(p.Storage),
+		}),
+	}
+	pods.SetRevisions(pod)
+	return pod
+}
+
+// podSecurityContext is what Strimzi's baseline and restricted providers
+// give pods whose template sets none: fsGroup 0 when the pool has a
+// persistent claim, so the broker can write to it
+// (BaselinePodSecurityProvider.kafkaPodSecurityContext).
+func podSecurityContext(s Storage) *corev1.PodSecurityContext {
+	for _, v := range s.volumes() {
+		if v.Type == StoragePersistentClaim {
+			return &corev1.PodSecurityContext{FSGroup: ptr.To[int64](0)}
+		}
+	}
+	return nil
+}
+
+// volumes returns the pod's volumes and the kafka container's mounts in
+// Strimzi's order (strimzi-fidelity.md §6.6).
+func (m *Model) volumes(p *Pool, n Node) ([]corev1.Volume, []corev1.VolumeMount) {
+	var vols []corev1.Volume
+	var mounts []corev1.VolumeMount
+	for _, dv := range p.Storage.DataVolumes(n.Pod) {
+		if dv.ClaimName != "" {
+			vols = append(vols, volumes.PersistentVolumeClaim(dv.Name, dv.ClaimName))
+		} else {
+			vols = append(vols, volumes.EmptyDir(dv.Name, dv.Volume.SizeLimit))
+		}
+		mounts = append(mounts, volumes.Mount(dv.Name, dv.MountPath))
+	}
+	tmpl := p.Template.pod()
+	tmpSize := tmpl.TmpDirSizeLimit
+	if tmpSize == "" {
+		tmpSize = volumes.DefaultTmpSizeLimit
+	}
+	tokenVol, tokenMount := volumes.ServiceAccountToken()
+	vols = append(vols,
+		tokenVol,
+		volumes.EmptyDirMemory(volumes.Tmp, tmpSize),
+		volumes.ConfigMap(ConfigVolume, n.Pod),
+		volumes.EmptyDirMemory(ReadyFilesVolume, readyFilesSizeLimit),
+	)
+	mounts = append(mounts,
+		tokenMount,
+		volumes.Mount(volumes.Tmp, volumes.TmpMountPath),
+		volumes.Mount(ConfigVolume, ConfigMountPath),
+		volumes.Mount(ReadyFilesVolume, ReadyFilesMountPath),
+	)
+	if n.Broker && m.rackTopologyKey() != "" {
+		vols = append(vols, volumes.EmptyDirMemory(volumes.Rack, rackVolumeSizeLimit))
+		mounts = append(mounts, volumes.Mount(volumes.Rack, volumes.RackMountPath))
+	}
+	for _, v := range tmpl.Volumes {
+		vols = append(vols, volumes.Additional(v))
+	}
+	for _, v := range tmpl.TemplatedVolumes {
+		vols = append(vols, volumes.Templated(v, n.ID, n.Pod))
+	}
+	mounts = append(mounts, p.Template.kafkaContainer().VolumeMounts...)
+	return vols, mounts
+}
+
+// GeneratedVolumes are the names of the volumes Strimzi puts in a pod of
+// the pool before the template's, which template volumes must not reuse.
+func (m *Model) GeneratedVolumes(p *Pool) []string {
+	var out []string
+	for _, dv := range p.Storage.DataVolumes("") {
+		out = append(out, dv.Name)
+	}
+	out = append(out, volumes.KubeAPIAccess, volumes.Tmp, ConfigVolume, ReadyFilesVolume)
+	if p.Broker && m.rackTopologyKey() != "" {
+		out = append(out, volumes.Rack)
+	}
+	return out
+}
+
+// container is the kafka container (KafkaCluster.createContainer).
+func (m *Model) container(p *Pool, mounts []corev1.VolumeMount) corev1.Container {
+	c := corev1.Container{
+		Name:            kafkaContainerName,
+		Image:           m.Image,
+		Args:            []string{"/opt/kafka/kafka_run.sh"},
+		Env:             m.env(p),
+		Ports:           m.ports(p),
+		LivenessProbe:   execProbe("/opt/kafka/kafka_liveness.sh", m.spec.LivenessProbe),
+		ReadinessProbe:  execProbe("/opt/kafka/kafka_readiness.sh", m.spec.ReadinessProbe),
+		VolumeMounts:    mounts,
+		ImagePullPolicy: pods.PullPolicy(m.cfg.ImagePullPolicy, m.Image),
+		SecurityContext: pods.ContainerSecurityContext(m.cfg, p.Template.kafkaContainer().SecurityContext),
+	}
+	if p.resources != nil {
+		c.Resources = *p.resources.DeepCopy()
+	}
+	return c
+}
+
+// execProbe runs a script; Strimzi's defaults are 15 s and 5 s, which a
+// user probe keeps for the fields it leaves out (ProbeUtils.defaultBuilder).
+func execProbe(script string, p *strimzi.Probe) *corev1.Probe {
+	probe := &corev1.Probe{ProbeHandler: corev1.ProbeHandler{Exec: &corev1.ExecAction{Command: []string{script}}}}
+	if p == nil {
+		p = &strimzi.Probe{}
+	}
+	pods.ApplyProbe(probe, p, defaultProbeInitialDelay, defaultProbeTimeout)
+	return probe
+}
+
+// ports are the container ports of a pool's nodes (KafkaCluster.getContainerPortList).
+func (m *Model) ports(p *Pool) []corev1.ContainerPort {
+	port := func(name string, n int) corev1.ContainerPort {
+		return corev1.ContainerPort{Name: name, ContainerPort: int32(n), Protocol: corev1.ProtocolTCP}
+	}
+	ports := []corev1.ContainerPort{port(AgentPortName, AgentPort)}
+	if p.Controller {
+		ports = append(ports, port(ControlPlanePortName, ControlPlanePort))
+	}
+	if p.Broker {
+		ports = append(ports, port(ReplicationPortName, ReplicationPort))
+		for _, l := range m.Listeners {
+			ports = append(ports, port(l.PortName(), l.Port))
+		}
+	}
+	if m.spec.MetricsConfig != nil {
+		ports = append(ports, port(MetricsPortName, metricsPort))
+	}
+	if m.spec.JmxOptions != nil {
+		ports = append(ports, port(JMXPortName, JMXPort))
+	}
+	return ports
+}
+
+// env is the kafka container's environment in Strimzi's order
+// (KafkaCluster.getEnvVars). A pool's jvmOptions replace the Kafka's.
+func (m *Model) env(p *Pool) []corev1.EnvVar {
+	mc := m.spec.MetricsConfig
+	gc := p.jvm != nil && p.jvm.GcLoggingEnabled != nil && *p.jvm.GcLoggingEnabled
+	env := []corev1.EnvVar{
+		{Name: "KAFKA_JMX_EXPORTER_ENABLED", Value: strconv.FormatBool(mc != nil && mc.Type == MetricsJMXExporter)},
+		{Name: "STRIMZI_KAFKA_GC_LOG_ENABLED", Value: strconv.FormatBool(gc)},
+		{Name: "KAFKA_CLUSTER_NAME", Value: m.Name},
+	}
+	env = append(env, jvm.Env(heapPercent, heapMax, p.jvm, p.resources)...)
+	env = append(env, m.jmxEnv()...)
+	env = pods.AppendEnv(env, pods.SharedEnv(m.cfg)...)
+	return pods.AppendEnv(env, pods.TemplateEnv(p.Template.kafkaContainer().Env)...)
+}
+
+// jmxEnv enables JMX, with credentials from <cluster>-kafka-jmx when
+// password authentication is on (JmxModel.envVars).
+func (m *Model) jmxEnv() []corev1.EnvVar {
+	j := m.spec.JmxOptions
+	if j == nil {
+		return nil
+	}
+	env := []corev1.EnvVar{{Name: "STRIMZI_JMX_ENABLED", Value: "true"}}
+	if j.Authentication != nil && j.Authentication.Type == "password" {
+		ref := func(key string) *corev1.EnvVarSource {
+			return &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{
+				LocalObjectReference: corev1.LocalObjectReference{Name: names.KafkaJMXSecret(m.Name)}, Key: key,
+			}}
+		}
+		env = append(env,
+			corev1.EnvVar{Name: "STRIMZI_JMX_USERNAME", ValueFrom: ref("jmx-username")},
+			corev1.EnvVar{Name: "STRIMZI_JMX_PASSWORD", ValueFrom: ref("jmx-password")})
+	}
+	return env
+}
+
+// initContainers is kafka-init on broker pools with topology-label rack
+// awareness, which writes the node's zone for broker.rack
+// (KafkaCluster.createInitContainer).
+func (m *Model) initContainers(p *Pool) []corev1.Container {
+	key := m.rackTopologyKey()
+	if !p.Broker || key == "" {
+		return nil
+	}
+	image := m.spec.BrokerRackInitImage
+	if image == "" {
+		image = m.cfg.Images.KafkaInit
+	}
+	tmpl := p.Template.initContainer()
+	env := []corev1.EnvVar{
+		{Name: "NODE_NAME", ValueFrom: &corev1.EnvVarSource{FieldRef: &corev1.ObjectFieldSelector{FieldPath: "spec.nodeName"}}},
+		{Name: "RACK_TOPOLOGY_KEY", Value: key},
+	}
+	env = pods.AppendEnv(env, pods.SharedEnv(m.cfg)...)
+	env = pods.AppendEnv(env, pods.TemplateEnv(tmpl.Env)...)
+	_, tokenMount := volumes.ServiceAccountToken()
+	c := corev1.Container{
+		Name:            initContainerName,
+		Image:           image,
+		Args:            []string{"/opt/strimzi/bin/kafka_init_run.sh"},
+		Env:             env,
+		VolumeMounts:    append([]corev1.VolumeMount{tokenMount, volumes.Mount(volumes.Rack, volumes.RackMountPath)}, tmpl.VolumeMounts...),
+		ImagePullPolicy: pods.PullPolicy(m.cfg.ImagePullPolicy, image),
+		SecurityContext: pods.ContainerSecurityContext(m.cfg, tmpl.SecurityContext),
+	}
+	if p.resources != nil {
+		c.Resources = *p.resources.DeepCopy()
+	}
+	return []corev1.Container{c}
+}

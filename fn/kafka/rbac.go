@@ -1,0 +1,80 @@
+package kafka
+
+import (
+	rbacv1 "k8s.io/api/rbac/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/names"
+)
+
+// BrokerClusterRole is the ClusterRole Strimzi installs for the rack init
+// container, which reads the labels of its node.
+const BrokerClusterRole = "strimzi-kafka-broker"
+
+const rbacGroup = "rbac.authorization.k8s.io"
+
+// Role returns <cluster>-kafka, which lets the nodes' config provider read
+// the certificate Secrets server.config refers to: the cluster CA, the trust
+// bundle, each node's own and, with TLS client authentication, the clients
+// CA. Names come in Java HashSet order (KafkaCluster.generateRole).
+func (m *Model) Role() *rbacv1.Role {
+	return &rbacv1.Role{
+		TypeMeta:   metav1.TypeMeta{APIVersion: rbacGroup + "/v1", Kind: "Role"},
+		ObjectMeta: m.objectMeta(names.Kafka(m.Name), m.resourceLabels, nil),
+		Rules: []rbacv1.PolicyRule{{
+			APIGroups: []string{""}, Resources: []string{"secrets"}, Verbs: []string{"get"},
+			ResourceNames: jvm.HashOrder(m.secretNames()),
+		}},
+	}
+}
+
+// secretNames are the Secrets the nodes read, each once.
+func (m *Model) secretNames() []string {
+	out := []string{names.ClusterCACert(m.Name), names.KafkaTrustBundle(m.Name)}
+	for _, n := range m.Nodes() {
+		out = append(out, n.Pod)
+	}
+	if m.tlsClientAuth() {
+		out = append(out, names.ClientsCACert(m.Name))
+	}
+	return out
+}
+
+// tlsClientAuth reports whether any listener authenticates clients by TLS.
+func (m *Model) tlsClientAuth() bool {
+	for _, l := range m.Listeners {
+		if l.Auth != nil && l.Auth.Type == AuthTLS {
+			return true
+		}
+	}
+	return false
+}
+
+// RoleBinding binds Role to the nodes' ServiceAccount (KafkaCluster.generateRoleBindingForRole).
+func (m *Model) RoleBinding() *rbacv1.RoleBinding {
+	return &rbacv1.RoleBinding{
+		TypeMeta:   metav1.TypeMeta{APIVersion: rbacGroup + "/v1", Kind: "RoleBinding"},
+		ObjectMeta: m.objectMeta(names.KafkaRoleBinding(m.Name), m.resourceLabels, nil),
+		RoleRef:    rbacv1.RoleRef{APIGroup: rbacGroup, Kind: "Role", Name: names.Kafka(m.Name)},
+		Subjects:   []rbacv1.Subject{{Kind: "ServiceAccount", Name: names.Kafka(m.Name), Namespace: m.Namespace}},
+	}
+}
+
+// ClusterRoleBinding lets the rack init container read node labels, or is
+// nil without topology-label rack awareness (KafkaCluster.generateClusterRoleBinding).
+func (m *Model) ClusterRoleBinding() *rbacv1.ClusterRoleBinding {
+	if m.rackTopologyKey() == "" {
+		return nil
+	}
+	meta := metadataOf(m.tmpl.ClusterRoleBinding)
+	om := m.objectMeta(names.KafkaInitClusterRoleBinding(m.Namespace, m.Name), labels.Merge(m.resourceLabels, meta.Labels), meta.Annotations)
+	om.Namespace = ""
+	return &rbacv1.ClusterRoleBinding{
+		TypeMeta:   metav1.TypeMeta{APIVersion: rbacGroup + "/v1", Kind: "ClusterRoleBinding"},
+		ObjectMeta: om,
+		RoleRef:    rbacv1.RoleRef{APIGroup: rbacGroup, Kind: "ClusterRole", Name: BrokerClusterRole},
+		Subjects:   []rbacv1.Subject{{Kind: "ServiceAccount", Name: names.Kafka(m.Name), Namespace: m.Namespace}},
+	}
+}

@@ -1,0 +1,112 @@
+package kafka
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// listenerName is GenericKafkaListener.LISTENER_NAME_REGEX.
+var listenerName = regexp.MustCompile(`^[a-z0-9]{1,11}$`)
+
+// forbiddenPorts are taken by metrics and JMX; ports below 9092 by Strimzi's
+// own listeners (ListenersValidator).
+var forbiddenPorts = []int{9404, 9999}
+
+const lowestListenerPort = 9092
+
+// listeners applies ListenersValidator's rules, reporting Strimzi's message
+// with the errors in Java HashSet order, and warns about listener types
+// whose addresses only exist in a cluster.
+func (v *validator) listeners() {
+	ls := v.spec.Listeners
+	if len(ls) == 0 {
+		v.errorf("", "spec.kafka.listeners", "The required field .spec.kafka.listeners is missing")
+		return
+	}
+	var errs []string
+	add := func(format string, args ...any) {
+		if msg := fmt.Sprintf(format, args...); !slices.Contains(errs, msg) {
+			errs = append(errs, msg)
+		}
+	}
+	names, ports := map[string]bool{}, map[int]bool{}
+	var invalid []string
+	for _, l := range ls {
+		if names[l.Name] {
+			add("every listener needs to have a unique name")
+		}
+		names[l.Name] = true
+		if !listenerName.MatchString(l.Name) {
+			invalid = append(invalid, l.Name)
+		}
+		if ports[l.Port] {
+			add("every listener needs to have a unique port number")
+		}
+		ports[l.Port] = true
+	}
+	if len(invalid) > 0 {
+		add("listener names %s are invalid and do not match the pattern %s", jvm.ListString(invalid), listenerName)
+	}
+	for _, l := range ls {
+		checkListener(l, add)
+	}
+	if len(errs) > 0 {
+		v.errorf("", "spec.kafka.listeners", "Listener configuration is not valid: %s", jvm.ListString(jvm.HashOrder(errs)))
+	}
+	for i, l := range ls {
+		switch l.Type {
+		case ListenerInternal, ListenerClusterIP:
+		default:
+			v.warnf("", fmt.Sprintf("spec.kafka.listeners[%d]", i),
+				"listener %s of type %s is not rendered: strimzi-render renders internal and cluster-ip listeners, whose addresses are known before the cluster runs; the nodes and Services are rendered without it",
+				l.Name, l.Type)
+		}
+		if a := l.Authentication; a != nil && a.Type != AuthTLS && a.Type != AuthScramSha512 && a.Type != AuthCustom {
+			v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].authentication.type", i),
+				"listener %s: authentication type %q is not supported; use tls, scram-sha-512 or custom", l.Name, a.Type)
+		}
+		if a := l.Authentication; a != nil && a.Type == AuthCustom {
+			if _, probs := customAuthOptions(a.ListenerConfig); len(probs) > 0 {
+				v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].%s", i, probs[0].Path), "listener %s: %s", l.Name, probs[0].Message)
+			}
+		}
+	}
+}
+
+// checkListener applies the per-listener rules of ListenersValidator that
+// apply to the listener types Strimzi 1.2.0 has.
+func checkListener(l strimzi.GenericKafkaListener, add func(string, ...any)) {
+	if slices.Contains(forbiddenPorts, l.Port) || l.Port < lowestListenerPort {
+		add("port %d is forbidden and cannot be used", l.Port)
+	}
+	if (l.Type == ListenerRoute || l.Type == ListenerIngress) && !l.TLS {
+		add("listener %s is Route or Ingress type listener and requires enabled TLS encryption", l.Name)
+	}
+	c := l.Configuration
+	if !l.TLS {
+		if l.Authentication != nil && l.Authentication.Type == AuthTLS {
+			add("listener %s cannot use %s type authentication with disabled TLS encryption", l.Name, AuthTLS)
+		}
+		if c != nil && c.BrokerCertChainAndKey != nil {
+			add("listener %s cannot configure custom TLS certificate with disabled TLS encryption", l.Name)
+		}
+	}
+	if c == nil {
+		return
+	}
+	if l.Type != ListenerInternal && c.UseServiceDNSDomain != nil {
+		add("listener %s cannot configure useServiceDnsDomain because it is not internal listener", l.Name)
+	}
+	if cc := c.BrokerCertChainAndKey; cc != nil {
+		for _, f := range [][2]string{{"secret name", cc.SecretName}, {"key", cc.Key}, {"certificate", cc.Certificate}} {
+			if strings.TrimSpace(f[1]) == "" {
+				add("listener '%s' cannot have an empty %s in the brokerCertChainAndKey", l.Name, f[0])
+			}
+		}
+	}
+}

@@ -1,0 +1,199 @@
+package kafka
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"k8s.io/apimachinery/pkg/api/resource"
+	"k8s.io/apimachinery/pkg/util/validation"
+
+	"github.com/strimzi-render/strimzi-render/fn/pods"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+	"github.com/strimzi-render/strimzi-render/fn/volumes"
+)
+
+// nodePools applies NodePoolUtils.validateNodePools and KafkaPool.fromCrd to
+// the pools, and checks their templates against the pods they shape.
+func (v *validator) nodePools() {
+	if !slices.ContainsFunc(v.pools, func(p *strimzi.KafkaNodePool) bool { return nodePoolFrom(p).Replicas > 0 }) {
+		v.errorf("", "", "KafkaNodePools are enabled, but KafkaNodePools for Kafka cluster %s either don't exist or have 0 replicas. "+
+			"Please make sure at least one KafkaNodePool resource exists, is in the same namespace as the Kafka resource, has at least one replica, "+
+			"and has the strimzi.io/cluster label set to the name of the Kafka resource.", v.k.Name)
+		return
+	}
+	invalid := func(pool, path, msg string) {
+		v.errorf(pool, path, "The Kafka cluster %s is invalid: [%s]", v.k.Name, msg)
+	}
+	brokers, controllers := false, false
+	for _, p := range v.pools {
+		np := nodePoolFrom(p)
+		switch {
+		case p.Spec.Replicas == nil:
+			v.errorf(p.Name, "spec.replicas", "spec.replicas is required")
+		case *p.Spec.Replicas < 0:
+			v.errorf(p.Name, "spec.replicas", "spec.replicas must not be negative, got %d", *p.Spec.Replicas)
+		}
+		if len(p.Spec.Roles) == 0 {
+			invalid(p.Name, "spec.roles", fmt.Sprintf("KafkaNodePool %s has no role defined in .spec.roles", p.Name))
+		}
+		for i, r := range p.Spec.Roles {
+			if r != RoleBroker && r != RoleController {
+				v.errorf(p.Name, fmt.Sprintf("spec.roles[%d]", i), "role %q is not one of controller, broker", r)
+			}
+		}
+		brokers = brokers || np.HasRole(RoleBroker) && np.Replicas > 0
+		controllers = controllers || np.HasRole(RoleController) && np.Replicas > 0
+		v.storage(p)
+		for _, pr := range pods.CheckResources("spec.resources", p.Spec.Resources, "KafkaNodePool.spec.resources") {
+			v.errorf(p.Name, pr.Path, "%s", pr.Message)
+		}
+	}
+	if !brokers {
+		invalid("", "", "At least one KafkaNodePool with the broker role and at least one replica is required when KRaft mode is enabled")
+	}
+	if !controllers {
+		invalid("", "", "At least one KafkaNodePool with the controller role and at least one replica is required when KRaft mode is enabled")
+	}
+	v.nodeIDs()
+}
+
+// nodeIDs reports a node ID in the status of two pools on the later pool,
+// and pods whose names are too long for a hostname.
+func (v *validator) nodeIDs() {
+	seen := map[int]bool{}
+	var nps []NodePool
+	for _, p := range v.pools {
+		np := nodePoolFrom(p)
+		nps = append(nps, np)
+		for _, id := range np.StatusNodeIDs {
+			if seen[id] {
+				v.errorf(p.Name, "status.nodeIds", "Found duplicate node ID %d in node pool %s", id, p.Name)
+			}
+			seen[id] = true
+		}
+	}
+	as, err := AssignNodeIDs(nps)
+	if err != nil {
+		return // reported above
+	}
+	for _, n := range Nodes(v.k.Name, nps, as) {
+		if msgs := validation.IsDNS1123Label(n.Pod); len(msgs) > 0 {
+			v.errorf(n.Pool, "metadata.name", "pod %s cannot be named so: %s; shorten the Kafka or KafkaNodePool name", n.Pod, strings.Join(msgs, "; "))
+		}
+	}
+	v.poolTemplates(nps)
+}
+
+// storage applies StorageUtils' checks and the API server's quantity rules.
+func (v *validator) storage(p *strimzi.KafkaNodePool) {
+	if p.Spec.Storage == nil {
+		v.errorf(p.Name, "spec.storage", "spec.storage is required")
+		return
+	}
+	s := storageFrom(p.Spec.Storage)
+	for _, pr := range s.Validate() {
+		v.errorf(p.Name, pr.Path, "%s", pr.Message)
+	}
+	at := func(i int) string {
+		if s.JBOD() {
+			return fmt.Sprintf("spec.storage.volumes[%d]", i)
+		}
+		return "spec.storage"
+	}
+	shared := 0
+	for i, vol := range s.volumes() {
+		if vol.Size != "" {
+			if _, err := resource.ParseQuantity(vol.Size); err != nil {
+				v.errorf(p.Name, at(i)+".size", "%q is not a quantity", vol.Size)
+			}
+		}
+		if vol.SizeLimit != "" {
+			if _, err := resource.ParseQuantity(vol.SizeLimit); err != nil {
+				v.errorf(p.Name, at(i)+".sizeLimit", "%q is not a quantity", vol.SizeLimit)
+			}
+		}
+		if vol.KRaftMetadata == KRaftMetadataShared {
+			shared++
+			if shared > 1 {
+				v.errorf(p.Name, at(i)+".kraftMetadata", "only one volume can store the KRaft metadata log: remove kraftMetadata from all but one")
+			}
+		}
+	}
+}
+
+// poolTemplates checks each pool's effective templates, reporting problems
+// on the resource the template field comes from.
+func (v *validator) poolTemplates(nps []NodePool) {
+	m := &Model{spec: v.spec, tmpl: templateOf(v.spec)}
+	for i, cr := range v.pools {
+		t := mergeTemplates(m.tmpl, cr.Spec.Template)
+		owner := func(field string) string {
+			if t.FromPool(field) {
+				return cr.Name
+			}
+			return ""
+		}
+		if t.Pod != nil {
+			v.userMerged(owner(TmplPod), t.Path(TmplPod)+".metadata.labels", t.Pod.Metadata.Labels)
+			v.userMerged(owner(TmplPod), t.Path(TmplPod)+".metadata.annotations", t.Pod.Metadata.Annotations)
+			if s := t.Pod.TmpDirSizeLimit; s != "" {
+				if _, err := resource.ParseQuantity(s); err != nil {
+					v.errorf(owner(TmplPod), t.Path(TmplPod)+".tmpDirSizeLimit", "%q is not a quantity", s)
+				}
+			}
+		}
+		if t.PodSet != nil {
+			v.additive(owner(TmplPodSet), t.Path(TmplPodSet)+".metadata.labels", t.PodSet.Metadata.Labels)
+			v.userMerged(owner(TmplPodSet), t.Path(TmplPodSet)+".metadata.annotations", t.PodSet.Metadata.Annotations)
+		}
+		if t.PersistentVolumeClaim != nil {
+			v.additive(owner(TmplPersistentVolumeClaim), t.Path(TmplPersistentVolumeClaim)+".metadata.labels", t.PersistentVolumeClaim.Metadata.Labels)
+			v.userMerged(owner(TmplPersistentVolumeClaim), t.Path(TmplPersistentVolumeClaim)+".metadata.annotations", t.PersistentVolumeClaim.Metadata.Annotations)
+		}
+		if t.PerPodService != nil {
+			v.userMerged(owner(TmplPerPodService), t.Path(TmplPerPodService)+".metadata.labels", t.PerPodService.Metadata.Labels)
+			v.userMerged(owner(TmplPerPodService), t.Path(TmplPerPodService)+".metadata.annotations", t.PerPodService.Metadata.Annotations)
+		}
+		p := &Pool{Name: cr.Name, Storage: nps[i].Storage, Broker: nps[i].HasRole(RoleBroker), Template: t}
+		v.volumes(m, p, owner)
+	}
+}
+
+// volumes checks template volumes against the pod's generated volumes, in
+// Strimzi's order, and the container mounts against all of them.
+func (v *validator) volumes(m *Model, p *Pool, owner func(string) string) {
+	t := p.Template
+	existing := m.GeneratedVolumes(p)
+	pod := t.pod()
+	podOwner, podPath := owner(TmplPod), t.Path(TmplPod)
+	for _, pr := range volumes.CheckVolumes(pod.Volumes, existing, podPath+".volumes", false) {
+		v.add(Finding{Pool: podOwner, Problem: pr})
+	}
+	for _, av := range pod.Volumes {
+		existing = append(existing, av.Name)
+	}
+	for _, pr := range volumes.CheckVolumes(pod.TemplatedVolumes, existing, podPath+".templatedVolumes", true) {
+		v.add(Finding{Pool: podOwner, Problem: pr})
+	}
+	for _, av := range pod.TemplatedVolumes {
+		existing = append(existing, av.Name)
+	}
+	if c := t.KafkaContainer; c != nil {
+		for _, pr := range volumes.CheckMounts(c.VolumeMounts, existing, t.Path(TmplKafkaContainer)+".volumeMounts") {
+			v.add(Finding{Pool: owner(TmplKafkaContainer), Problem: pr})
+		}
+	}
+	if c := t.InitContainer; c != nil && p.Broker && m.rackTopologyKey() != "" {
+		for _, pr := range volumes.CheckMounts(c.VolumeMounts, existing, t.Path(TmplInitContainer)+".volumeMounts") {
+			v.add(Finding{Pool: owner(TmplInitContainer), Problem: pr})
+		}
+	}
+}
+
+func templateOf(spec *strimzi.KafkaClusterSpec) strimzi.KafkaClusterTemplate {
+	if spec == nil || spec.Template == nil {
+		return strimzi.KafkaClusterTemplate{}
+	}
+	return *spec.Template
+}
