@@ -14,7 +14,6 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
-
 // TestStrimziKafkaExamples renders each Kafka example Strimzi ships, in a
 // namespace as kustomize's namespace field would set it: no error results,
 // and one pod per replica.

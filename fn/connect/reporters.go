@@ -39,8 +39,8 @@ func (m *Model) writeStrimziReporter(w interface{ Section(string, ...string) }) 
 		return
 	}
 	allow := defaultAllowList
-	if len(mc.Values) > 0 {
-		allow = mc.Values
+	if mc.Values != nil && len(mc.Values.AllowList) > 0 {
+		allow = mc.Values.AllowList
 	}
 	var lines []string
 	for _, p := range []string{"", "admin.", "producer.", "consumer."} {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/metrics"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
 	"github.com/strimzi-render/strimzi-render/fn/results"
@@ -301,6 +302,7 @@ func (v *validator) externalInputs() {
 			v.errorf("spec.metricsConfig.valueFrom.configMapKeyRef", "Failed to parse metrics configuration: %v", err)
 		}
 	}
+	v.ps = append(v.ps, metrics.CheckAllowList(v.s.MetricsConfig, "spec.metricsConfig")...)
 	if r := v.s.Rack; r != nil {
 		switch {
 		case (r.Type == "" || r.Type == RackTopologyLabel) && r.TopologyKey == "":

@@ -131,7 +131,7 @@ func quotasFrom(q *strimzi.Quotas) *Quotas {
 	}
 }
 
-func metricsFrom(m *strimzi.KafkaMetricsConfig) Metrics {
+func metricsFrom(m *strimzi.MetricsConfig) Metrics {
 	switch {
 	case m == nil:
 		return Metrics{}

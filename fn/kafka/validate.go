@@ -235,6 +235,9 @@ func (v *validator) externalInputs() {
 			v.errorf("", "spec.kafka.metricsConfig.valueFrom.configMapKeyRef", "Failed to parse metrics configuration: %v", err)
 		}
 	}
+	for _, p := range metrics.CheckAllowList(v.spec.MetricsConfig, "spec.kafka.metricsConfig") {
+		v.errorf("", p.Path, "%s", p.Message)
+	}
 }
 
 func (v *validator) rack() {

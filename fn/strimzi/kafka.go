@@ -42,7 +42,7 @@ type KafkaClusterSpec struct {
 	ReadinessProbe      *Probe                       `json:"readinessProbe,omitempty"`
 	JvmOptions          *JvmOptions                  `json:"jvmOptions,omitempty"`
 	JmxOptions          *JmxOptions                  `json:"jmxOptions,omitempty"`
-	MetricsConfig       *KafkaMetricsConfig          `json:"metricsConfig,omitempty"`
+	MetricsConfig       *MetricsConfig               `json:"metricsConfig,omitempty"`
 	Logging             *Logging                     `json:"logging,omitempty"`
 	Template            *KafkaClusterTemplate        `json:"template,omitempty"`
 	TieredStorage       *TieredStorage               `json:"tieredStorage,omitempty"`
@@ -118,18 +118,6 @@ type KafkaAuthorization struct {
 	Type            string   `json:"type,omitempty"`
 	SuperUsers      []string `json:"superUsers,omitempty"`
 	AuthorizerClass string   `json:"authorizerClass,omitempty"`
-}
-
-// KafkaMetricsConfig is spec.kafka.metricsConfig.
-type KafkaMetricsConfig struct {
-	Type      string           `json:"type,omitempty"`
-	ValueFrom *ConfigMapKeyRef `json:"valueFrom,omitempty"`
-	Values    *MetricsValues   `json:"values,omitempty"`
-}
-
-// MetricsValues configures the Strimzi metrics reporter.
-type MetricsValues struct {
-	AllowList []string `json:"allowList,omitempty"`
 }
 
 // TieredStorage is spec.kafka.tieredStorage.

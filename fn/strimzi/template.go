@@ -133,7 +133,12 @@ type Logging struct {
 type MetricsConfig struct {
 	Type      string           `json:"type,omitempty"`
 	ValueFrom *ConfigMapKeyRef `json:"valueFrom,omitempty"`
-	Values    []string         `json:"values,omitempty"`
+	Values    *MetricsValues   `json:"values,omitempty"`
+}
+
+// MetricsValues configures the Strimzi metrics reporter.
+type MetricsValues struct {
+	AllowList []string `json:"allowList,omitempty"`
 }
 
 // Rack is Strimzi's rack awareness settings.
