@@ -1,6 +1,8 @@
 package kafka
 
 import (
+	props "github.com/strimzi-render/strimzi-render/fn/properties"
+
 	"encoding/json"
 	"fmt"
 	"math"
@@ -76,45 +78,10 @@ func (p *properties) pairs(comment string) string {
 		}
 	}
 	for _, k := range p.keys {
-		writeEscapedKey(&b, k)
-		b.WriteByte('=')
-		writeEscapedValue(&b, p.values[k])
+		b.WriteString(props.Line(k, p.values[k]))
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func writeEscapedKey(b *strings.Builder, k string) {
-	for _, r := range k {
-		switch r {
-		case '\n':
-			b.WriteString(`\n`)
-			continue
-		case '=', ':', ' ', '\t', '\f', '\\':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-}
-
-func writeEscapedValue(b *strings.Builder, v string) {
-	for i, r := range v {
-		switch r {
-		case '\r':
-			b.WriteString(`\r`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\\':
-			b.WriteString(`\\`)
-		case ' ', '\t', '\f':
-			if i == 0 {
-				b.WriteByte('\\')
-			}
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
 }
 
 // FormatValue renders a configuration value as Strimzi prints it. The value is
