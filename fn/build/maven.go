@@ -1,6 +1,8 @@
 package build
 
 import (
+	"github.com/strimzi-render/strimzi-render/fn/jvm"
+
 	"slices"
 	"strconv"
 	"strings"
@@ -31,7 +33,7 @@ func writeMavenStage(w *strings.Builder, b *Build) {
 		}
 	}
 	started := false
-	for _, name := range javaHashMapOrder(names) {
+	for _, name := range jvm.HashOrder(names) {
 		for _, a := range byName[name].Artifacts {
 			if a.Type != Maven {
 				continue

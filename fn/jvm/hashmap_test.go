@@ -1,4 +1,4 @@
-package build
+package jvm
 
 import (
 	"bufio"
@@ -40,7 +40,7 @@ func TestJavaHashMapOrder(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			assert.Equal(t, c.want, javaHashMapOrder(c.in))
+			assert.Equal(t, c.want, HashOrder(c.in))
 		})
 	}
 }
@@ -58,7 +58,7 @@ func TestJavaStringHash(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			assert.Equal(t, c.want, javaStringHash(c.in))
+			assert.Equal(t, c.want, StringHashCode(c.in))
 		})
 	}
 }
@@ -97,7 +97,7 @@ func TestJavaHashMapOrderAgainstJDK(t *testing.T) {
 	sc.Buffer(nil, 1<<20)
 	i := 0
 	for ; sc.Scan(); i++ {
-		require.Equal(t, sc.Text(), strings.Join(javaHashMapOrder(cases[i]), " "), "keys %q", cases[i])
+		require.Equal(t, sc.Text(), strings.Join(HashOrder(cases[i]), " "), "keys %q", cases[i])
 	}
 	require.Equal(t, len(cases), i)
 }
@@ -144,4 +144,4 @@ func jdkCases(r *rand.Rand) [][]string {
 	return cases
 }
 
-func spreadOf(s string) uint32 { return uint32(javaSpread(javaStringHash(s))) }
+func spreadOf(s string) uint32 { return uint32(javaSpread(StringHashCode(s))) }

@@ -1,11 +1,11 @@
-package build
+package jvm
 
 import (
 	"slices"
 	"unicode/utf16"
 )
 
-// javaHashMapOrder returns the order in which a java.util.HashMap, filled
+// HashOrder returns the order in which a java.util.HashMap, filled
 // with keys in list order (Collectors.toMap, that is putIfAbsent), iterates
 // them. Strimzi's KafkaConnectDockerfile.connectorPluginsPreStage writes the
 // Maven pre-stage in this order. Duplicate keys keep their first place.
@@ -16,7 +16,7 @@ import (
 // becomes a red-black tree whose root moves to the front of the bucket and
 // whose later keys are linked after their tree parent. Those steps are
 // emulated as OpenJDK performs them; a test compares with a real JDK.
-func javaHashMapOrder(keys []string) []string {
+func HashOrder(keys []string) []string {
 	m := newJavaMap()
 	seen := make(map[string]bool, len(keys))
 	for _, k := range keys {
@@ -66,7 +66,7 @@ func (m *javaMap) index(h int32) int { return int(h) & (len(m.tab) - 1) }
 
 // put is HashMap.putVal for a key not yet in the map.
 func (m *javaMap) put(key string) {
-	x := &javaNode{key: key, hash: javaSpread(javaStringHash(key))}
+	x := &javaNode{key: key, hash: javaSpread(StringHashCode(key))}
 	i := m.index(x.hash)
 	switch p := m.tab[i]; {
 	case p == nil:
@@ -345,17 +345,6 @@ func rotateRight(root, p *javaNode) *javaNode {
 	return root
 }
 
-// javaStringHash is java.lang.String.hashCode: s[0]*31^(n-1) + ... over the
-// UTF-16 code units, with int32 wrap-around.
-func javaStringHash(s string) int32 {
-	var h int32
-	for _, c := range utf16.Encode([]rune(s)) {
-		h = 31*h + int32(c)
-	}
-	return h
-}
-
-// javaSpread is HashMap.hash: the high 16 bits folded into the low ones.
 func javaSpread(h int32) int32 {
 	return h ^ int32(uint32(h)>>16)
 }
