@@ -37,39 +37,11 @@ func (m *Model) ConfigMap() *corev1.ConfigMap {
 // metricsRules is the JMX exporter configuration, copied from the ConfigMap
 // key spec.metricsConfig.valueFrom names (it must be among the inputs).
 func (m *Model) metricsRules() (string, bool) {
-	mc := m.spec.MetricsConfig
-	if mc == nil || mc.Type != MetricsJMXExporter || mc.ValueFrom == nil || mc.ValueFrom.ConfigMapKeyRef == nil {
-		return "", false
-	}
-	text, ok := m.configMapKey(mc.ValueFrom.ConfigMapKeyRef.Name, mc.ValueFrom.ConfigMapKeyRef.Key)
-	if !ok {
-		return "", false
-	}
-	json, err := metricsJSON(text)
-	return json, err == nil // validated
+	return metrics.ExporterRules(m.spec.MetricsConfig, m.in.ConfigMapData, m.Ns)
 }
 
 // logging is log4j2.properties from the defaults, inline loggers or the
 // external ConfigMap key.
 func (m *Model) logging() string {
-	var external string
-	if l := m.spec.Logging; l != nil && l.ValueFrom != nil && l.ValueFrom.ConfigMapKeyRef != nil {
-		external, _ = m.configMapKey(l.ValueFrom.ConfigMapKeyRef.Name, l.ValueFrom.ConfigMapKeyRef.Key)
-	}
-	return logging.Render(logging.ConnectDefaults, m.spec.Logging, external)
+	return logging.RenderFrom(logging.ConnectDefaults, m.spec.Logging, m.in.ConfigMapData, m.Ns)
 }
-
-// configMapKey reads a key of a ConfigMap among the input resources.
-func (m *Model) configMapKey(name, key string) (string, bool) {
-	if m.in.ConfigMapData == nil {
-		return "", false
-	}
-	data, ok := m.in.ConfigMapData(m.Ns, name)
-	if !ok {
-		return "", false
-	}
-	v, ok := data[key]
-	return v, ok
-}
-
-var metricsJSON = metrics.ExporterJSON

@@ -33,7 +33,7 @@ const (
 // Inputs gives the model what it may read from other input resources.
 type Inputs struct {
 	// ConfigMapData returns the data of a ConfigMap in the input, if present.
-	ConfigMapData func(namespace, name string) (map[string]string, bool)
+	ConfigMapData strimzi.ConfigMaps
 }
 
 // Build is what a Connect Build contributes to the workers: the image the

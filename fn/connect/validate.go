@@ -13,6 +13,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/logging"
 	"github.com/strimzi-render/strimzi-render/fn/metrics"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
@@ -283,26 +284,8 @@ func (v *validator) storage() {
 
 // externalInputs checks that ConfigMaps the output copies from are inputs.
 func (v *validator) externalInputs() {
-	m := &Model{cr: v.cr, spec: v.s, in: v.in, Ns: v.cr.Namespace}
-	if l := v.s.Logging; l != nil && l.Type == "external" {
-		ref := l.ValueFrom
-		if ref == nil || ref.ConfigMapKeyRef == nil || ref.ConfigMapKeyRef.Name == "" || ref.ConfigMapKeyRef.Key == "" {
-			v.errorf("spec.logging.valueFrom.configMapKeyRef", "Logging configuration is invalid: [Config Map reference is missing]")
-		} else if _, ok := m.configMapKey(ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key); !ok {
-			v.errorf("spec.logging.valueFrom.configMapKeyRef", "ConfigMap %s with external logging configuration does not exist or doesn't contain the configuration under the %s key. Add the ConfigMap to the input resources: its text is copied into the rendered ConfigMap.", ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key)
-		}
-	}
-	if mc := v.s.MetricsConfig; mc != nil && mc.Type == MetricsJMXExporter {
-		ref := mc.ValueFrom
-		if ref == nil || ref.ConfigMapKeyRef == nil || ref.ConfigMapKeyRef.Name == "" || ref.ConfigMapKeyRef.Key == "" {
-			v.errorf("spec.metricsConfig.valueFrom.configMapKeyRef", "Metrics configuration is invalid: [ConfigMap reference is missing]")
-		} else if text, ok := m.configMapKey(ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key); !ok {
-			v.errorf("spec.metricsConfig.valueFrom.configMapKeyRef", "ConfigMap %s does not contain specified key %s, or is not among the input resources: add it, its rules are copied into the rendered ConfigMap", ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key)
-		} else if _, err := metricsJSON(text); err != nil {
-			v.errorf("spec.metricsConfig.valueFrom.configMapKeyRef", "Failed to parse metrics configuration: %v", err)
-		}
-	}
-	v.ps = append(v.ps, metrics.CheckAllowList(v.s.MetricsConfig, "spec.metricsConfig")...)
+	v.ps = append(v.ps, logging.CheckExternal(v.s.Logging, v.in.ConfigMapData, v.cr.Namespace, "spec.logging")...)
+	v.ps = append(v.ps, metrics.CheckConfig(v.s.MetricsConfig, v.in.ConfigMapData, v.cr.Namespace, "spec.metricsConfig")...)
 	if r := v.s.Rack; r != nil {
 		switch {
 		case (r.Type == "" || r.Type == RackTopologyLabel) && r.TopologyKey == "":

@@ -38,7 +38,7 @@ const (
 // Inputs gives the model what it may read from other input resources.
 type Inputs struct {
 	// ConfigMapData returns the data of a ConfigMap in the input, if present.
-	ConfigMapData func(namespace, name string) (map[string]string, bool)
+	ConfigMapData strimzi.ConfigMaps
 }
 
 // Model is one Kafka cluster with its node pools, ready to render
@@ -241,39 +241,13 @@ func (m *Model) ServerConfig(nodeID int) string { return m.serverConfigs[nodeID]
 
 // Logging is log4j2.properties, the same on every node.
 func (m *Model) Logging() string {
-	var external string
-	if l := m.spec.Logging; l != nil && l.ValueFrom != nil && l.ValueFrom.ConfigMapKeyRef != nil {
-		external, _ = m.configMapKey(l.ValueFrom.ConfigMapKeyRef.Name, l.ValueFrom.ConfigMapKeyRef.Key)
-	}
-	return logging.Render(logging.KafkaDefaults, m.spec.Logging, external)
+	return logging.RenderFrom(logging.KafkaDefaults, m.spec.Logging, m.in.ConfigMapData, m.Namespace)
 }
 
 // MetricsJSON is the JMX exporter configuration of metrics-config.json,
 // copied from the ConfigMap key spec.kafka.metricsConfig names.
 func (m *Model) MetricsJSON() (string, bool) {
-	mc := m.spec.MetricsConfig
-	if mc == nil || mc.Type != MetricsJMXExporter || mc.ValueFrom == nil || mc.ValueFrom.ConfigMapKeyRef == nil {
-		return "", false
-	}
-	text, ok := m.configMapKey(mc.ValueFrom.ConfigMapKeyRef.Name, mc.ValueFrom.ConfigMapKeyRef.Key)
-	if !ok {
-		return "", false
-	}
-	json, err := metrics.ExporterJSON(text)
-	return json, err == nil // validated
-}
-
-// configMapKey reads a key of a ConfigMap among the input resources.
-func (m *Model) configMapKey(name, key string) (string, bool) {
-	if m.in.ConfigMapData == nil {
-		return "", false
-	}
-	data, ok := m.in.ConfigMapData(m.Namespace, name)
-	if !ok {
-		return "", false
-	}
-	v, ok := data[key]
-	return v, ok
+	return metrics.ExporterRules(m.spec.MetricsConfig, m.in.ConfigMapData, m.Namespace)
 }
 
 // rackTopologyKey is the node label of topology-label rack awareness, or "".

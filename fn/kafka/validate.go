@@ -9,6 +9,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/logging"
 	"github.com/strimzi-render/strimzi-render/fn/metrics"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/results"
@@ -214,28 +215,10 @@ func (v *validator) brokerCount() int {
 
 // externalInputs checks that the ConfigMaps the output copies are inputs.
 func (v *validator) externalInputs() {
-	m := &Model{spec: v.spec, in: v.in, Namespace: v.k.Namespace}
-	if l := v.spec.Logging; l != nil && l.Type == "external" {
-		ref := l.ValueFrom
-		if ref == nil || ref.ConfigMapKeyRef == nil || ref.ConfigMapKeyRef.Name == "" || ref.ConfigMapKeyRef.Key == "" {
-			v.errorf("", "spec.kafka.logging.valueFrom.configMapKeyRef", "Logging configuration is invalid: [Config Map reference is missing]")
-		} else if _, ok := m.configMapKey(ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key); !ok {
-			v.errorf("", "spec.kafka.logging.valueFrom.configMapKeyRef", "ConfigMap %s with external logging configuration does not exist or doesn't contain the configuration under the %s key. Add the ConfigMap to the input resources: its text is copied into the rendered ConfigMaps.",
-				ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key)
-		}
+	for _, p := range logging.CheckExternal(v.spec.Logging, v.in.ConfigMapData, v.k.Namespace, "spec.kafka.logging") {
+		v.errorf("", p.Path, "%s", p.Message)
 	}
-	if mc := v.spec.MetricsConfig; mc != nil && mc.Type == MetricsJMXExporter {
-		ref := mc.ValueFrom
-		if ref == nil || ref.ConfigMapKeyRef == nil || ref.ConfigMapKeyRef.Name == "" || ref.ConfigMapKeyRef.Key == "" {
-			v.errorf("", "spec.kafka.metricsConfig.valueFrom.configMapKeyRef", "Metrics configuration is invalid: [ConfigMap reference is missing]")
-		} else if text, ok := m.configMapKey(ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key); !ok {
-			v.errorf("", "spec.kafka.metricsConfig.valueFrom.configMapKeyRef", "ConfigMap %s does not contain specified key %s, or is not among the input resources: add it, its rules are copied into the rendered ConfigMaps",
-				ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key)
-		} else if _, err := metrics.ExporterJSON(text); err != nil {
-			v.errorf("", "spec.kafka.metricsConfig.valueFrom.configMapKeyRef", "Failed to parse metrics configuration: %v", err)
-		}
-	}
-	for _, p := range metrics.CheckAllowList(v.spec.MetricsConfig, "spec.kafka.metricsConfig") {
+	for _, p := range metrics.CheckConfig(v.spec.MetricsConfig, v.in.ConfigMapData, v.k.Namespace, "spec.kafka.metricsConfig") {
 		v.errorf("", p.Path, "%s", p.Message)
 	}
 }
