@@ -2,31 +2,13 @@ package connect
 
 import (
 	policyv1 "k8s.io/api/policy/v1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/intstr"
 
-	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/pods"
 )
 
-// PodDisruptionBudget returns <cluster>-connect with minAvailable = replicas
-// minus maxUnavailable (default 1), never below 0 (PodDisruptionBudgetUtils).
+// PodDisruptionBudget returns <cluster>-connect over the workers.
 func (m *Model) PodDisruptionBudget() *policyv1.PodDisruptionBudget {
-	maxUnavailable := int32(1)
-	var l, a map[string]string
-	if t := m.tmpl.PodDisruptionBudget; t != nil {
-		l, a = t.Metadata.Labels, t.Metadata.Annotations
-		if t.MaxUnavailable != nil {
-			maxUnavailable = *t.MaxUnavailable
-		}
-	}
-	minAvailable := intstr.FromInt32(max(0, m.Replicas-maxUnavailable))
-	return &policyv1.PodDisruptionBudget{
-		TypeMeta:   metav1.TypeMeta{APIVersion: "policy/v1", Kind: "PodDisruptionBudget"},
-		ObjectMeta: m.objectMeta(names.Connect(m.Cluster), labels.Merge(m.resourceLabels, l), a),
-		Spec: policyv1.PodDisruptionBudgetSpec{
-			MinAvailable: &minAvailable,
-			Selector:     &metav1.LabelSelector{MatchLabels: m.selector()},
-		},
-	}
+	return pods.DisruptionBudget(m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil),
+		m.selector(), m.Replicas, m.tmpl.PodDisruptionBudget)
 }

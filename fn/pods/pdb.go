@@ -1,0 +1,36 @@
+package pods
+
+import (
+	policyv1 "k8s.io/api/policy/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
+
+	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// DisruptionBudget returns the PDB of a component's pods: minAvailable is
+// their number minus the template's maxUnavailable (default 1), never below
+// 0; template metadata is added to meta
+// (PodDisruptionBudgetUtils.createCustomControllerPodDisruptionBudget).
+func DisruptionBudget(meta metav1.ObjectMeta, selector map[string]string, pods int32, t *strimzi.PodDisruptionBudgetTemplate) *policyv1.PodDisruptionBudget {
+	maxUnavailable := int32(1)
+	if t != nil {
+		meta.Labels = labels.Merge(meta.Labels, t.Metadata.Labels)
+		if len(t.Metadata.Annotations) > 0 {
+			meta.Annotations = t.Metadata.Annotations
+		}
+		if t.MaxUnavailable != nil {
+			maxUnavailable = *t.MaxUnavailable
+		}
+	}
+	minAvailable := intstr.FromInt32(max(0, pods-maxUnavailable))
+	return &policyv1.PodDisruptionBudget{
+		TypeMeta:   metav1.TypeMeta{APIVersion: "policy/v1", Kind: "PodDisruptionBudget"},
+		ObjectMeta: meta,
+		Spec: policyv1.PodDisruptionBudgetSpec{
+			MinAvailable: &minAvailable,
+			Selector:     &metav1.LabelSelector{MatchLabels: selector},
+		},
+	}
+}
