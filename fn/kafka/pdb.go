@@ -13,6 +13,10 @@ import (
 // minAvailable is their number minus maxUnavailable (default 1), never below
 // 0 (PodDisruptionBudgetUtils.createCustomControllerPodDisruptionBudget).
 func (m *Model) PodDisruptionBudget() *policyv1.PodDisruptionBudget {
+	return m.podDisruptionBudget(len(m.Nodes()))
+}
+
+func (m *Model) podDisruptionBudget(nodes int) *policyv1.PodDisruptionBudget {
 	maxUnavailable := int32(1)
 	var l, a map[string]string
 	if t := m.tmpl.PodDisruptionBudget; t != nil {
@@ -21,7 +25,7 @@ func (m *Model) PodDisruptionBudget() *policyv1.PodDisruptionBudget {
 			maxUnavailable = *t.MaxUnavailable
 		}
 	}
-	minAvailable := intstr.FromInt32(max(0, int32(len(m.Nodes()))-maxUnavailable))
+	minAvailable := intstr.FromInt32(max(0, int32(nodes)-maxUnavailable))
 	return &policyv1.PodDisruptionBudget{
 		TypeMeta:   metav1.TypeMeta{APIVersion: "policy/v1", Kind: "PodDisruptionBudget"},
 		ObjectMeta: m.objectMeta(names.Kafka(m.Name), labels.Merge(m.resourceLabels, l), a),
