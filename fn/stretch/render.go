@@ -50,10 +50,11 @@ func (net *Network) Render(m *kafka.Model) Rendering {
 		}
 		shared := m.ClusterObjectsOf(local)
 		shared = append(shared, net.Provider.ClusterObjects(m, alias)...)
+		inventory = append(inventory, shared...)
+		// The ApplicationSet is Argo CD's, in its namespace: not in the inventory.
 		if alias == net.Entry.CentralAlias && net.Entry.ApplicationSet != nil {
 			shared = append(shared, net.applicationSet())
 		}
-		inventory = append(inventory, shared...)
 		b := Bundle{Alias: alias, Objects: append([]any{net.gcConfigMap(m, alias, kinds(inventory))}, shared...)}
 		for _, o := range b.Objects {
 			net.mark(o, alias)
