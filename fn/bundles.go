@@ -35,9 +35,13 @@ func placeBundles(renderings []*rendering, cfg *config.StrimziRender) framework.
 		}
 		central, placed := centralOf(r.source, s.Stretch)
 		if !placed && target != "" && needsCentral(r) {
-			res = append(res, results.Errorf(r.source, "", "%s %s belongs to no cluster of spec.output.targetCluster %s: spec.stretch has the central clusters %s and nothing says which is its own; "+
-				"point spec.bootstrapServers at the bootstrap Service of a stretched Kafka, or render it without a target cluster",
-				r.source.GetKind(), r.source.GetName(), target, strings.Join(centrals(s.Stretch), ", ")))
+			path := ""
+			if r.source.GetKind() == strimzi.KindKafkaConnect {
+				path = "spec.bootstrapServers"
+			}
+			res = append(res, results.Errorf(r.source, path, "%s %s cannot be placed in the bundle of a cluster: spec.stretch has several central clusters (%s) and it belongs to no stretched Kafka; "+
+				"point spec.bootstrapServers at the bootstrap Service of a stretched Kafka, or render it without spec.output.targetCluster",
+				r.source.GetKind(), r.source.GetName(), strings.Join(centrals(s.Stretch), ", ")))
 			r.failed = true
 			continue
 		}
