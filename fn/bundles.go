@@ -57,7 +57,7 @@ func placeBundles(renderings []*rendering, cfg *config.StrimziRender) framework.
 			}
 			if alias != "" {
 				p := path.Join(s.Output.PathPrefix, alias, strings.ToLower(o.GetKind())+"_"+o.GetName()+".yaml")
-				_ = annotate(o, map[string]string{kioutil.PathAnnotation: p, kioutil.LegacyPathAnnotation: p, kioutil.IndexAnnotation: "0"})
+				_ = annotate(o, map[string]string{kioutil.PathAnnotation: p, kioutil.IndexAnnotation: "0"})
 			}
 			kept = append(kept, o)
 		}
