@@ -2,7 +2,6 @@ package fn
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -89,8 +88,8 @@ func recordedProviders(items []*yaml.RNode) map[string][]string {
 			out[key] = append(out[key], p)
 		}
 	}
-	for k := range maps.Keys(out) {
-		slices.Sort(out[k])
+	for _, providers := range out {
+		slices.Sort(providers)
 	}
 	return out
 }
