@@ -57,6 +57,7 @@ func (c *StrimziRender) Default() error {
 	setIfNil(&b.ActiveDeadlineSeconds, DefaultActiveDeadlineSeconds)
 	setIfNil(&b.DependsOn, true)
 	setIfNil(&b.ArgoSyncWaves, true)
+	s.defaultStretch()
 	return nil
 }
 

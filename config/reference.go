@@ -9,6 +9,11 @@ import (
 	"k8s.io/kube-openapi/pkg/validation/spec"
 )
 
+// StretchDoc documents spec.stretch and spec.output, with their own table.
+const StretchDoc = "docs/stretch.md"
+
+const referenceHeader = "| Field (`spec.`…) | Type | Default | Description |\n|---|---|---|---|\n"
+
 // Reference renders the configuration reference, a Markdown table of every
 // spec field with its type, default and description, from the schema.
 func Reference() (string, error) {
@@ -18,13 +23,31 @@ func Reference() (string, error) {
 	}
 	s := root.Properties["spec"]
 	var b strings.Builder
-	b.WriteString("| Field (`spec.`…) | Type | Default | Description |\n|---|---|---|---|\n")
-	writeFields(&b, "", &s)
+	b.WriteString(referenceHeader)
+	writeFields(&b, "", &s, func(string) bool { return true })
 	return b.String(), nil
 }
 
-func writeFields(b *strings.Builder, prefix string, s *spec.Schema) {
+// ReferenceOf renders the reference of the given spec fields and all
+// fields below them.
+func ReferenceOf(fields ...string) (string, error) {
+	root, err := schemaOnce()
+	if err != nil {
+		return "", err
+	}
+	s := root.Properties["spec"]
+	var b strings.Builder
+	b.WriteString(referenceHeader)
+	writeFields(&b, "", &s, func(name string) bool { return slices.Contains(fields, name) })
+	return b.String(), nil
+}
+
+func writeFields(b *strings.Builder, prefix string, s *spec.Schema, include func(string) bool) {
+	all := func(string) bool { return true }
 	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+		if !include(name) {
+			continue
+		}
 		p := s.Properties[name]
 		path := prefix + name
 		typ := strings.Join(p.Type, "")
@@ -48,8 +71,11 @@ func writeFields(b *strings.Builder, prefix string, s *spec.Schema) {
 			def = fmt.Sprintf("`%v`", p.Default)
 		}
 		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", path, typ, def, strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;").Replace(p.Description))
-		if typ == "object" {
-			writeFields(b, path+".", &p)
+		switch {
+		case typ == "object":
+			writeFields(b, path+".", &p, all)
+		case typ == "list of object":
+			writeFields(b, path+"[].", p.Items.Schema, all)
 		}
 	}
 }

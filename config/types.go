@@ -70,6 +70,9 @@ type Spec struct {
 	Build                  Build   `json:"build,omitempty"`
 	// KafkaClusterIDs maps <namespace>/<name> of a Kafka to its cluster ID.
 	KafkaClusterIDs map[string]string `json:"kafkaClusterIds,omitempty"`
+	// Stretch places Kafkas in several Kubernetes clusters (stretch.go).
+	Stretch []Stretch `json:"stretch,omitempty"`
+	Output  Output    `json:"output,omitempty"`
 }
 
 // Images maps Kafka versions to images and names the other images Strimzi uses.

@@ -49,6 +49,7 @@ func (c *StrimziRender) Validate() error {
 	for _, msg := range validation.IsDNS1123Subdomain(s.ClusterDomain) {
 		errs = append(errs, fmt.Errorf("spec.clusterDomain: %s", msg))
 	}
+	errs = append(errs, s.validateStretch()...)
 	return joinErrors(errs)
 }
 

@@ -19,6 +19,7 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/stretch"
 )
 
 // AnnoSource names the custom resource an object was rendered from. It lets
@@ -172,11 +173,14 @@ func placeBeside(source, beside *yaml.RNode, objects []any) ([]*yaml.RNode, erro
 	return out, nil
 }
 
-type identity struct{ apiVersion, kind, namespace, name string }
+// identity is what names an object in one Kubernetes cluster; bundle is
+// the cluster's alias, "" outside spec.stretch's bundles. Objects of one
+// name in different bundles go to different clusters.
+type identity struct{ apiVersion, kind, namespace, name, bundle string }
 
 func identityOf(n *yaml.RNode) identity {
 	group, _ := splitAPIVersion(n.GetApiVersion())
-	return identity{group, n.GetKind(), n.GetNamespace(), n.GetName()}
+	return identity{group, n.GetKind(), n.GetNamespace(), n.GetName(), n.GetAnnotations()[stretch.AnnoCluster]}
 }
 
 func (id identity) String() string {
@@ -184,7 +188,30 @@ func (id identity) String() string {
 	if id.namespace != "" {
 		s = id.kind + " " + id.namespace + "/" + id.name
 	}
+	if id.bundle != "" {
+		s += " in cluster " + id.bundle
+	}
 	return s
+}
+
+// identities is a set of identities in which an object outside any bundle
+// clashes with one of the same name in every bundle.
+type identities map[identity]map[string]bool
+
+func (s identities) add(id identity) {
+	bundle := id.bundle
+	id.bundle = ""
+	if s[id] == nil {
+		s[id] = map[string]bool{}
+	}
+	s[id][bundle] = true
+}
+
+func (s identities) has(id identity) bool {
+	bundle := id.bundle
+	id.bundle = ""
+	b := s[id]
+	return b[bundle] || b[""] || bundle == "" && len(b) > 0
 }
 
 // emit puts each rendering in its source's place. Objects an earlier run
@@ -206,10 +233,10 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 		return ok && (rendered[src+"\x00"+n.GetNamespace()] ||
 			n.GetNamespace() == "" && renderedAnyNamespace(rendered, src))
 	}
-	taken := map[identity]bool{}
+	taken := identities{}
 	for _, n := range items {
 		if r := bySource[n]; (r == nil || r.failed) && !stale(n) {
-			taken[identityOf(n)] = true
+			taken.add(identityOf(n))
 		}
 	}
 	var res framework.Results
@@ -220,7 +247,7 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 		var ids []identity
 		for _, o := range r.objects {
 			id := identityOf(o)
-			if taken[id] {
+			if taken.has(id) {
 				res = append(res, results.Errorf(r.source, "metadata.name",
 					"rendering %s would replace another resource of the same name: rename one of them", id))
 				r.failed = true
@@ -228,7 +255,7 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 			ids = append(ids, id)
 		}
 		for _, id := range ids {
-			taken[id] = true
+			taken.add(id)
 		}
 	}
 	// A rendering that failed here keeps what earlier runs rendered from it.

@@ -54,6 +54,10 @@ func TestExportRendered(t *testing.T) {
 		exDir := filepath.Dir(fnYAML)
 		files, err := filepath.Glob(filepath.Join(exDir, "*.yaml"))
 		require.NoError(t, err)
+		// Overlay-style examples keep their resources in base/.
+		base, err := filepath.Glob(filepath.Join(exDir, "base", "*.yaml"))
+		require.NoError(t, err)
+		files = append(files, base...)
 		var items []*yaml.RNode
 		for _, f := range files {
 			if b := filepath.Base(f); b == "fn.yaml" || b == "kustomization.yaml" {

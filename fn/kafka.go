@@ -10,6 +10,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
 	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/stretch"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -26,6 +27,9 @@ type kafkaCluster struct {
 	cr    *strimzi.Kafka
 	pools []*yaml.RNode
 	crs   []*strimzi.KafkaNodePool
+	// recorded are the network providers earlier renders of it recorded
+	// on objects in the input; "" stands for none.
+	recorded []string
 }
 
 // renderKafkas renders each Kafka together with its KafkaNodePools (same
@@ -92,7 +96,9 @@ func renderKafkas(items []*yaml.RNode, cfg *config.StrimziRender, in kafka.Input
 		}
 		seenPools[key] = true
 	}
+	recorded := recordedProviders(items)
 	for _, c := range clusters {
+		c.recorded = recorded[c.node.GetNamespace()+"/"+sourceID(c.node)]
 		renderKafka(c, cfg, in, out)
 	}
 	checkKafkaCollisions(clusters, out)
@@ -101,61 +107,93 @@ func renderKafkas(items []*yaml.RNode, cfg *config.StrimziRender, in kafka.Input
 
 // renderKafka validates and renders one cluster into out.
 func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in kafka.Inputs, out map[*yaml.RNode]*kafkaOutcome) {
+	run := newKafkaRun(c, out)
+	findings := kafka.Validate(c.cr, c.crs, cfg, in)
+	st := stretch.Validate(c.cr, c.crs, cfg.Spec.Stretch)
+	findings = append(findings, st.Findings...)
+	run.report(findings)
+	if kafka.HasErrors(findings) {
+		run.fail()
+		return
+	}
+	var endpoints kafka.EndpointProvider
+	var net *stretch.Network
+	mcfg := cfg
+	if st.Stretched {
+		net = stretch.New(c.cr, c.crs, cfg.Spec.Stretch, st.Index, cfg.Spec.ClusterDomain)
+		endpoints, mcfg = net, stretchedConfig(cfg)
+	}
+	if res := providerChange(c, net); len(res) > 0 {
+		run.fail(res...)
+		return
+	}
+	m, err := kafka.New(c.cr, c.crs, mcfg, in, endpoints)
+	if err != nil {
+		run.fail(errNode(c.node, err))
+		return
+	}
+	run.report(m.Notes(cfg.Spec.KeepCustomResources))
+	if cfg.Spec.KeepCustomResources {
+		// A running operator creates every object itself: keep the resources as they are.
+		run.ko.r.replacement = []*yaml.RNode{c.node}
+		for i, n := range c.pools {
+			run.pools[c.crs[i].Name].r.replacement = []*yaml.RNode{n}
+		}
+		return
+	}
+	if net != nil {
+		run.renderStretched(m, net, cfg)
+		return
+	}
+	if err := addObjects(run.ko.r, c.node, c.node, m.ClusterObjects()); err != nil {
+		run.fail(errNode(c.node, err))
+		return
+	}
+	for _, p := range m.Pools {
+		if err := addObjects(run.pools[p.Name].r, c.node, run.poolNodes[p.Name], m.PoolObjects(p)); err != nil {
+			run.fail(errNode(c.node, err))
+			return
+		}
+	}
+}
+
+// kafkaRun is the outcome of one Kafka and its pools while it renders.
+type kafkaRun struct {
+	c         *kafkaCluster
+	ko        *kafkaOutcome
+	pools     map[string]*kafkaOutcome
+	poolNodes map[string]*yaml.RNode
+}
+
+func newKafkaRun(c *kafkaCluster, out map[*yaml.RNode]*kafkaOutcome) *kafkaRun {
 	outcome := func(node *yaml.RNode) *kafkaOutcome {
 		o := &kafkaOutcome{r: &rendering{source: node}}
 		out[node] = o
 		return o
 	}
-	ko := outcome(c.node)
-	pos := map[string]*kafkaOutcome{}
-	poolNodes := map[string]*yaml.RNode{}
+	run := &kafkaRun{c: c, ko: outcome(c.node), pools: map[string]*kafkaOutcome{}, poolNodes: map[string]*yaml.RNode{}}
 	for i, n := range c.pools {
-		pos[c.crs[i].Name], poolNodes[c.crs[i].Name] = outcome(n), n
+		run.pools[c.crs[i].Name], run.poolNodes[c.crs[i].Name] = outcome(n), n
 	}
-	report := func(fs []kafka.Finding) {
-		for _, f := range fs {
-			o, node := ko, c.node
-			if f.Pool != "" {
-				o, node = pos[f.Pool], poolNodes[f.Pool]
-			}
-			o.res = append(o.res, results.FromProblems(node, []results.Problem{f.Problem})...)
+	return run
+}
+
+// report ties findings to the Kafka or to their pool.
+func (run *kafkaRun) report(fs []kafka.Finding) {
+	for _, f := range fs {
+		o, node := run.ko, run.c.node
+		if f.Pool != "" {
+			o, node = run.pools[f.Pool], run.poolNodes[f.Pool]
 		}
+		o.res = append(o.res, results.FromProblems(node, []results.Problem{f.Problem})...)
 	}
-	fail := func(res ...*framework.Result) {
-		ko.res = append(ko.res, res...)
-		for _, o := range append([]*kafkaOutcome{ko}, mapValues(pos)...) {
-			o.r.failed = true
-		}
-	}
-	findings := kafka.Validate(c.cr, c.crs, cfg, in)
-	report(findings)
-	if kafka.HasErrors(findings) {
-		fail()
-		return
-	}
-	m, err := kafka.New(c.cr, c.crs, cfg, in, nil)
-	if err != nil {
-		fail(errNode(c.node, err))
-		return
-	}
-	report(m.Notes(cfg.Spec.KeepCustomResources))
-	if cfg.Spec.KeepCustomResources {
-		// A running operator creates every object itself: keep the resources as they are.
-		ko.r.replacement = []*yaml.RNode{c.node}
-		for i, n := range c.pools {
-			pos[c.crs[i].Name].r.replacement = []*yaml.RNode{n}
-		}
-		return
-	}
-	if err := addObjects(ko.r, c.node, c.node, m.ClusterObjects()); err != nil {
-		fail(errNode(c.node, err))
-		return
-	}
-	for _, p := range m.Pools {
-		if err := addObjects(pos[p.Name].r, c.node, poolNodes[p.Name], m.PoolObjects(p)); err != nil {
-			fail(errNode(c.node, err))
-			return
-		}
+}
+
+// fail reports res on the Kafka and leaves the Kafka and its pools as they are.
+func (run *kafkaRun) fail(res ...*framework.Result) {
+	run.ko.res = append(run.ko.res, res...)
+	for _, o := range append([]*kafkaOutcome{run.ko}, mapValues(run.pools)...) {
+		o.r.failed = true
 	}
 }
 

@@ -3,6 +3,7 @@ package kafka
 import (
 	"crypto/sha256"
 	"encoding/base64"
+	"strconv"
 
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -34,7 +35,19 @@ func ClusterID(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, configured map[
 // Kafka's Uuid.randomUuid it never starts with '-': such a digest is hashed
 // again.
 func DerivedClusterID(namespace, name string) string {
-	sum := sha256.Sum256([]byte(namespace + "/" + name))
+	return derivedUUID(namespace + "/" + name)
+}
+
+// DirectoryID is the metadata log directory ID of a node in a dynamic
+// quorum, derived as DerivedClusterID is from "<namespace>/<name>/<node ID>",
+// so every render formats a controller with the same ID. Names hold no '/',
+// so no cluster ID is ever a directory ID.
+func DirectoryID(namespace, cluster string, nodeID int) string {
+	return derivedUUID(namespace + "/" + cluster + "/" + strconv.Itoa(nodeID))
+}
+
+func derivedUUID(key string) string {
+	sum := sha256.Sum256([]byte(key))
 	for {
 		b := append([]byte(nil), sum[:16]...)
 		b[6] = b[6]&0x0f | 0x40

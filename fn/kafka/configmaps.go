@@ -18,8 +18,8 @@ const (
 
 // ConfigMaps returns one ConfigMap per node of the pool, named like its pod:
 // server.config, log4j2.properties, cluster.id, metadata.version and, for
-// the JMX exporter, metrics-config.json
-// (KafkaCluster.generatePerBrokerConfigurationConfigMaps).
+// the JMX exporter, metrics-config.json and, on controllers of a dynamic
+// quorum, initial.controllers (KafkaCluster.generatePerBrokerConfigurationConfigMaps).
 func (m *Model) ConfigMaps(p *Pool) []*corev1.ConfigMap {
 	logging := m.Logging()
 	metricsJSON, hasMetrics := m.MetricsJSON()
@@ -33,6 +33,9 @@ func (m *Model) ConfigMaps(p *Pool) []*corev1.ConfigMap {
 		}
 		if hasMetrics {
 			data[KeyMetrics] = metricsJSON
+		}
+		if n.Controller && m.Cluster.DynamicQuorum() {
+			data[KeyInitialControllers] = m.Cluster.InitialControllers()
 		}
 		l := cloneLabels(p.resourceLabels)
 		l[labels.PodName] = n.Pod

@@ -24,7 +24,6 @@ var forbiddenCustomAuthPrefixes = []string{"ssl.keystore."}
 // controllers listen on it. Brokers add the replication listener and the
 // user's listeners.
 func (c *Cluster) writeListeners(w *configWriter, n Node) error {
-	host := c.endpoints().NodeHost(n)
 	var listeners, advertised, protocols []string
 
 	protocols = append(protocols, controlPlaneName+":SSL")
@@ -33,13 +32,13 @@ func (c *Cluster) writeListeners(w *configWriter, n Node) error {
 
 	if n.Controller {
 		listeners = append(listeners, controlPlaneName+"://0.0.0.0:"+strconv.Itoa(ControlPlanePort))
-		advertised = append(advertised, controlPlaneName+"://"+host+":"+strconv.Itoa(ControlPlanePort))
+		advertised = append(advertised, controlPlaneName+"://"+c.controlPlane(n).String())
 	}
 
 	if n.Broker {
 		protocols = append(protocols, replicationName+":SSL")
 		listeners = append(listeners, replicationName+"://0.0.0.0:"+strconv.Itoa(ReplicationPort))
-		advertised = append(advertised, replicationName+"://"+host+":"+strconv.Itoa(ReplicationPort))
+		advertised = append(advertised, replicationName+"://"+c.replication(n).String())
 		w.section("Replication listener")
 		c.writeInternalListener(w, strings.ToLower(replicationName), n)
 

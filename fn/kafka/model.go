@@ -261,6 +261,20 @@ func (m *Model) rackTopologyKey() string {
 
 func (m *Model) selector() map[string]string { return labels.Selector(m.component) }
 
+// Labels are the labels of the cluster's shared objects.
+func (m *Model) Labels() map[string]string { return cloneLabels(m.resourceLabels) }
+
+// Labels are the labels of the pool's objects.
+func (p *Pool) Labels() map[string]string { return cloneLabels(p.resourceLabels) }
+
+// PodSelector selects the pod of one node of the pool, as a per-pod
+// Service does.
+func (m *Model) PodSelector(p *Pool, n Node) map[string]string {
+	s := m.poolSelector(p)
+	s[labels.PodName] = n.Pod
+	return s
+}
+
 // poolSelector adds strimzi.io/pool-name (Labels.strimziSelectorLabels of a pool).
 func (m *Model) poolSelector(p *Pool) map[string]string {
 	s := m.selector()

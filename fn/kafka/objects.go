@@ -9,17 +9,27 @@ import (
 // ClusterObjects returns the objects the cluster shares, in a stable order:
 // ServiceAccount, RBAC, Services, NetworkPolicy and PodDisruptionBudget.
 // Optional objects that do not apply are left out.
-func (m *Model) ClusterObjects() []any {
+func (m *Model) ClusterObjects() []any { return m.ClusterObjectsOf(m.Pools) }
+
+// ClusterObjectsOf returns ClusterObjects as a Kubernetes cluster running
+// only the given pools needs them: the Role names the Secrets of their
+// nodes and the PodDisruptionBudget counts their nodes, the only ones it
+// can protect there.
+func (m *Model) ClusterObjectsOf(pools []*Pool) []any {
+	var nodes []Node
+	for _, p := range pools {
+		nodes = append(nodes, p.Nodes...)
+	}
 	var out []any
 	add := func(objs ...any) { out = appendSet(out, objs...) }
-	add(m.ServiceAccount(), m.Role(), m.RoleBinding(), m.ClusterRoleBinding(),
+	add(m.ServiceAccount(), m.role(nodes), m.RoleBinding(), m.ClusterRoleBinding(),
 		m.BootstrapService(), m.BrokersService())
 	for _, s := range m.ListenerBootstrapServices() {
 		add(s)
 	}
 	add(m.NetworkPolicy())
 	if *m.cfg.PodDisruptionBudgets {
-		add(m.PodDisruptionBudget())
+		add(m.podDisruptionBudget(len(nodes)))
 	}
 	return out
 }

@@ -9,6 +9,12 @@ import (
 
 // PodDisruptionBudget returns <cluster>-kafka over the nodes of all pools.
 func (m *Model) PodDisruptionBudget() *policyv1.PodDisruptionBudget {
+	return m.podDisruptionBudget(len(m.Nodes()))
+}
+
+// podDisruptionBudget is the PDB over nodes pods, which a stretched cluster
+// counts per Kubernetes cluster.
+func (m *Model) podDisruptionBudget(nodes int) *policyv1.PodDisruptionBudget {
 	return pods.DisruptionBudget(m.objectMeta(names.Kafka(m.Name), m.resourceLabels, nil),
-		m.selector(), int32(len(m.Nodes())), m.tmpl.PodDisruptionBudget)
+		m.selector(), int32(nodes), m.tmpl.PodDisruptionBudget)
 }

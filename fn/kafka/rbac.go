@@ -19,21 +19,24 @@ const rbacGroup = "rbac.authorization.k8s.io"
 // the certificate Secrets server.config refers to: the cluster CA, the trust
 // bundle, each node's own and, with TLS client authentication, the clients
 // CA. Names come in Java HashSet order (KafkaCluster.generateRole).
-func (m *Model) Role() *rbacv1.Role {
+func (m *Model) Role() *rbacv1.Role { return m.role(m.Nodes()) }
+
+func (m *Model) role(nodes []Node) *rbacv1.Role {
 	return &rbacv1.Role{
 		TypeMeta:   metav1.TypeMeta{APIVersion: rbacGroup + "/v1", Kind: "Role"},
 		ObjectMeta: m.objectMeta(names.Kafka(m.Name), m.resourceLabels, nil),
 		Rules: []rbacv1.PolicyRule{{
 			APIGroups: []string{""}, Resources: []string{"secrets"}, Verbs: []string{"get"},
-			ResourceNames: jvm.HashOrder(m.secretNames()),
+			ResourceNames: jvm.HashOrder(m.secretNames(nodes)),
 		}},
 	}
 }
 
-// secretNames are the Secrets the nodes read, each once.
-func (m *Model) secretNames() []string {
+// secretNames are the Secrets the nodes read, each once: certificates,
+// never a CA key.
+func (m *Model) secretNames(nodes []Node) []string {
 	out := []string{names.ClusterCACert(m.Name), names.KafkaTrustBundle(m.Name)}
-	for _, n := range m.Nodes() {
+	for _, n := range nodes {
 		out = append(out, n.Pod)
 	}
 	if m.tlsClientAuth() {

@@ -147,22 +147,31 @@ func (c *Cluster) secretRef(secret, key string) string {
 	return "${strimzisecrets:" + c.Namespace + "/" + secret + ":" + key + "}"
 }
 
-// writeRack prints broker.rack on brokers (Strimzi: withRackId).
+// writeRack prints broker.rack on brokers (Strimzi: withRackId). Nodes of
+// a Topology get their Kubernetes cluster as rack, or as its prefix.
 func (c *Cluster) writeRack(w *configWriter, n Node) {
-	if !n.Broker || c.Rack == nil {
+	if !n.Broker {
+		return
+	}
+	rack := ""
+	switch {
+	case c.Rack == nil:
+	case c.Rack.Type == RackEnvironmentVariable:
+		rack = "${strimzienv:" + c.Rack.EnvVarName + "}"
+	default:
+		rack = "${strimzidir:/opt/kafka/init:rack.id}"
+	}
+	if rack = c.rackValue(n, rack); rack == "" {
 		return
 	}
 	w.section("Rack ID")
-	if c.Rack.Type == RackEnvironmentVariable {
-		w.println("broker.rack=${strimzienv:" + c.Rack.EnvVarName + "}")
-	} else {
-		w.println("broker.rack=${strimzidir:/opt/kafka/init:rack.id}")
-	}
+	w.println("broker.rack=" + rack)
 	w.println()
 }
 
 // writeKRaft prints the roles and the quorum: every controller of every pool,
-// sorted by node ID (Strimzi: withKRaft).
+// sorted by node ID (Strimzi: withKRaft), as voters or, for a dynamic
+// quorum, as bootstrap servers.
 func (c *Cluster) writeKRaft(w *configWriter, n Node) {
 	w.section("KRaft configuration")
 	roles := "broker,controller"
@@ -174,14 +183,11 @@ func (c *Cluster) writeKRaft(w *configWriter, n Node) {
 	}
 	w.println("process.roles=" + roles)
 	w.println("controller.listener.names=" + controlPlaneName)
-
-	voters := make([]string, 0, len(c.Nodes))
-	for _, v := range sortedByID(c.Nodes) {
-		if v.Controller {
-			voters = append(voters, strconv.Itoa(v.ID)+"@"+c.endpoints().NodeHost(v)+":"+strconv.Itoa(ControlPlanePort))
-		}
+	if c.DynamicQuorum() {
+		w.println("controller.quorum.bootstrap.servers=" + c.BootstrapServers())
+	} else {
+		w.println("controller.quorum.voters=" + c.Voters())
 	}
-	w.println("controller.quorum.voters=" + strings.Join(voters, ","))
 	w.println()
 }
 

@@ -119,11 +119,9 @@ func (m *Model) PerPodServices(p *Pool) []*corev1.Service {
 					break
 				}
 			}
-			sel := m.poolSelector(p)
-			sel[labels.PodName] = n.Pod
 			out = append(out, m.listenerService(perBrokerService(names.KafkaPodSet(m.Name, p.Name), n.ID, l),
 				labels.Merge(p.resourceLabels, bl, labels.UserMerged(meta.Labels)),
-				labels.Merge(ba, labels.UserMerged(meta.Annotations)), sel, l, c))
+				labels.Merge(ba, labels.UserMerged(meta.Annotations)), m.PodSelector(p, n), l, c))
 		}
 	}
 	return out

@@ -1,0 +1,122 @@
+package kafka
+
+import (
+	"strconv"
+	"strings"
+)
+
+// KeyInitialControllers holds, on controllers of a dynamic quorum, the
+// value of kafka-storage.sh format --initial-controllers.
+const KeyInitialControllers = "initial.controllers"
+
+// Topology is implemented by an EndpointProvider whose nodes run in several
+// Kubernetes clusters. It gives the control-plane and replication endpoints,
+// which need not be NodeHost with the container ports (a NodePort Service
+// advertises its node port), names the Kubernetes cluster of each node and
+// chooses the quorum form. The configuration builder asks it for every
+// address, so advertised.listeners, the quorum and the voters agree.
+type Topology interface {
+	// ControlPlane is the node's CONTROLPLANE-9090 endpoint and its entry
+	// in the quorum.
+	ControlPlane(n Node) Endpoint
+	// Replication is the node's REPLICATION-9091 endpoint.
+	Replication(n Node) Endpoint
+	// Rack is the Kubernetes cluster of the node: its broker.rack, or the
+	// prefix of the rack spec.kafka.rack gives.
+	Rack(n Node) string
+	// DynamicQuorum writes controller.quorum.bootstrap.servers instead of
+	// controller.quorum.voters.
+	DynamicQuorum() bool
+}
+
+func (c *Cluster) topology() (Topology, bool) {
+	t, ok := c.endpoints().(Topology)
+	return t, ok
+}
+
+// controlPlane is where the node's controller listens for the quorum.
+func (c *Cluster) controlPlane(n Node) Endpoint {
+	if t, ok := c.topology(); ok {
+		return t.ControlPlane(n)
+	}
+	return Endpoint{c.endpoints().NodeHost(n), ControlPlanePort}
+}
+
+func (c *Cluster) replication(n Node) Endpoint {
+	if t, ok := c.topology(); ok {
+		return t.Replication(n)
+	}
+	return Endpoint{c.endpoints().NodeHost(n), ReplicationPort}
+}
+
+// DynamicQuorum reports whether the quorum is formed dynamically (KIP-853).
+func (c *Cluster) DynamicQuorum() bool {
+	t, ok := c.topology()
+	return ok && t.DynamicQuorum()
+}
+
+func (e Endpoint) String() string { return e.Host + ":" + strconv.Itoa(e.Port) }
+
+// controllers are the controller nodes by node ID.
+func (c *Cluster) controllers() []Node {
+	var out []Node
+	for _, n := range sortedByID(c.Nodes) {
+		if n.Controller {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Voters is controller.quorum.voters: <id>@<host>:<port> for every
+// controller, by node ID.
+func (c *Cluster) Voters() string {
+	var out []string
+	for _, n := range c.controllers() {
+		out = append(out, strconv.Itoa(n.ID)+"@"+c.controlPlane(n).String())
+	}
+	return strings.Join(out, ",")
+}
+
+// BootstrapServers is controller.quorum.bootstrap.servers: the controllers'
+// endpoints by node ID, without IDs.
+func (c *Cluster) BootstrapServers() string {
+	var out []string
+	for _, n := range c.controllers() {
+		out = append(out, c.controlPlane(n).String())
+	}
+	return strings.Join(out, ",")
+}
+
+// InitialControllers is the --initial-controllers value that formats a
+// dynamic quorum: <id>@<host>:<port>:<directory ID> for every controller,
+// by node ID, with DirectoryID's stable IDs.
+func (c *Cluster) InitialControllers() string {
+	var out []string
+	for _, n := range c.controllers() {
+		out = append(out, strconv.Itoa(n.ID)+"@"+c.controlPlane(n).String()+":"+DirectoryID(c.Namespace, c.Name, n.ID))
+	}
+	return strings.Join(out, ",")
+}
+
+// AdvertisedControlPlane is the node's advertised CONTROLPLANE-9090
+// address, "" on brokers.
+func (c *Cluster) AdvertisedControlPlane(n Node) string {
+	if !n.Controller {
+		return ""
+	}
+	return c.controlPlane(n).String()
+}
+
+// rackValue prefixes a rack with the node's Kubernetes cluster, so racks of
+// different clusters never share a name.
+func (c *Cluster) rackValue(n Node, rack string) string {
+	t, ok := c.topology()
+	if !ok {
+		return rack
+	}
+	if rack == "" {
+		return t.Rack(n)
+	}
+	return t.Rack(n) + "-" + rack
+}

@@ -1,0 +1,156 @@
+package stretch
+
+import (
+	"fmt"
+
+	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+)
+
+// Node is a Kafka node with the alias of the Kubernetes cluster it runs in.
+type Node struct {
+	kafka.Node
+	Alias string
+}
+
+// Port is a port of a node that other clusters reach.
+type Port struct {
+	Name   string // the Service port name: tcp-ctrlplane, tcp-replication, tcp-clients, …
+	Number int    // the container port
+	// Slot orders the node's ports for node port numbering: 0 control
+	// plane, 1 replication, 2 and on the internal listeners in order.
+	Slot int
+}
+
+// Ports the nodes always have.
+var (
+	ControlPlanePort = Port{Name: kafka.ControlPlanePortName, Number: kafka.ControlPlanePort, Slot: 0}
+	ReplicationPort  = Port{Name: kafka.ReplicationPortName, Number: kafka.ReplicationPort, Slot: 1}
+)
+
+// Network is the kafka package's EndpointProvider and Topology for one
+// stretched Kafka: it places nodes by their pool's alias and asks the
+// Provider for addresses. It renders internal listeners only; the other
+// types would need addresses per Kubernetes cluster.
+type Network struct {
+	Entry     *config.Stretch
+	Index     int // of Entry in spec.stretch, for field paths
+	Cluster   string
+	Namespace string
+	Provider  Provider
+
+	clusterDomain string
+	aliases       map[string]string // pool name to alias
+	listeners     []kafka.Listener  // internal listeners in spec order
+}
+
+var (
+	_ kafka.EndpointProvider = (*Network)(nil)
+	_ kafka.Topology         = (*Network)(nil)
+	_ kafka.ListenerSupport  = (*Network)(nil)
+)
+
+// New returns the network of a Kafka that Validate found stretched by
+// entries[index].
+func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, entries []config.Stretch, index int, clusterDomain string) *Network {
+	net := &Network{
+		Entry: &entries[index], Index: index, Cluster: k.Name, Namespace: k.Namespace,
+		clusterDomain: clusterDomain, aliases: map[string]string{},
+	}
+	for _, p := range pools {
+		net.aliases[p.Name] = p.Annotations[AnnoAlias]
+	}
+	if k.Spec.Kafka != nil {
+		for _, l := range k.Spec.Kafka.Listeners {
+			if l.Type == kafka.ListenerInternal {
+				net.listeners = append(net.listeners, kafka.Listener{Name: l.Name, Port: l.Port, Type: l.Type})
+			}
+		}
+	}
+	net.Provider = newProvider(net)
+	return net
+}
+
+func newProvider(net *Network) Provider {
+	n := net.Entry.Network
+	switch n.Provider {
+	case config.ProviderNodePort:
+		return newNodePort(net)
+	case config.ProviderLoadBalancer:
+		return newLoadBalancer(net)
+	case config.ProviderDNSTemplate:
+		return dnsTemplate{cluster: net.Cluster, namespace: net.Namespace, host: n.DNSTemplate.Host}
+	default:
+		return mcs{cluster: net.Cluster, namespace: net.Namespace, domain: n.MCS.ClustersetDomain, exportBootstrap: n.MCS.ExportBootstrap}
+	}
+}
+
+// Alias is the alias of the cluster a pool runs in.
+func (net *Network) Alias(pool string) string { return net.aliases[pool] }
+
+// Node places a node.
+func (net *Network) Node(n kafka.Node) Node { return Node{Node: n, Alias: net.aliases[n.Pool]} }
+
+// Ports are the ports of a node that other clusters reach: the control
+// plane on controllers, replication and the internal listeners on brokers.
+func (net *Network) Ports(n kafka.Node) []Port {
+	var out []Port
+	if n.Controller {
+		out = append(out, ControlPlanePort)
+	}
+	if n.Broker {
+		out = append(out, ReplicationPort)
+		for i, l := range net.listeners {
+			out = append(out, Port{Name: l.PortName(), Number: l.Port, Slot: 2 + i})
+		}
+	}
+	return out
+}
+
+// NodeHost is the host the provider gives the node's control plane.
+func (net *Network) NodeHost(n kafka.Node) string { return net.ControlPlane(n).Host }
+
+// Endpoint is the provider's address of an internal listener on a broker.
+func (net *Network) Endpoint(n kafka.Node, l kafka.Listener) (kafka.Endpoint, error) {
+	for i, il := range net.listeners {
+		if il.Name == l.Name {
+			return net.Provider.Endpoint(net.Node(n), Port{Name: l.PortName(), Number: l.Port, Slot: 2 + i}), nil
+		}
+	}
+	return kafka.Endpoint{}, fmt.Errorf("listener %s of type %s has no address in a stretch cluster", l.Name, l.Type)
+}
+
+// Supports keeps internal listeners, which the provider exposes.
+func (net *Network) Supports(l kafka.Listener) bool { return l.Type == kafka.ListenerInternal }
+
+// ControlPlane is the provider's address of the node's control plane.
+func (net *Network) ControlPlane(n kafka.Node) kafka.Endpoint {
+	return net.Provider.Endpoint(net.Node(n), ControlPlanePort)
+}
+
+// Replication is the provider's address of the node's replication listener.
+func (net *Network) Replication(n kafka.Node) kafka.Endpoint {
+	return net.Provider.Endpoint(net.Node(n), ReplicationPort)
+}
+
+// Rack is the node's alias.
+func (net *Network) Rack(n kafka.Node) string { return net.aliases[n.Pool] }
+
+// DynamicQuorum follows spec.stretch[].quorum.
+func (net *Network) DynamicQuorum() bool { return net.Entry.Quorum == config.QuorumDynamic }
+
+// path is a field path below this Kafka's spec.stretch entry.
+func (net *Network) path(format string, args ...any) string {
+	return fmt.Sprintf("spec.stretch[%d].", net.Index) + fmt.Sprintf(format, args...)
+}
+
+// clusterIndex is the index of an alias in the entry's clusters.
+func (net *Network) clusterIndex(alias string) int {
+	for i, c := range net.Entry.Clusters {
+		if c.Alias == alias {
+			return i
+		}
+	}
+	return -1
+}

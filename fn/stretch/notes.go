@@ -1,0 +1,51 @@
+package stretch
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/results"
+)
+
+// Check reports configuration the cluster's nodes cannot work with, at
+// field paths of the function config.
+func (net *Network) Check(m *kafka.Model) []results.Problem {
+	nodes := make([]Node, 0, len(m.Cluster.Nodes))
+	for _, n := range m.Cluster.Nodes {
+		nodes = append(nodes, net.Node(n))
+	}
+	return net.Provider.Check(net, nodes)
+}
+
+// Notes are the warnings about a stretched Kafka: what the provider needs
+// around it, which Secrets each cluster must hold, and what is left out.
+func (net *Network) Notes(m *kafka.Model, networkPolicies bool) []kafka.Finding {
+	var out []kafka.Finding
+	warn := func(path, format string, args ...any) {
+		out = append(out, kafka.Finding{Problem: results.Problem{Path: path, Warning: true, Message: fmt.Sprintf(format, args...)}})
+	}
+	if note := net.Provider.Note(); note != "" {
+		warn("", "stretch cluster %s: %s", net.Cluster, note)
+	}
+	secrets := []string{names.ClusterCACert(net.Cluster), names.KafkaTrustBundle(net.Cluster)}
+	for _, l := range m.Listeners {
+		if l.Auth != nil && l.Auth.Type == kafka.AuthTLS {
+			secrets = append(secrets, names.ClientsCACert(net.Cluster))
+			break
+		}
+	}
+	warn("", "stretch cluster %s: every Kubernetes cluster needs the certificate Secrets %s and a Secret per local node, whose certificate carries the names in the %s (and %s) annotation of the node's ConfigMap; "+
+		"copy CA certificates only: the CA key Secrets %s-cluster-ca and %s-clients-ca stay where the CA is managed",
+		net.Cluster, strings.Join(secrets, ", "), AnnoCertDNSNames, AnnoCertIPAddresses, net.Cluster, net.Cluster)
+	if networkPolicies {
+		warn("", "stretch cluster %s: NetworkPolicy %s is not rendered: it admits local pods only, and nodes of other clusters connect from addresses a pod selector cannot match; restrict traffic with a policy of your own",
+			net.Cluster, names.KafkaNetworkPolicy(net.Cluster))
+	}
+	if net.DynamicQuorum() {
+		warn("", "stretch cluster %s: dynamic quorum: Strimzi 1.2.0's images format storage for static voters; format controllers with kafka-storage.sh format --initial-controllers set to the %s key of their ConfigMap, and brokers with --no-initial-controllers",
+			net.Cluster, kafka.KeyInitialControllers)
+	}
+	return out
+}
