@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/results"
@@ -33,4 +34,17 @@ func overridden(layers []config.Overrides) framework.Results {
 			fmt.Sprintf("functionConfig overridden from %s: %s", l.Source, strings.Join(keys, ", "))))
 	}
 	return res
+}
+
+// validateOnly is spec.mode validate: the run renders copies of the items,
+// so every check runs and reports, and the returned function puts the
+// original items back untouched. Call it deferred, before rendering.
+func validateOnly(rl *framework.ResourceList) (restore func()) {
+	original := rl.Items
+	copies := make([]*yaml.RNode, len(original))
+	for i, it := range original {
+		copies[i] = it.Copy()
+	}
+	rl.Items = copies
+	return func() { rl.Items = original }
 }

@@ -41,6 +41,33 @@ func resultsOf(t *testing.T, out string) string {
 	return res.MustString()
 }
 
+// TestValidateMode checks the validate goldens against the two properties
+// that define the mode: the items are exactly what an identity function
+// returns, and the results are exactly those render mode reports.
+func TestValidateMode(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join(goldenDir, "validate", "*", "input.yaml"))
+	require.NoError(t, err)
+	require.NotEmpty(t, inputs)
+	for _, in := range inputs {
+		t.Run(filepath.Base(filepath.Dir(in)), func(t *testing.T) {
+			b, err := os.ReadFile(in)
+			require.NoError(t, err)
+			input := string(b)
+			require.Contains(t, input, "mode: validate")
+
+			validated, vErr := executeWith(t, NewProcessor(), input)
+			unchanged, err := executeWith(t, passThrough, input)
+			require.NoError(t, err)
+			assert.Equal(t, stripResults(t, []byte(unchanged)), stripResults(t, []byte(validated)), "items byte for byte as read")
+
+			rendered, rErr := executeWith(t, NewProcessor(), strings.Replace(input, "mode: validate", "mode: render", 1))
+			assert.NotEmpty(t, resultsOf(t, validated))
+			assert.Equal(t, resultsOf(t, rendered), resultsOf(t, validated), "the same checks as render mode")
+			assert.Equal(t, rErr != nil, vErr != nil, "the same exit status as render mode")
+		})
+	}
+}
+
 func TestOverrides(t *testing.T) {
 	input, err := os.ReadFile(filepath.Join(goldenDir, "connect", "image-plugins", "input.yaml"))
 	require.NoError(t, err)
@@ -50,9 +77,10 @@ func TestOverrides(t *testing.T) {
 		wantErr   bool
 		results   []string
 	}{
-		"from outside": {
-			layers:  []config.Overrides{{Source: "ENV", Values: map[string]string{"workload": "StrimziPodSet"}}},
-			results: []string{"[info]: functionConfig overridden from ENV: workload"},
+		"validate from outside": {
+			layers:    []config.Overrides{{Source: "ENV", Values: map[string]string{"mode": "validate"}}},
+			unchanged: true,
+			results:   []string{"[info]: functionConfig overridden from ENV: mode"},
 		},
 		"later layer wins": {
 			layers: []config.Overrides{

@@ -28,6 +28,9 @@ var _ framework.ResourceListProcessor = &Processor{}
 // result makes it return the results, so the run fails.
 func (p *Processor) Process(rl *framework.ResourceList) error {
 	cfg, res := p.loadConfig(rl.FunctionConfig)
+	if res.ExitCode() == 0 && cfg.Spec.Mode == config.ModeValidate {
+		defer validateOnly(rl)()
+	}
 	if res.ExitCode() == 0 {
 		in := newInputs(rl.Items)
 		var renderings []*rendering
