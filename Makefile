@@ -10,7 +10,7 @@ export GOTOOLCHAIN := local
 # Images are never tagged latest (docs/release.md).
 no-latest = $(if $(filter latest,$(VERSION)),$(error VERSION=latest: images are tagged vX.Y.Z, vX.Y and vX only))
 
-.PHONY: build test e2e image argocd-image release-tags no-latest bench update-golden
+.PHONY: build test e2e image argocd-image argocd-cmp release-tags no-latest bench update-golden
 
 ## build: the static binary, bin/strimzi-render
 build:
@@ -34,6 +34,10 @@ argocd-image: no-latest build
 	CGO_ENABLED=0 GOBIN=$(abspath $(ARGOCD_STAGE)) go install -trimpath -ldflags "-s -w" sigs.k8s.io/kustomize/kustomize/v5@$(KUSTOMIZE_VERSION)
 	cp bin/strimzi-render config/argocd/plugin.yaml config/argocd/passwd config/argocd/group $(ARGOCD_STAGE)/
 	docker build -f config/argocd/Dockerfile -t $(ARGOCD_IMAGE):$(VERSION) $(ARGOCD_STAGE)
+
+## argocd-cmp: Argo CD's argocd-cmp-server and a client for the optional e2e tier argocd-cmp-server (about 5 minutes)
+argocd-cmp:
+	bash scripts/argocd-cmp.sh
 
 ## release-tags: add the floating tags vX.Y and vX to both images built at VERSION=vX.Y.Z
 release-tags: no-latest
