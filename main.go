@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/fn/framework/command"
 
+	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn"
 )
 
@@ -23,18 +25,24 @@ var (
 	commit  = ""
 )
 
+// overrideVars name the environment variables whose key=value settings
+// override the function config, lowest precedence first: the runner's own
+// setting, then an Argo CD Application's (spec.source.plugin.env entry
+// STRIMZI_RENDER, which Argo CD passes as ARGOCD_ENV_STRIMZI_RENDER).
+var overrideVars = []string{"STRIMZI_RENDER_CONFIG", "ARGOCD_ENV_STRIMZI_RENDER"}
+
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	cmd := command.Build(withWarnings(fn.NewProcessor(), stderr), command.StandaloneEnabled, true)
+func run(args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cmd := command.Build(withWarnings(processor(getenv), stderr), command.StandaloneEnabled, true)
 	cmd.Use = "strimzi-render [CONFIG.yaml [RESOURCES.yaml|-]...]"
 	cmd.Short = "Render Strimzi resources into the Kubernetes objects the Strimzi operator would create."
 	cmd.Long = cmd.Short + "\n\nWith no arguments it reads a KRM ResourceList on stdin and writes one on stdout, " +
 		"as kustomize and kpt run functions. With arguments it reads the function config and resource files and " +
 		"writes the rendered resources."
-	cmd.AddCommand(versionCommand())
+	cmd.AddCommand(versionCommand(), discoverCommand())
 	cmd.SetArgs(args)
 	cmd.SetIn(stdin)
 	cmd.SetOut(stdout)
@@ -44,6 +52,32 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// processor is the function with the overrides the environment sets. A
+// malformed variable fails every run, naming the variable.
+func processor(getenv func(string) string) framework.ResourceListProcessor {
+	p := fn.NewProcessor()
+	var bad framework.Results
+	for _, name := range overrideVars {
+		text := getenv(name)
+		if text == "" {
+			continue
+		}
+		o, err := config.ParseOverrides(name, text)
+		if err != nil {
+			bad = append(bad, &framework.Result{Severity: framework.Error, Message: err.Error()})
+			continue
+		}
+		p.WithOverrides(o)
+	}
+	if len(bad) > 0 {
+		return framework.ResourceListProcessorFunc(func(rl *framework.ResourceList) error {
+			rl.Results = append(rl.Results, bad...)
+			return rl.Results
+		})
+	}
+	return p
 }
 
 // report prints each error result on its own line, then a one-line summary,
@@ -109,4 +143,44 @@ func versionCommand() *cobra.Command {
 			fmt.Fprintf(cmd.OutOrStdout(), "strimzi-render %s\ncommit: %s\nkyaml: %s\n", version, rev, kyaml)
 		},
 	}
+}
+
+// discoverCommand prints the function configs of a kustomization directory,
+// and nothing when the directory is no kustomization or uses no
+// strimzi-render: an Argo CD plugin's discover command, which matches on
+// non-empty output, so the plugin claims exactly the applications it can build.
+func discoverCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "discover [DIR]",
+		Short: "Print the StrimziRender configs of a kustomization directory (Argo CD plugin discovery)",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			if !isKustomization(dir) {
+				return nil
+			}
+			found, err := config.Find(os.DirFS(dir))
+			if err != nil {
+				return err
+			}
+			for _, p := range found {
+				fmt.Fprintln(cmd.OutOrStdout(), p)
+			}
+			return nil
+		},
+	}
+}
+
+// isKustomization reports whether dir holds a kustomization file, under
+// any of the names kustomize accepts.
+func isKustomization(dir string) bool {
+	for _, name := range []string{"kustomization.yaml", "kustomization.yml", "Kustomization"} {
+		if info, err := os.Stat(filepath.Join(dir, name)); err == nil && info.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
 }

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -36,11 +35,7 @@ func fromConfigMap(cm *yaml.RNode) (*yaml.RNode, []error) {
 		"metadata": map[string]any{"name": cm.GetName()},
 		"spec":     spec,
 	}
-	b, err := json.Marshal(obj)
-	if err != nil {
-		return nil, []error{err}
-	}
-	node, err := yaml.ConvertJSONToYamlNode(string(b))
+	node, err := fromMap(obj)
 	if err != nil {
 		return nil, []error{err}
 	}
@@ -59,10 +54,9 @@ func setPath(obj map[string]any, s *spec.Schema, path []string, value string) er
 		if len(rest) == 0 {
 			return fmt.Errorf("%q is a map: name an entry, as in %s.<key>", field, field)
 		}
-		m, _ := obj[field].(map[string]any)
-		if m == nil {
-			m = map[string]any{}
-			obj[field] = m
+		m, err := child(obj, field)
+		if err != nil {
+			return err
 		}
 		v, err := scalar(prop.AdditionalProperties.Schema, value)
 		m[strings.Join(rest, ".")] = v
@@ -71,10 +65,9 @@ func setPath(obj map[string]any, s *spec.Schema, path []string, value string) er
 		if len(rest) == 0 {
 			return fmt.Errorf("%q is an object: name one of its fields", field)
 		}
-		m, _ := obj[field].(map[string]any)
-		if m == nil {
-			m = map[string]any{}
-			obj[field] = m
+		m, err := child(obj, field)
+		if err != nil {
+			return err
 		}
 		return setPath(m, &prop, rest, value)
 	case len(rest) > 0:
@@ -96,6 +89,20 @@ func setPath(obj map[string]any, s *spec.Schema, path []string, value string) er
 		v, err := scalar(&prop, value)
 		obj[field] = v
 		return err
+	}
+}
+
+// child returns the object at obj[field], creating it when absent.
+func child(obj map[string]any, field string) (map[string]any, error) {
+	switch v := obj[field].(type) {
+	case map[string]any:
+		return v, nil
+	case nil:
+		m := map[string]any{}
+		obj[field] = m
+		return m, nil
+	default:
+		return nil, fmt.Errorf("%q is not an object in the function config", field)
 	}
 }
 

@@ -32,6 +32,7 @@ func DefaultKafkaImages() map[string]string {
 // Default fills every unset option. It implements framework.Defaulter.
 func (c *StrimziRender) Default() error {
 	s := &c.Spec
+	setIfEmpty(&s.Mode, ModeRender)
 	if s.Workload == "" {
 		s.Workload = WorkloadPod
 	}

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	openapierrors "k8s.io/kube-openapi/pkg/validation/errors"
-	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
@@ -15,21 +14,21 @@ import (
 // StrimziRender, or a ConfigMap whose data keys are dotted StrimziRender spec
 // paths. It returns one error per problem, each naming the field.
 func Load(fc *yaml.RNode) (*StrimziRender, []error) {
-	c := &StrimziRender{}
+	return LoadWithOverrides(fc)
+}
+
+// configNode returns the functionConfig as a StrimziRender node, or nil when
+// there is none.
+func configNode(fc *yaml.RNode) (*yaml.RNode, []error) {
 	switch {
 	case fc == nil || yaml.IsMissingOrNull(fc) || isEmptyMap(fc):
-		_ = c.Default()
-		return c, nil
+		return nil, nil
 	case fc.GetApiVersion() == APIVersion && fc.GetKind() == Kind:
-		return c, splitErrors(framework.LoadFunctionConfig(fc, c))
+		return fc, nil
 	case fc.GetApiVersion() == "v1" && fc.GetKind() == "ConfigMap":
-		node, errs := fromConfigMap(fc)
-		if len(errs) > 0 {
-			return c, errs
-		}
-		return c, splitErrors(framework.LoadFunctionConfig(node, c))
+		return fromConfigMap(fc)
 	default:
-		return c, []error{fmt.Errorf("functionConfig %s %s is not supported: use %s %s or a v1 ConfigMap",
+		return nil, []error{fmt.Errorf("functionConfig %s %s is not supported: use %s %s or a v1 ConfigMap",
 			fc.GetApiVersion(), fc.GetKind(), APIVersion, Kind)}
 	}
 }

@@ -12,6 +12,12 @@ const (
 	Kind       = "StrimziRender"
 )
 
+// Modes: render the Strimzi resources, or only check them.
+const (
+	ModeRender   = "render"
+	ModeValidate = "validate"
+)
+
 // Workload forms for rendered Kafka and Connect pods.
 const (
 	WorkloadPod           = "Pod"
@@ -53,6 +59,8 @@ type StrimziRender struct {
 // (STRIMZI_* variables) where one exists, so output matches an operator
 // configured the same way.
 type Spec struct {
+	// Mode is ModeRender or ModeValidate.
+	Mode                string       `json:"mode,omitempty"`
 	Workload            string       `json:"workload,omitempty"`
 	KeepCustomResources bool         `json:"keepCustomResources,omitempty"`
 	Images              Images       `json:"images,omitempty"`

@@ -14,7 +14,10 @@ import (
 )
 
 // Processor is the strimzi-render function.
-type Processor struct{}
+type Processor struct {
+	// overrides are applied over every functionConfig, in order.
+	overrides []config.Overrides
+}
 
 // NewProcessor returns the function's ResourceListProcessor.
 func NewProcessor() *Processor { return &Processor{} }
@@ -25,7 +28,10 @@ var _ framework.ResourceListProcessor = &Processor{}
 // in its place. Resources it does not own pass through untouched. Any error
 // result makes it return the results, so the run fails.
 func (p *Processor) Process(rl *framework.ResourceList) error {
-	cfg, res := loadConfig(rl.FunctionConfig)
+	cfg, res := p.loadConfig(rl.FunctionConfig)
+	if res.ExitCode() == 0 && cfg.Spec.Mode == config.ModeValidate {
+		defer validateOnly(rl)()
+	}
 	if res.ExitCode() == 0 {
 		in := newInputs(rl.Items)
 		in.kafkas = renderKafkas(rl.Items, cfg, kafka.Inputs{ConfigMapData: in.configMapData})
@@ -71,12 +77,16 @@ func (p *Processor) render(item *yaml.RNode, cfg *config.StrimziRender, in *inpu
 	return nil, nil
 }
 
-// loadConfig reads the functionConfig; problems become error results about it.
-func loadConfig(fc *yaml.RNode) (*config.StrimziRender, framework.Results) {
-	cfg, errs := config.Load(fc)
+// loadConfig reads the functionConfig with p's overrides; problems become
+// error results about it.
+func (p *Processor) loadConfig(fc *yaml.RNode) (*config.StrimziRender, framework.Results) {
+	cfg, errs := config.LoadWithOverrides(fc, p.overrides...)
 	var res framework.Results
 	for _, err := range errs {
 		res = append(res, results.New(framework.Error, fc, "", fmt.Sprintf("invalid functionConfig: %v", err)))
+	}
+	if len(errs) == 0 {
+		res = append(res, overridden(p.overrides)...)
 	}
 	return cfg, res
 }

@@ -33,6 +33,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	os.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+	// Overrides in the caller's environment would change every render.
+	os.Unsetenv("STRIMZI_RENDER_CONFIG")
+	os.Unsetenv("ARGOCD_ENV_STRIMZI_RENDER")
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
