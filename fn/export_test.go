@@ -30,7 +30,7 @@ func TestExportRendered(t *testing.T) {
 		// Output rendered with Strimzi's baseline provider on purpose meets
 		// the baseline profile only; it is validated at that level.
 		sub := ""
-		if cfg, _ := loadConfig(functionConfigOf(t, input)); cfg.Spec.PodSecurityProvider == config.PodSecurityBaseline {
+		if cfg, _ := config.Load(functionConfigOf(t, input)); cfg.Spec.PodSecurityProvider == config.PodSecurityBaseline {
 			sub = "baseline"
 		}
 		require.NoError(t, os.WriteFile(filepath.Join(dir, sub, name+".yaml"), out, 0o644))
