@@ -44,6 +44,9 @@ func TestExportRendered(t *testing.T) {
 		}
 		input, err := os.ReadFile(filepath.Join(caseDir, "input.yaml"))
 		require.NoError(t, err)
+		if cfg, _ := config.Load(functionConfigOf(t, input)); cfg.Spec.Mode == config.ModeValidate {
+			continue // its output is its input: nothing was rendered
+		}
 		rel, _ := filepath.Rel(goldenDir, caseDir)
 		write("golden-"+strings.ReplaceAll(rel, string(filepath.Separator), "-"), input)
 		exported++
