@@ -28,6 +28,8 @@ func Load(fc *yaml.RNode) (*StrimziRender, []error) {
 			return c, errs
 		}
 		return c, splitErrors(framework.LoadFunctionConfig(node, c))
+	case fc.YNode().Kind != yaml.MappingNode:
+		return c, []error{fmt.Errorf("functionConfig must be an object: use %s %s or a v1 ConfigMap", APIVersion, Kind)}
 	default:
 		return c, []error{fmt.Errorf("functionConfig %s %s is not supported: use %s %s or a v1 ConfigMap",
 			fc.GetApiVersion(), fc.GetKind(), APIVersion, Kind)}
