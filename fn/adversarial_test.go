@@ -86,6 +86,10 @@ var generatedCases = map[string]generatedCase{
 	"alias bomb in an unrelated item": {input: func() []byte {
 		return wrapItems(connectItem("my-connect", ""), "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: bomb}\n"+indent(aliasBomb(10, 10), 2))
 	}},
+	"alias bomb in the functionConfig": {input: func() []byte {
+		return []byte(string(wrapItems(connectItem("my-connect", ""))) +
+			"functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: bomb}\n  data:\n" + indent(aliasBomb(10, 10), 4))
+	}, wantFailure: true},
 	// The YAML decoder stops at 10,000 levels; just below, the spec is
 	// read and refused, and an unrelated item passes.
 	"nesting beyond the decoder's limit": {input: func() []byte {
