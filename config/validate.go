@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"regexp"
+	"strings"
+	"unicode"
 
 	"k8s.io/apimachinery/pkg/util/validation"
 )
@@ -44,5 +46,33 @@ func (c *StrimziRender) Validate() error {
 	for _, msg := range validation.IsDNS1123Subdomain(s.ClusterDomain) {
 		errs = append(errs, fmt.Errorf("spec.clusterDomain: %s", msg))
 	}
+	for _, f := range s.dockerfileFields() {
+		if strings.ContainsFunc(f.value, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+			errs = append(errs, fmt.Errorf("%s: %q must not contain spaces or control characters", f.path, f.value))
+		}
+	}
 	return joinErrors(errs)
+}
+
+// dockerfileFields are the settings a Connect Build's Dockerfile carries
+// unquoted, as Strimzi writes them (FROM images, ARG proxies): a line
+// break in one would start a Dockerfile instruction. Images are among them
+// for the base and Maven stages; the others are checked alike.
+func (s Spec) dockerfileFields() []struct{ path, value string } {
+	out := []struct{ path, value string }{
+		{"spec.proxy.httpProxy", s.Proxy.HTTPProxy},
+		{"spec.proxy.httpsProxy", s.Proxy.HTTPSProxy},
+		{"spec.proxy.noProxy", s.Proxy.NoProxy},
+		{"spec.images.kafkaInit", s.Images.KafkaInit},
+		{"spec.images.buildah", s.Images.Buildah},
+		{"spec.images.kaniko", s.Images.Kaniko},
+		{"spec.images.mavenBuilder", s.Images.MavenBuilder},
+	}
+	for _, v := range sortedKeys(s.Images.Kafka) {
+		out = append(out, struct{ path, value string }{"spec.images.kafka." + v, s.Images.Kafka[v]})
+	}
+	for _, v := range sortedKeys(s.Images.KafkaConnect) {
+		out = append(out, struct{ path, value string }{"spec.images.kafkaConnect." + v, s.Images.KafkaConnect[v]})
+	}
+	return out
 }
