@@ -185,8 +185,9 @@ func (id identity) String() string {
 // rendered from the same sources are dropped first, so running on the
 // function's own output changes nothing. A rendering with an object whose
 // identity another resource already has fails as a whole: its source stays,
-// nothing overwrites anything.
+// nothing overwrites anything. So do sources given more than once.
 func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framework.Results) {
+	res := duplicateSources(renderings)
 	bySource := map[*yaml.RNode]*rendering{}
 	rendered := map[string]bool{}
 	for _, r := range renderings {
@@ -206,7 +207,6 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 			taken[identityOf(n)] = true
 		}
 	}
-	var res framework.Results
 	for _, r := range renderings {
 		if r.failed {
 			continue
@@ -244,6 +244,24 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 		}
 	}
 	return out, res
+}
+
+// duplicateSources fails every rendering whose source has the identity of
+// another: nothing tells which one is meant, and rendering one would let a
+// second run replace its objects with the other's.
+func duplicateSources(renderings []*rendering) framework.Results {
+	count := map[identity]int{}
+	for _, r := range renderings {
+		count[identityOf(r.source)]++
+	}
+	var res framework.Results
+	for _, r := range renderings {
+		if id := identityOf(r.source); count[id] > 1 {
+			r.failed = true
+			res = append(res, results.Errorf(r.source, "metadata.name", "%s is in the input %d times: keep one", id, count[id]))
+		}
+	}
+	return res
 }
 
 func renderedAnyNamespace(rendered map[string]bool, src string) bool {
