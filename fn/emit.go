@@ -170,7 +170,23 @@ type identity struct{ apiVersion, kind, namespace, name string }
 
 func identityOf(n *yaml.RNode) identity {
 	group, _ := splitAPIVersion(n.GetApiVersion())
-	return identity{group, n.GetKind(), n.GetNamespace(), n.GetName()}
+	ns := n.GetNamespace()
+	if clusterScoped[[2]string{group, n.GetKind()}] {
+		ns = "" // the API server ignores it, so it does not tell two objects apart
+	}
+	return identity{group, n.GetKind(), ns, n.GetName()}
+}
+
+// clusterScoped are the cluster-scoped kinds, by group and kind, that an
+// input may hold beside what the function renders.
+var clusterScoped = map[[2]string]bool{
+	{"rbac.authorization.k8s.io", "ClusterRoleBinding"}: true,
+	{"rbac.authorization.k8s.io", "ClusterRole"}:        true,
+	{"", "Namespace"}:                                    true,
+	{"", "PersistentVolume"}:                             true,
+	{"storage.k8s.io", "StorageClass"}:                   true,
+	{"scheduling.k8s.io", "PriorityClass"}:               true,
+	{"apiextensions.k8s.io", "CustomResourceDefinition"}: true,
 }
 
 func (id identity) String() string {
