@@ -60,6 +60,11 @@ func (v *validator) metadata() {
 	for _, msg := range validation.IsDNS1123Subdomain(v.cr.Name) {
 		v.errorf("metadata.name", "%s", msg)
 	}
+	if v.cr.Namespace != "" { // every object goes there; the ClusterRoleBinding's name holds it
+		for _, msg := range validation.IsDNS1123Label(v.cr.Namespace) {
+			v.errorf("metadata.namespace", "%s", msg)
+		}
+	}
 	// The longest generated name is <name>-connect-connect-role; pods add an ordinal.
 	if len(names.ConnectRoleBinding(v.cr.Name)) > validation.DNS1123SubdomainMaxLength {
 		v.errorf("metadata.name", "name is too long: generated names such as %s exceed %d characters", names.ConnectRoleBinding(v.cr.Name), validation.DNS1123SubdomainMaxLength)
