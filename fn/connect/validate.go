@@ -272,8 +272,14 @@ func (v *validator) storage() {
 		v.errorf("spec.storage.mountPath", "mount path %q must start with /mnt when custom resources are kept: the kept KafkaConnect carries the claim as template.pod.volumes and template.connectContainer.volumeMounts, where Strimzi only allows paths under /mnt", path)
 	}
 	for _, reserved := range []string{volumes.TmpMountPath, ConfigMountPath, volumes.KubeAPIAccessMountPath, "/opt/kafka/plugins", volumes.RackMountPath} {
-		if strings.TrimSuffix(path, "/") == strings.TrimSuffix(reserved, "/") {
+		p, r := strings.TrimSuffix(path, "/"), strings.TrimSuffix(reserved, "/")
+		if p == r {
 			v.errorf("spec.storage.mountPath", "mount path %q is already used by Strimzi", path)
+			break
+		}
+		if strings.HasPrefix(r, p+"/") {
+			v.errorf("spec.storage.mountPath", "mount path %q would hide %s, which Strimzi mounts", path, reserved)
+			break
 		}
 	}
 	if t := v.s.Template; t != nil && t.Pod != nil {
