@@ -127,6 +127,13 @@ func checkInvariants(t testing.TB, input []byte, r run) {
 	if failed {
 		assert.Error(t, r.err, "an error result must make the run fail")
 	}
+	checkPassThrough(t, input, out)
+}
+
+// checkPassThrough asserts that every item of input the function does not
+// own is in out, serialised byte for byte as it was.
+func checkPassThrough(t testing.TB, input []byte, out *resourceList) {
+	t.Helper()
 	in, err := parseResourceList(input)
 	if err != nil {
 		return
