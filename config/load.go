@@ -20,6 +20,8 @@ func Load(fc *yaml.RNode) (*StrimziRender, []error) {
 	case fc == nil || yaml.IsMissingOrNull(fc) || isEmptyMap(fc):
 		_ = c.Default()
 		return c, nil
+	case fc.YNode().Kind != yaml.MappingNode: // kyaml reads fields of mappings only
+		return c, []error{fmt.Errorf("functionConfig must be an object: use %s %s or a v1 ConfigMap", APIVersion, Kind)}
 	case fc.GetApiVersion() == APIVersion && fc.GetKind() == Kind:
 		return c, splitErrors(framework.LoadFunctionConfig(fc, c))
 	case fc.GetApiVersion() == "v1" && fc.GetKind() == "ConfigMap":
@@ -28,8 +30,6 @@ func Load(fc *yaml.RNode) (*StrimziRender, []error) {
 			return c, errs
 		}
 		return c, splitErrors(framework.LoadFunctionConfig(node, c))
-	case fc.YNode().Kind != yaml.MappingNode:
-		return c, []error{fmt.Errorf("functionConfig must be an object: use %s %s or a v1 ConfigMap", APIVersion, Kind)}
 	default:
 		return c, []error{fmt.Errorf("functionConfig %s %s is not supported: use %s %s or a v1 ConfigMap",
 			fc.GetApiVersion(), fc.GetKind(), APIVersion, Kind)}

@@ -107,6 +107,8 @@ func withKeepCustomResources(t *testing.T, input []byte) ([]byte, bool) {
 	require.NoError(t, err)
 	fc := rl.Field("functionConfig")
 	switch {
+	case fc != nil && fc.Value.YNode().Kind != yaml.MappingNode && !yaml.IsMissingOrNull(fc.Value):
+		return nil, false
 	case fc == nil || yaml.IsMissingOrNull(fc.Value):
 		node, err := yaml.Parse("apiVersion: " + config.APIVersion + "\nkind: " + config.Kind +
 			"\nmetadata: {name: render}\nspec: {keepCustomResources: true}\n")
