@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -35,15 +36,22 @@ func ErrorPath(fc *yaml.RNode, err error) string {
 	return path
 }
 
-// specPath is the path a schema error names, or the "spec....: " prefix
-// with which Validate starts its messages.
+// specPath is the path a schema error names, the field a JSON decoding
+// error names (what the schema leaves open, such as metadata), or the
+// "spec....: " prefix with which Validate starts its messages.
 func specPath(err error) string {
 	var v *openapierrors.Validation
-	if errors.As(err, &v) && v.Name != "" {
+	if errors.As(err, &v) {
 		if key, ok := v.Value.(string); ok && v.Code() == openapierrors.UnallowedPropertyCode {
-			return v.Name + "." + key // the forbidden property, not its parent
+			return strings.TrimPrefix(v.Name+"."+key, ".") // the forbidden property, not its parent
 		}
-		return v.Name
+		if v.Name != "" {
+			return v.Name
+		}
+	}
+	// sigs.k8s.io/yaml keeps only the text of encoding/json's errors.
+	if m := jsonField.FindStringSubmatch(err.Error()); m != nil {
+		return m[1]
 	}
 	p, _, ok := strings.Cut(err.Error(), ": ")
 	if ok && (p == "spec" || strings.HasPrefix(p, "spec.")) && !strings.ContainsAny(p, " \"") {
@@ -51,6 +59,10 @@ func specPath(err error) string {
 	}
 	return ""
 }
+
+// jsonField finds the field in encoding/json's "cannot unmarshal X into
+// Go struct field Type.path.to.field of type Y".
+var jsonField = regexp.MustCompile(`Go struct field \w+\.(\S+) of type`)
 
 // configMapKey is the key named by an error of fromConfigMap.
 func configMapKey(err error) (string, bool) {

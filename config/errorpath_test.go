@@ -33,6 +33,14 @@ func TestErrorPath(t *testing.T) {
 			"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {workload: Deployment}\n",
 			[]string{"data.workload"},
 		},
+		"forbidden top-level field": {
+			"apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\n0: x\n",
+			[]string{"0"},
+		},
+		"metadata of the wrong type": {
+			"apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: [x]}\n",
+			[]string{"metadata.name"},
+		},
 		"wrong kind": {
 			"apiVersion: v1\nkind: Secret\nmetadata: {name: x}\n",
 			[]string{"kind"},
