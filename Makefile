@@ -5,7 +5,7 @@ IMAGE   ?= ghcr.io/strimzi-render/strimzi-render
 LDFLAGS := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 export GOTOOLCHAIN := local
 
-.PHONY: build test e2e image bench update-golden
+.PHONY: build test e2e image bench fuzz update-golden
 
 ## build: the static binary, bin/strimzi-render
 build:
@@ -26,6 +26,10 @@ image: build
 ## bench: speed and memory benchmarks
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: every fuzz target for FUZZTIME (default 30s) each, as make test ends
+fuzz:
+	bash scripts/fuzz.sh
 
 ## update-golden: rewrite testdata/*/*/expected.yaml from the current output
 update-golden:
