@@ -10,7 +10,7 @@ export GOTOOLCHAIN := local
 # Images are never tagged latest (docs/release.md).
 no-latest = $(if $(filter latest,$(VERSION)),$(error VERSION=latest: images are tagged vX.Y.Z, vX.Y and vX only))
 
-.PHONY: build test e2e image argocd-image argocd-cmp release-tags no-latest bench update-golden
+.PHONY: build test e2e image argocd-image argocd-cmp release-tags no-latest bench fuzz update-golden
 
 ## build: the static binary, bin/strimzi-render
 build:
@@ -49,6 +49,10 @@ no-latest:
 ## bench: speed and memory benchmarks
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: every fuzz target for FUZZTIME (default 30s) each, as make test ends
+fuzz:
+	bash scripts/fuzz.sh
 
 ## update-golden: rewrite testdata/*/*/expected.yaml from the current output
 update-golden:

@@ -107,6 +107,15 @@ func TestLoadErrors(t *testing.T) {
 			"apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\nspec: {images: {defaultKafkaVersion: 9.9.9}}\n",
 			[]string{`spec.images.defaultKafkaVersion: "9.9.9" has no image in spec.images.kafka`},
 		},
+		"line breaks where the Dockerfile takes settings unquoted": {
+			"apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\n" +
+				"spec: {proxy: {noProxy: \"a\\nRUN id\"}, images: {mavenBuilder: 'm b', kafkaConnect: {4.3.1: \"k\\tx\"}}}\n",
+			[]string{
+				`spec.proxy.noProxy: "a\nRUN id" must not contain spaces or control characters`,
+				`spec.images.mavenBuilder: "m b" must not contain spaces or control characters`,
+				`spec.images.kafkaConnect.4.3.1: "k\tx" must not contain spaces or control characters`,
+			},
+		},
 		"bad label pattern": {
 			"apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\nspec: {labelsExclusionPattern: '(?!x)'}\n",
 			[]string{"spec.labelsExclusionPattern: not an RE2 expression: error parsing regexp: invalid or unsupported Perl syntax: `(?!`"},

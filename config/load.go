@@ -23,6 +23,8 @@ func configNode(fc *yaml.RNode) (*yaml.RNode, []error) {
 	switch {
 	case fc == nil || yaml.IsMissingOrNull(fc) || isEmptyMap(fc):
 		return nil, nil
+	case fc.YNode().Kind != yaml.MappingNode: // kyaml reads fields of mappings only
+		return nil, []error{fmt.Errorf("functionConfig must be an object: use %s %s or a v1 ConfigMap", APIVersion, Kind)}
 	case fc.GetApiVersion() == APIVersion && fc.GetKind() == Kind:
 		return fc, nil
 	case fc.GetApiVersion() == "v1" && fc.GetKind() == "ConfigMap":

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"k8s.io/apimachinery/pkg/util/validation"
 )
@@ -50,6 +51,11 @@ func (c *StrimziRender) Validate() error {
 		errs = append(errs, fmt.Errorf("spec.clusterDomain: %s", msg))
 	}
 	errs = append(errs, s.validateStretch()...)
+	for _, f := range s.dockerfileFields() {
+		if strings.ContainsFunc(f.value, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+			errs = append(errs, fmt.Errorf("%s: %q must not contain spaces or control characters", f.path, f.value))
+		}
+	}
 	return joinErrors(errs)
 }
 
@@ -66,4 +72,27 @@ func validateClusterID(key, id string) []error {
 		errs = append(errs, fmt.Errorf("spec.kafkaClusterIds.%s: %q is not a Kafka cluster ID: use 22 base64url characters, as kafka-storage.sh random-uuid prints", key, id))
 	}
 	return errs
+}
+
+// dockerfileFields are the settings a Connect Build's Dockerfile carries
+// unquoted, as Strimzi writes them (FROM images, ARG proxies): a line
+// break in one would start a Dockerfile instruction. Images are among them
+// for the base and Maven stages; the others are checked alike.
+func (s Spec) dockerfileFields() []struct{ path, value string } {
+	out := []struct{ path, value string }{
+		{"spec.proxy.httpProxy", s.Proxy.HTTPProxy},
+		{"spec.proxy.httpsProxy", s.Proxy.HTTPSProxy},
+		{"spec.proxy.noProxy", s.Proxy.NoProxy},
+		{"spec.images.kafkaInit", s.Images.KafkaInit},
+		{"spec.images.buildah", s.Images.Buildah},
+		{"spec.images.kaniko", s.Images.Kaniko},
+		{"spec.images.mavenBuilder", s.Images.MavenBuilder},
+	}
+	for _, v := range sortedKeys(s.Images.Kafka) {
+		out = append(out, struct{ path, value string }{"spec.images.kafka." + v, s.Images.Kafka[v]})
+	}
+	for _, v := range sortedKeys(s.Images.KafkaConnect) {
+		out = append(out, struct{ path, value string }{"spec.images.kafkaConnect." + v, s.Images.KafkaConnect[v]})
+	}
+	return out
 }

@@ -43,6 +43,14 @@ func sourceID(node *yaml.RNode) string {
 	return node.GetKind() + "/" + node.GetName()
 }
 
+// clusterSourceID is the AnnoSource value of a cluster-scoped object
+// rendered from a namespaced node: <kind>/<namespace>/<name>, since the
+// object's own namespace cannot tell which of two sources of one name it
+// comes from.
+func clusterSourceID(node *yaml.RNode) string {
+	return node.GetKind() + "/" + node.GetNamespace() + "/" + node.GetName()
+}
+
 // toNode converts a typed object into a YAML node, with map keys sorted as
 // kubectl prints them. It builds the node from the object's JSON directly;
 // going through YAML text costs twice as much.
@@ -155,6 +163,9 @@ func placeBeside(source, beside *yaml.RNode, objects []any) ([]*yaml.RNode, erro
 			a = map[string]string{}
 		}
 		a[AnnoSource] = sourceID(source)
+		if obj.GetNamespace() == "" && source.GetNamespace() != "" {
+			a[AnnoSource] = clusterSourceID(source)
+		}
 		if srcPath != "" {
 			kind := strings.ToLower(reflect.TypeOf(o).Elem().Name())
 			if tm, ok := o.(interface{ GetObjectKind() schema.ObjectKind }); ok {
@@ -180,7 +191,23 @@ type identity struct{ apiVersion, kind, namespace, name, bundle string }
 
 func identityOf(n *yaml.RNode) identity {
 	group, _ := splitAPIVersion(n.GetApiVersion())
-	return identity{group, n.GetKind(), n.GetNamespace(), n.GetName(), n.GetAnnotations()[stretch.AnnoCluster]}
+	ns := n.GetNamespace()
+	if clusterScoped[[2]string{group, n.GetKind()}] {
+		ns = "" // the API server ignores it, so it does not tell two objects apart
+	}
+	return identity{group, n.GetKind(), ns, n.GetName(), n.GetAnnotations()[stretch.AnnoCluster]}
+}
+
+// clusterScoped are the cluster-scoped kinds, by group and kind, that an
+// input may hold beside what the function renders.
+var clusterScoped = map[[2]string]bool{
+	{"rbac.authorization.k8s.io", "ClusterRoleBinding"}: true,
+	{"rbac.authorization.k8s.io", "ClusterRole"}:        true,
+	{"", "Namespace"}:                                    true,
+	{"", "PersistentVolume"}:                             true,
+	{"storage.k8s.io", "StorageClass"}:                   true,
+	{"scheduling.k8s.io", "PriorityClass"}:               true,
+	{"apiextensions.k8s.io", "CustomResourceDefinition"}: true,
 }
 
 func (id identity) String() string {
@@ -218,28 +245,21 @@ func (s identities) has(id identity) bool {
 // rendered from the same sources are dropped first, so running on the
 // function's own output changes nothing. A rendering with an object whose
 // identity another resource already has fails as a whole: its source stays,
-// nothing overwrites anything.
+// nothing overwrites anything. So do sources given more than once.
 func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framework.Results) {
+	res := duplicateSources(renderings)
 	bySource := map[*yaml.RNode]*rendering{}
-	rendered := map[string]bool{}
 	for _, r := range renderings {
 		bySource[r.source] = r
-		if !r.failed {
-			rendered[sourceID(r.source)+"\x00"+r.source.GetNamespace()] = true
-		}
 	}
-	stale := func(n *yaml.RNode) bool {
-		src, ok := n.GetAnnotations()[AnnoSource]
-		return ok && (rendered[src+"\x00"+n.GetNamespace()] ||
-			n.GetNamespace() == "" && renderedAnyNamespace(rendered, src))
-	}
+	rendered := renderedSources(renderings)
+	stale := func(n *yaml.RNode) bool { return rendered.replace(n) }
 	taken := identities{}
 	for _, n := range items {
 		if r := bySource[n]; (r == nil || r.failed) && !stale(n) {
 			taken.add(identityOf(n))
 		}
 	}
-	var res framework.Results
 	for _, r := range renderings {
 		if r.failed {
 			continue
@@ -259,12 +279,7 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 		}
 	}
 	// A rendering that failed here keeps what earlier runs rendered from it.
-	clear(rendered)
-	for _, r := range renderings {
-		if !r.failed {
-			rendered[sourceID(r.source)+"\x00"+r.source.GetNamespace()] = true
-		}
-	}
+	rendered = renderedSources(renderings)
 	out := make([]*yaml.RNode, 0, len(items))
 	for _, n := range items {
 		switch r := bySource[n]; {
@@ -279,13 +294,65 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 	return out, res
 }
 
-func renderedAnyNamespace(rendered map[string]bool, src string) bool {
-	for k := range rendered {
-		if strings.HasPrefix(k, src+"\x00") {
-			return true
+// duplicateSources fails every rendering whose source has the identity of
+// another: nothing tells which one is meant, and rendering one would let a
+// second run replace its objects with the other's.
+func duplicateSources(renderings []*rendering) framework.Results {
+	count := map[identity]int{}
+	for _, r := range renderings {
+		count[identityOf(r.source)]++
+	}
+	var res framework.Results
+	for _, r := range renderings {
+		if id := identityOf(r.source); count[id] > 1 {
+			r.failed = true
+			res = append(res, results.Errorf(r.source, "metadata.name", "%s is in the input %d times: keep one", id, count[id]))
 		}
 	}
-	return false
+	return res
+}
+
+// renderedSet holds the sources that render in this run: the objects an
+// earlier run rendered from them give way to the new ones.
+type renderedSet struct {
+	// sources holds each source's AnnoSource value and namespace.
+	sources map[[2]string]bool
+	// objects maps what renders now to its source's AnnoSource value.
+	objects map[identity]string
+}
+
+func renderedSources(renderings []*rendering) *renderedSet {
+	rs := &renderedSet{sources: map[[2]string]bool{}, objects: map[identity]string{}}
+	for _, r := range renderings {
+		if r.failed {
+			continue
+		}
+		rs.sources[[2]string{sourceID(r.source), r.source.GetNamespace()}] = true
+		for _, o := range r.objects {
+			rs.objects[identityOf(o)] = sourceID(r.source)
+		}
+	}
+	return rs
+}
+
+// replace reports whether n is an object an earlier run rendered from a
+// source that renders now. A namespaced object names its source's
+// namespace by its own; a cluster-scoped one by its AnnoSource value.
+func (rs *renderedSet) replace(n *yaml.RNode) bool {
+	src, ok := n.GetAnnotations()[AnnoSource]
+	if !ok {
+		return false
+	}
+	if parts := strings.Split(src, "/"); len(parts) == 3 {
+		return rs.sources[[2]string{parts[0] + "/" + parts[2], parts[1]}]
+	}
+	if rs.sources[[2]string{src, n.GetNamespace()}] {
+		return true
+	}
+	// A cluster-scoped object that earlier versions rendered from a
+	// namespaced source names only the source's kind and name: it gives
+	// way to an object of its own identity from a source of that name.
+	return n.GetNamespace() == "" && rs.objects[identityOf(n)] == src
 }
 
 // errNode wraps a conversion failure, which only a bug can cause.

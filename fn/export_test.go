@@ -72,7 +72,7 @@ func TestExportRendered(t *testing.T) {
 			require.NoError(t, err)
 			items = append(items, nodes...)
 		}
-		write("example-"+filepath.Base(exDir), resourceList(t, fnYAML, items))
+		write("example-"+filepath.Base(exDir), wrapResourceList(t, fnYAML, items))
 		exported++
 	}
 	strimzi, err := filepath.Glob(filepath.Join(strimziExamples, "*", "*.yaml"))
@@ -85,7 +85,7 @@ func TestExportRendered(t *testing.T) {
 		for _, n := range nodes {
 			require.NoError(t, n.SetNamespace("my-namespace"))
 		}
-		write("strimzi-"+filepath.Base(filepath.Dir(f))+"-"+strings.TrimSuffix(filepath.Base(f), ".yaml"), resourceList(t, "", nodes))
+		write("strimzi-"+filepath.Base(filepath.Dir(f))+"-"+strings.TrimSuffix(filepath.Base(f), ".yaml"), wrapResourceList(t, "", nodes))
 		exported++
 	}
 	t.Logf("exported %d rendered ResourceLists to %s", exported, dir)
@@ -100,8 +100,8 @@ func functionConfigOf(t *testing.T, input []byte) *yaml.RNode {
 	return fc
 }
 
-// resourceList wraps items, with the function config in configFile if any.
-func resourceList(t *testing.T, configFile string, items []*yaml.RNode) []byte {
+// wrapResourceList wraps items, with the function config in configFile if any.
+func wrapResourceList(t *testing.T, configFile string, items []*yaml.RNode) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	w := kio.ByteWriter{Writer: &b, WrappingAPIVersion: "config.kubernetes.io/v1", WrappingKind: "ResourceList"}

@@ -45,7 +45,8 @@ func goldenCases(t *testing.T) []string {
 
 // TestGolden compares the output of every case byte for byte, and checks
 // that the exit status follows the results and that a second run on the
-// output changes nothing.
+// output changes nothing. An input the framework cannot read produces no
+// output at all: its expected.yaml is empty and error.txt holds the error.
 func TestGolden(t *testing.T) {
 	for _, dir := range goldenCases(t) {
 		name, _ := filepath.Rel(goldenDir, dir)
@@ -66,6 +67,10 @@ func TestGolden(t *testing.T) {
 				})
 				t.Errorf("output differs from %s (go test ./fn -run TestGolden -update rewrites it):\n%s", expectedPath, diff)
 			}
+			if len(out) == 0 {
+				checkUnreadable(t, dir, runErr)
+				return
+			}
 
 			failed := hasErrorResults(t, out)
 			assert.Equal(t, failed, runErr != nil, "the run must fail exactly when an error result is reported (error: %v)", runErr)
@@ -74,6 +79,20 @@ func TestGolden(t *testing.T) {
 			assert.Equal(t, stripResults(t, out), stripResults(t, again), "a second run must change nothing")
 		})
 	}
+}
+
+// checkUnreadable compares the error of a run that wrote nothing with the
+// case's error.txt.
+func checkUnreadable(t *testing.T, dir string, runErr error) {
+	t.Helper()
+	require.Error(t, runErr, "a run that writes nothing must fail")
+	errPath := filepath.Join(dir, "error.txt")
+	if *update {
+		require.NoError(t, os.WriteFile(errPath, []byte(runErr.Error()+"\n"), 0o644))
+	}
+	want, err := os.ReadFile(errPath)
+	require.NoError(t, err, "run with -update to create it")
+	assert.Equal(t, string(want), runErr.Error()+"\n")
 }
 
 func hasErrorResults(t *testing.T, out []byte) bool {

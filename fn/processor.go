@@ -2,6 +2,8 @@ package fn
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -78,17 +80,32 @@ func (p *Processor) render(item *yaml.RNode, cfg *config.StrimziRender, in *inpu
 }
 
 // loadConfig reads the functionConfig with p's overrides; problems become
-// error results about it.
+// error results about it, each at its field, ordered by field: the schema
+// reports them in map order.
 func (p *Processor) loadConfig(fc *yaml.RNode) (*config.StrimziRender, framework.Results) {
 	cfg, errs := config.LoadWithOverrides(fc, p.overrides...)
+	ref := fc
+	if fc != nil && fc.YNode().Kind != yaml.MappingNode {
+		ref = nil // nothing to name it by
+	}
 	var res framework.Results
 	for _, err := range errs {
-		res = append(res, results.New(framework.Error, fc, "", fmt.Sprintf("invalid functionConfig: %v", err)))
+		res = append(res, results.New(framework.Error, ref, config.ErrorPath(fc, err), fmt.Sprintf("invalid functionConfig: %v", err)))
 	}
+	slices.SortStableFunc(res, func(a, b *framework.Result) int {
+		return strings.Compare(fieldPath(a), fieldPath(b))
+	})
 	if len(errs) == 0 {
 		res = append(res, overridden(p.overrides)...)
 	}
 	return cfg, res
+}
+
+func fieldPath(r *framework.Result) string {
+	if r.Field == nil {
+		return ""
+	}
+	return r.Field.Path
 }
 
 // inputs gives renderers read access to other input resources.

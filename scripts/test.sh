@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The full test suite: formatting, vet, staticcheck, unit and golden tests,
-# and the end-to-end tiers through the real kustomize, kpt and container
-# image. Installs what it needs through the Go module proxy.
+# the end-to-end tiers through the real kustomize, kpt and container image,
+# and a bounded run of every fuzzer (FUZZTIME each, 30s by default).
+# Installs what it needs through the Go module proxy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTOOLCHAIN=local
@@ -48,3 +49,6 @@ step "end-to-end tiers (required: $require)"
 STRIMZI_RENDER_E2E_REQUIRE="$require" go test -count=1 -v ./test/e2e/ 2>&1 | tee .cache/e2e.log |
   grep -E '^(--- |ok |FAIL|panic)|E2E-TIER'
 echo "tiers that ran:"; grep -oE 'E2E-TIER [a-z-]+: ran' .cache/e2e.log | sort -u | sed 's/^/  /'
+
+step "fuzzing"
+bash scripts/fuzz.sh

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -27,7 +28,20 @@ var (
 	pluginNamePattern  = regexp.MustCompile(`^[a-z0-9][-_a-z0-9]*[a-z0-9]$`)
 	artifactURLPattern = regexp.MustCompile(`^(https?|ftp)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]$`)
 	sha512Pattern      = regexp.MustCompile(`^[0-9a-fA-F]{128}$`)
+	// imagePattern takes the characters of the distribution reference
+	// grammar (registry, port, path, tag, digest): no shell or Dockerfile syntax.
+	imagePattern = regexp.MustCompile(`^[a-zA-Z0-9\[][a-zA-Z0-9._/:@\[\]-]*$`)
+	// mavenIDPattern is Maven's rule for group and artifact IDs
+	// (DefaultModelValidator.ID_REGEX).
+	mavenIDPattern = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
 )
+
+// mavenVersionBanned are the characters Maven bans from versions
+// (DefaultModelValidator.ILLEGAL_VERSION_CHARS).
+const mavenVersionBanned = `\/:"<>|?*`
+
+// includeScopes is the CRD's enum for a Maven artifact's includeScope.
+var includeScopes = []string{"compile", "provided", "runtime", "test", "system"}
 
 // Validate reports every problem in b. A missing output comes first, as the
 // CRD requires it. Strimzi's checks follow, in the order Strimzi runs them
@@ -130,8 +144,8 @@ func (ps *problems) options(path, strimziPath string, list Options, options []st
 }
 
 func (ps *problems) ours(b *Build) {
-	if b.SpecImage != "" && !isImageReference(b.SpecImage) {
-		ps.add("spec.image", "image %q must be an image reference: no spaces or control characters, not starting with -", b.SpecImage)
+	if b.SpecImage != "" && !imagePattern.MatchString(b.SpecImage) {
+		ps.add("spec.image", "image %q must be an image reference: letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @", b.SpecImage)
 	}
 	switch b.Output.Type {
 	case OutputDocker, OutputImageStream:
@@ -140,8 +154,8 @@ func (ps *problems) ours(b *Build) {
 			ps.add("spec.build.output.type", "output type %q must be docker or imagestream", b.Output.Type)
 		}
 	}
-	if !b.NoOutput && !isImageReference(b.Output.Image) {
-		ps.add("spec.build.output.image", "output image %q must be an image reference: not empty, no spaces or control characters, not starting with -", b.Output.Image)
+	if !b.NoOutput && !imagePattern.MatchString(b.Output.Image) {
+		ps.add("spec.build.output.image", "output image %q must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @", b.Output.Image)
 	}
 	for i, p := range b.Plugins {
 		if !pluginNamePattern.MatchString(p.Name) {
@@ -157,7 +171,11 @@ func (ps *problems) ours(b *Build) {
 				if a.Sha512sum != "" && !sha512Pattern.MatchString(a.Sha512sum) {
 					ps.add(path+".sha512sum", "sha512sum must be a SHA-512 checksum: 128 hexadecimal digits")
 				}
+				if a.Type == Other && a.FileName != "" && !isFileName(a.FileName) {
+					ps.add(path+".fileName", "fileName %q must name a file in the artifact's directory: no /, not . or .., no control characters", a.FileName)
+				}
 			case Maven:
+				ps.maven(path, a)
 			default:
 				ps.add(path+".type", "artifact type %q must be one of jar, tgz, zip, other or maven", a.Type)
 			}
@@ -165,12 +183,40 @@ func (ps *problems) ours(b *Build) {
 	}
 }
 
-// isImageReference rejects what would let an image change the Dockerfile
-// (a line break after FROM) or a command line (an option for buildah push).
-func isImageReference(s string) bool {
-	return s != "" && !strings.HasPrefix(s, "-") && !strings.ContainsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r)
-	})
+// maven checks what the Dockerfile uses of a Maven artifact beyond
+// Strimzi's checks. The coordinates become paths and URLs in the Maven
+// stage and the repositories go into its settings file, all on RUN lines:
+// a line break in any of them would start a Dockerfile instruction of the
+// user's, and a / in a coordinate would climb out of the artifact's directory.
+func (ps *problems) maven(path string, a Artifact) {
+	for _, id := range []struct{ field, value string }{{"group", a.Group}, {"artifact", a.Artifact}} {
+		if id.value != "" && !mavenIDPattern.MatchString(id.value) {
+			ps.add(path+"."+id.field, "%s %q must match %s, as Maven requires", id.field, id.value, mavenIDPattern)
+		}
+	}
+	if a.Version != "" && (strings.ContainsAny(a.Version, mavenVersionBanned) || hasSpaceOrControl(a.Version)) {
+		ps.add(path+".version", "version %q must not contain spaces, control characters or any of %s, as Maven requires", a.Version, mavenVersionBanned)
+	}
+	if a.Repository != "" && hasSpaceOrControl(a.Repository) {
+		ps.add(path+".repository", "repository %q must be a URL: no spaces or control characters", a.Repository)
+	}
+	for i, m := range a.Mirrors {
+		if m == "" || hasSpaceOrControl(m) {
+			ps.add(fmt.Sprintf("%s.mirrors[%d].url", path, i), "mirror %q must be a URL: not empty, no spaces or control characters", m)
+		}
+	}
+	if a.IncludeScope != "" && !slices.Contains(includeScopes, a.IncludeScope) {
+		ps.add(path+".includeScope", "includeScope %q must be one of %s", a.IncludeScope, strings.Join(includeScopes, ", "))
+	}
+}
+
+// isFileName accepts a name curl can write inside the artifact's directory.
+func isFileName(s string) bool {
+	return s != "." && s != ".." && !strings.Contains(s, "/") && !strings.ContainsFunc(s, unicode.IsControl)
+}
+
+func hasSpaceOrControl(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
 }
 
 // templates applies the rules of Strimzi's other templates to the build's:

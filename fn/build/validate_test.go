@@ -188,14 +188,57 @@ func TestValidate(t *testing.T) {
 			{art00 + ".type", `artifact type "war" must be one of jar, tgz, zip, other or maven`},
 		}},
 		"output image read as an option": {func(b *Build) { b.Output.Image = "--creds=x" }, []Problem{
-			{"spec.build.output.image", `output image "--creds=x" must be an image reference: not empty, no spaces or control characters, not starting with -`},
+			{"spec.build.output.image", `output image "--creds=x" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
 		"output image missing": {func(b *Build) { b.Output.Image = "" }, []Problem{
-			{"spec.build.output.image", `output image "" must be an image reference: not empty, no spaces or control characters, not starting with -`},
+			{"spec.build.output.image", `output image "" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
 		"spec image with a line break": {func(b *Build) { b.SpecImage = "base:1\nRUN id" }, []Problem{
-			{"spec.image", `image "base:1\nRUN id" must be an image reference: no spaces or control characters, not starting with -`},
+			{"spec.image", `image "base:1\nRUN id" must be an image reference: letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
+		"images with shell syntax": {func(b *Build) {
+			b.SpecImage = "base:1`id`"
+			b.Output.Image = "ghcr.io/x:$(id)"
+		}, []Problem{
+			{"spec.image", "image \"base:1`id`\" must be an image reference: letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @"},
+			{"spec.build.output.image", `output image "ghcr.io/x:$(id)" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
+		}},
+		"image references of every part": {func(b *Build) {
+			b.SpecImage = "[::1]:5000/org/base:1.0_rc-2@sha256:" + strings.Repeat("a", 64)
+			b.Output.Image = "registry.example.com:5000/org/connect:latest"
+		}, nil},
+		"file names outside the artifact's directory": {func(b *Build) {
+			b.Plugins[0].Artifacts = []Artifact{
+				{Type: Other, URL: "https://a.tld/a", FileName: "../../etc/passwd"},
+				{Type: Other, URL: "https://a.tld/b", FileName: ".."},
+				{Type: Other, URL: "https://a.tld/c", FileName: "a\nRUN id"},
+				{Type: Other, URL: "https://a.tld/d", FileName: "it's $(fine).so"},
+			}
+		}, []Problem{
+			{art00 + ".fileName", `fileName "../../etc/passwd" must name a file in the artifact's directory: no /, not . or .., no control characters`},
+			{"spec.build.plugins[0].artifacts[1].fileName", `fileName ".." must name a file in the artifact's directory: no /, not . or .., no control characters`},
+			{"spec.build.plugins[0].artifacts[2].fileName", `fileName "a\nRUN id" must name a file in the artifact's directory: no /, not . or .., no control characters`},
+		}},
+		"Maven coordinates and repositories that would break the Dockerfile": {func(b *Build) {
+			b.Plugins[0].Artifacts = []Artifact{{
+				Type: Maven, Group: "org.x\nRUN id", Artifact: "../a", Version: "1/..", Repository: "https://r.tld/\nRUN id",
+				Mirrors: []string{"https://m.tld/", "", "https://m.tld/\tx"}, IncludeScope: "runtime\nRUN id",
+			}}
+		}, []Problem{
+			{art00 + ".group", `group "org.x\nRUN id" must match ^[A-Za-z0-9_.-]+$, as Maven requires`},
+			{art00 + ".artifact", `artifact "../a" must match ^[A-Za-z0-9_.-]+$, as Maven requires`},
+			{art00 + ".version", `version "1/.." must not contain spaces, control characters or any of \/:"<>|?*, as Maven requires`},
+			{art00 + ".repository", `repository "https://r.tld/\nRUN id" must be a URL: no spaces or control characters`},
+			{art00 + ".mirrors[1].url", `mirror "" must be a URL: not empty, no spaces or control characters`},
+			{art00 + ".mirrors[2].url", `mirror "https://m.tld/\tx" must be a URL: not empty, no spaces or control characters`},
+			{art00 + ".includeScope", `includeScope "runtime\nRUN id" must be one of compile, provided, runtime, test, system`},
+		}},
+		"Maven coordinates Maven takes": {func(b *Build) {
+			b.Plugins[0].Artifacts = []Artifact{{
+				Type: Maven, Group: "org.example_1", Artifact: "my-connector.core", Version: "1.0.0-SNAPSHOT+b.7'$(x)",
+				Repository: "https://r.tld/m2?a=$(id)&b='x'", IncludeScope: "provided",
+			}}
+		}, nil},
 
 		"every problem, Strimzi's first": {func(b *Build) {
 			b.SpecImage = "my-image:latest"

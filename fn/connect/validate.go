@@ -62,6 +62,11 @@ func (v *validator) metadata() {
 	for _, msg := range validation.IsDNS1123Subdomain(v.cr.Name) {
 		v.errorf("metadata.name", "%s", msg)
 	}
+	if v.cr.Namespace != "" { // every object goes there; the ClusterRoleBinding's name holds it
+		for _, msg := range validation.IsDNS1123Label(v.cr.Namespace) {
+			v.errorf("metadata.namespace", "%s", msg)
+		}
+	}
 	// The longest generated name is <name>-connect-connect-role; pods add an ordinal.
 	if len(names.ConnectRoleBinding(v.cr.Name)) > validation.DNS1123SubdomainMaxLength {
 		v.errorf("metadata.name", "name is too long: generated names such as %s exceed %d characters", names.ConnectRoleBinding(v.cr.Name), validation.DNS1123SubdomainMaxLength)
@@ -269,8 +274,14 @@ func (v *validator) storage() {
 		v.errorf("spec.storage.mountPath", "mount path %q must start with /mnt when custom resources are kept: the kept KafkaConnect carries the claim as template.pod.volumes and template.connectContainer.volumeMounts, where Strimzi only allows paths under /mnt", path)
 	}
 	for _, reserved := range []string{volumes.TmpMountPath, ConfigMountPath, volumes.KubeAPIAccessMountPath, "/opt/kafka/plugins", volumes.RackMountPath} {
-		if strings.TrimSuffix(path, "/") == strings.TrimSuffix(reserved, "/") {
+		p, r := strings.TrimSuffix(path, "/"), strings.TrimSuffix(reserved, "/")
+		if p == r {
 			v.errorf("spec.storage.mountPath", "mount path %q is already used by Strimzi", path)
+			break
+		}
+		if strings.HasPrefix(r, p+"/") {
+			v.errorf("spec.storage.mountPath", "mount path %q would hide %s, which Strimzi mounts", path, reserved)
+			break
 		}
 	}
 	if t := v.s.Template; t != nil && t.Pod != nil {

@@ -67,9 +67,13 @@ func newObject(node *yaml.RNode) Object {
 	}
 }
 
-// decodeSpec decodes the node's spec into v. Unknown fields are ignored, as
-// the API server prunes them; wrong types are reported with their path.
+// decodeSpec decodes the node's spec into v, once the whole node is well
+// formed. Unknown fields are ignored, as the API server prunes them; wrong
+// types are reported with their path.
 func decodeSpec(node *yaml.RNode, v any) error {
+	if err := checkWellFormed(node); err != nil {
+		return err
+	}
 	spec := node.Field("spec")
 	if spec == nil || yaml.IsMissingOrNull(spec.Value) {
 		return &FieldError{Path: "spec", Message: "Required .spec section is missing."}

@@ -3,6 +3,7 @@ package volumes
 import (
 	"path"
 	"regexp"
+	"unicode/utf8"
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
@@ -106,7 +107,13 @@ func ValidName(name string) string {
 		}
 	}
 	if len(b) > 54 {
-		b = b[:54]
+		// Java cuts 54 UTF-16 units; at a byte limit, a rune across the
+		// cut would leave invalid UTF-8, so it goes whole.
+		cut := 54
+		for i := 0; i < utf8.UTFMax && cut > 0 && !utf8.RuneStart(b[cut]); i++ {
+			cut--
+		}
+		b = b[:cut]
 	}
 	for len(b) > 0 && b[len(b)-1] == '-' {
 		b = b[:len(b)-1]

@@ -1,0 +1,100 @@
+package strimzi
+
+import (
+	"strconv"
+
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+// checkWellFormed finds what the API server could read otherwise than the
+// renderer does: a key given twice in one mapping, of which decoders keep
+// either the first or the last, and labels or annotations that are not
+// strings, which the renderer would turn into strings of its own.
+func checkWellFormed(node *yaml.RNode) error {
+	if err := duplicateKey(node.YNode(), ""); err != nil {
+		return err
+	}
+	for _, field := range []string{"labels", "annotations"} {
+		m, _ := node.Pipe(yaml.Lookup("metadata", field))
+		if m == nil || yaml.IsMissingOrNull(m) {
+			continue
+		}
+		path := "metadata." + field
+		if m.YNode().Kind != yaml.MappingNode {
+			return &FieldError{Path: path, Message: "must be a map of strings"}
+		}
+		if err := stringValues(m.YNode(), path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stringValues checks that every value of mapping m, merged ones too, is a string.
+func stringValues(m *yaml.Node, path string) error {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], resolve(m.Content[i+1])
+		if k.Tag == yaml.MergeTag {
+			merged := []*yaml.Node{v}
+			if v.Kind == yaml.SequenceNode {
+				merged = v.Content
+			}
+			for _, mm := range merged {
+				if mm = resolve(mm); mm.Kind != yaml.MappingNode {
+					return &FieldError{Path: path, Message: "can merge only maps"}
+				}
+				if err := stringValues(mm, path); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		if v.Kind != yaml.ScalarNode || v.Tag != yaml.NodeTagString {
+			return &FieldError{Path: path + "." + k.Value, Message: "must be a string: quote the value"}
+		}
+	}
+	return nil
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		return n.Alias
+	}
+	return n
+}
+
+// duplicateKey returns an error at the first key that a mapping in n
+// holds twice. It does not follow aliases, which repeat what they name.
+func duplicateKey(n *yaml.Node, path string) error {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			if err := duplicateKey(c, path); err != nil {
+				return err
+			}
+		}
+	case yaml.MappingNode:
+		seen := make(map[string]bool, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			at := k
+			if path != "" {
+				at = path + "." + k
+			}
+			if seen[k] {
+				return &FieldError{Path: at, Message: "is given twice: keep one, as the API server may read either"}
+			}
+			seen[k] = true
+			if err := duplicateKey(n.Content[i+1], at); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			if err := duplicateKey(c, path+"["+strconv.Itoa(i)+"]"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
