@@ -1,8 +1,10 @@
 package connect
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/properties"
 )
 
@@ -65,7 +67,7 @@ func (m *Model) writeAuthentication(w *properties.Writer) {
 				continue
 			}
 			for _, p := range clientPrefixes {
-				lines = append(lines, p+k+"="+scalarString(a.Config[k]))
+				lines = append(lines, p+k+"="+fmt.Sprint(a.Config[k]))
 			}
 		}
 		w.Section("Authentication configuration", lines...)
@@ -105,7 +107,7 @@ func (m *Model) secretNames() []string {
 		out = append(out, n)
 	}
 	if t := m.spec.TLS; t != nil && len(t.TrustedCertificates) > 0 {
-		add(namesConnectTLS(m.Cluster))
+		add(names.ConnectTLSTrustedCerts(m.Cluster))
 	}
 	if a := m.spec.Authentication; a != nil {
 		if a.CertificateAndKey != nil {

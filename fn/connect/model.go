@@ -1,12 +1,9 @@
 package connect
 
 import (
-	corev1 "k8s.io/api/core/v1"
-
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
-	"github.com/strimzi-render/strimzi-render/fn/pods"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -71,11 +68,9 @@ type Model struct {
 func New(cr *strimzi.KafkaConnect, cfg *config.StrimziRender, in Inputs, build *Build) *Model {
 	m := &Model{
 		cr: cr, spec: &cr.Spec, cfg: &cfg.Spec, in: in, build: build,
-		Cluster: cr.Name, Ns: cr.Namespace, Replicas: DefaultReplicas,
+		Cluster: cr.Name, Ns: cr.Namespace,
 	}
-	if cr.Spec.Replicas != nil {
-		m.Replicas = *cr.Spec.Replicas
-	}
+	m.Replicas = m.replicas()
 	if cr.Spec.Template != nil {
 		m.tmpl = *cr.Spec.Template
 	}
@@ -133,11 +128,6 @@ func (m *Model) containerTemplate() *strimzi.ContainerTemplate {
 }
 
 func (m *Model) selector() map[string]string { return labels.Selector(m.component) }
-
-// pullPolicy is STRIMZI_IMAGE_PULL_POLICY, else Strimzi's :latest rule (§5.5).
-func pullPolicy(cfg *config.Spec, image string) corev1.PullPolicy {
-	return pods.PullPolicy(cfg.ImagePullPolicy, image)
-}
 
 func (m *Model) replicas() int32 {
 	if m.spec.Replicas != nil {

@@ -168,7 +168,7 @@ func (m *Model) container(mounts []corev1.VolumeMount) corev1.Container {
 		LivenessProbe:   healthProbe(m.spec.LivenessProbe),
 		ReadinessProbe:  healthProbe(m.spec.ReadinessProbe),
 		VolumeMounts:    mounts,
-		ImagePullPolicy: pullPolicy(m.cfg, m.Image),
+		ImagePullPolicy: pods.PullPolicy(m.cfg.ImagePullPolicy, m.Image),
 		SecurityContext: pods.ContainerSecurityContext(m.cfg, m.containerTemplate().SecurityContext),
 	}
 	if r := m.spec.Resources; r != nil {
@@ -218,7 +218,7 @@ func (m *Model) initContainers() []corev1.Container {
 		Args:            []string{"/opt/strimzi/bin/kafka_init_run.sh"},
 		Env:             env,
 		VolumeMounts:    append([]corev1.VolumeMount{tokenMount, volumes.Mount(volumes.Rack, volumes.RackMountPath)}, tmpl.VolumeMounts...),
-		ImagePullPolicy: pullPolicy(m.cfg, image),
+		ImagePullPolicy: pods.PullPolicy(m.cfg.ImagePullPolicy, image),
 		SecurityContext: pods.ContainerSecurityContext(m.cfg, tmpl.SecurityContext),
 	}
 	if r := m.spec.Resources; r != nil {
