@@ -3,6 +3,7 @@ package connect
 import (
 	corev1 "k8s.io/api/core/v1"
 
+	"github.com/strimzi-render/strimzi-render/fn/jmx"
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
@@ -27,29 +28,13 @@ func (m *Model) env() []corev1.EnvVar {
 	if s.Tracing != nil && s.Tracing.Type != "" {
 		env = append(env, corev1.EnvVar{Name: "STRIMZI_TRACING", Value: s.Tracing.Type})
 	}
-	env = append(env, m.jmxEnv()...)
+	env = append(env, m.jmx().Env()...)
 	env = pods.AppendEnv(env, pods.SharedEnv(m.cfg)...)
 	return pods.AppendEnv(env, pods.TemplateEnv(m.containerTemplate().Env)...)
 }
 
-// jmxEnv enables JMX, with credentials from <cluster>-kafka-connect-jmx
-// when password authentication is on (JmxModel.envVars).
-func (m *Model) jmxEnv() []corev1.EnvVar {
-	j := m.spec.JmxOptions
-	if j == nil {
-		return nil
-	}
-	env := []corev1.EnvVar{{Name: "STRIMZI_JMX_ENABLED", Value: "true"}}
-	if j.Authentication != nil && j.Authentication.Type == "password" {
-		secret := names.ConnectJMXSecret(m.Cluster)
-		ref := func(key string) *corev1.EnvVarSource {
-			return &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{
-				LocalObjectReference: corev1.LocalObjectReference{Name: secret}, Key: key,
-			}}
-		}
-		env = append(env,
-			corev1.EnvVar{Name: "STRIMZI_JMX_USERNAME", ValueFrom: ref("jmx-username")},
-			corev1.EnvVar{Name: "STRIMZI_JMX_PASSWORD", ValueFrom: ref("jmx-password")})
-	}
-	return env
+// jmx is the workers' JMX endpoint, with credentials from
+// <cluster>-kafka-connect-jmx.
+func (m *Model) jmx() jmx.Model {
+	return jmx.New(m.spec.JmxOptions, names.ConnectJMXSecret(m.Cluster))
 }

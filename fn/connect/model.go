@@ -13,8 +13,6 @@ const (
 	RESTPortName        = "rest-api"
 	MetricsPort         = 9404
 	MetricsPortName     = "tcp-prometheus"
-	JMXPort             = 9999
-	JMXPortName         = "jmx"
 	ConfigVolume        = "kafka-connect-configurations"
 	ConfigMountPath     = "/opt/kafka/custom-config/"
 	StorageVolume       = "data"

@@ -4,11 +4,11 @@ import (
 	policyv1 "k8s.io/api/policy/v1"
 
 	"github.com/strimzi-render/strimzi-render/fn/names"
-	"github.com/strimzi-render/strimzi-render/fn/pods"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // PodDisruptionBudget returns <cluster>-connect over the workers.
 func (m *Model) PodDisruptionBudget() *policyv1.PodDisruptionBudget {
-	return pods.DisruptionBudget(m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil),
+	return specs.PodDisruptionBudget(m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil),
 		m.selector(), m.Replicas, m.tmpl.PodDisruptionBudget)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 	"github.com/strimzi-render/strimzi-render/fn/volumes"
 )
@@ -152,13 +153,11 @@ func (m *Model) additionalMounts() []corev1.VolumeMount {
 }
 
 func (m *Model) container(mounts []corev1.VolumeMount) corev1.Container {
-	ports := []corev1.ContainerPort{{Name: RESTPortName, ContainerPort: RESTPort, Protocol: corev1.ProtocolTCP}}
+	ports := []corev1.ContainerPort{specs.ContainerPort(RESTPortName, RESTPort)}
 	if m.spec.MetricsConfig != nil {
-		ports = append(ports, corev1.ContainerPort{Name: MetricsPortName, ContainerPort: MetricsPort, Protocol: corev1.ProtocolTCP})
+		ports = append(ports, specs.ContainerPort(MetricsPortName, MetricsPort))
 	}
-	if m.spec.JmxOptions != nil {
-		ports = append(ports, corev1.ContainerPort{Name: JMXPortName, ContainerPort: JMXPort, Protocol: corev1.ProtocolTCP})
-	}
+	ports = append(ports, m.jmx().ContainerPorts()...)
 	c := corev1.Container{
 		Name:            names.Connect(m.Cluster),
 		Image:           m.Image,

@@ -2,11 +2,11 @@ package connect
 
 import (
 	rbacv1 "k8s.io/api/rbac/v1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // KafkaClientClusterRole is the ClusterRole Strimzi installs for rack init
@@ -21,14 +21,7 @@ func (m *Model) Role() *rbacv1.Role {
 	if len(secrets) == 0 {
 		return nil
 	}
-	return &rbacv1.Role{
-		TypeMeta:   metav1.TypeMeta{APIVersion: "rbac.authorization.k8s.io/v1", Kind: "Role"},
-		ObjectMeta: m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil),
-		Rules: []rbacv1.PolicyRule{{
-			APIGroups: []string{""}, Resources: []string{"secrets"}, Verbs: []string{"get"},
-			ResourceNames: jvm.HashOrder(secrets),
-		}},
-	}
+	return specs.SecretReaderRole(m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil), jvm.HashOrder(secrets))
 }
 
 // RoleBinding binds Role to the workers' ServiceAccount, or is nil with it.
@@ -36,12 +29,8 @@ func (m *Model) RoleBinding() *rbacv1.RoleBinding {
 	if m.Role() == nil {
 		return nil
 	}
-	return &rbacv1.RoleBinding{
-		TypeMeta:   metav1.TypeMeta{APIVersion: "rbac.authorization.k8s.io/v1", Kind: "RoleBinding"},
-		ObjectMeta: m.objectMeta(names.ConnectRoleBinding(m.Cluster), m.resourceLabels, nil),
-		RoleRef:    rbacv1.RoleRef{APIGroup: "rbac.authorization.k8s.io", Kind: "Role", Name: names.Connect(m.Cluster)},
-		Subjects:   []rbacv1.Subject{{Kind: "ServiceAccount", Name: names.Connect(m.Cluster), Namespace: m.Ns}},
-	}
+	return specs.RoleBinding(m.objectMeta(names.ConnectRoleBinding(m.Cluster), m.resourceLabels, nil),
+		names.Connect(m.Cluster), names.Connect(m.Cluster))
 }
 
 // ClusterRoleBinding lets the rack init container read node labels, or is
@@ -55,11 +44,5 @@ func (m *Model) ClusterRoleBinding() *rbacv1.ClusterRoleBinding {
 		l, a = t.Metadata.Labels, t.Metadata.Annotations
 	}
 	meta := m.objectMeta(names.ConnectInitClusterRoleBinding(m.Ns, m.Cluster), labels.Merge(m.resourceLabels, l), a)
-	meta.Namespace = ""
-	return &rbacv1.ClusterRoleBinding{
-		TypeMeta:   metav1.TypeMeta{APIVersion: "rbac.authorization.k8s.io/v1", Kind: "ClusterRoleBinding"},
-		ObjectMeta: meta,
-		RoleRef:    rbacv1.RoleRef{APIGroup: "rbac.authorization.k8s.io", Kind: "ClusterRole", Name: KafkaClientClusterRole},
-		Subjects:   []rbacv1.Subject{{Kind: "ServiceAccount", Name: names.Connect(m.Cluster), Namespace: m.Ns}},
-	}
+	return specs.ClusterRoleBinding(meta, KafkaClientClusterRole, names.Connect(m.Cluster), m.Ns)
 }

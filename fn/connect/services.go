@@ -3,20 +3,17 @@ package connect
 import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/intstr"
 
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
 // APIService returns the REST API Service <cluster>-connect-api
 // (KafkaConnectCluster.generateService).
 func (m *Model) APIService() *corev1.Service {
-	ports := []corev1.ServicePort{servicePort(RESTPortName, RESTPort)}
-	if m.spec.JmxOptions != nil {
-		ports = append(ports, servicePort(JMXPortName, JMXPort))
-	}
+	ports := append([]corev1.ServicePort{specs.ServicePort(RESTPortName, RESTPort)}, m.jmx().ServicePorts()...)
 	t := m.tmpl.APIService
 	if t == nil {
 		t = &strimzi.ServiceTemplate{}
@@ -52,14 +49,10 @@ func (m *Model) HeadlessService() *corev1.Service {
 			Type:                     corev1.ServiceTypeClusterIP,
 			ClusterIP:                corev1.ClusterIPNone,
 			Selector:                 m.selector(),
-			Ports:                    []corev1.ServicePort{servicePort(RESTPortName, RESTPort)},
+			Ports:                    []corev1.ServicePort{specs.ServicePort(RESTPortName, RESTPort)},
 			PublishNotReadyAddresses: true,
 			IPFamilyPolicy:           t.IPFamilyPolicy,
 			IPFamilies:               t.IPFamilies,
 		},
 	}
-}
-
-func servicePort(name string, port int32) corev1.ServicePort {
-	return corev1.ServicePort{Name: name, Port: port, TargetPort: intstr.FromString(name), Protocol: corev1.ProtocolTCP}
 }

@@ -2,12 +2,10 @@ package connect
 
 import (
 	corev1 "k8s.io/api/core/v1"
-	"k8s.io/apimachinery/pkg/api/resource"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/utils/ptr"
 
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -18,22 +16,12 @@ func (m *Model) SharedStorageClaim() *corev1.PersistentVolumeClaim {
 	if st == nil {
 		return nil
 	}
-	pvc := &corev1.PersistentVolumeClaim{
-		TypeMeta: metav1.TypeMeta{APIVersion: "v1", Kind: "PersistentVolumeClaim"},
-		ObjectMeta: m.objectMeta(names.ConnectSharedStorageClaim(m.Cluster), m.resourceLabels,
-			labels.ClaimAnnotations(st.DeleteClaim)),
-		Spec: corev1.PersistentVolumeClaimSpec{
-			AccessModes: []corev1.PersistentVolumeAccessMode{StorageAccessMode(st)},
-			Resources: corev1.VolumeResourceRequirements{Requests: corev1.ResourceList{
-				corev1.ResourceStorage: resource.MustParse(st.Size), // validated
-			}},
-			VolumeMode: ptr.To(corev1.PersistentVolumeFilesystem),
-		},
-	}
-	if st.Class != "" {
-		pvc.Spec.StorageClassName = ptr.To(st.Class)
-	}
-	return pvc
+	meta := m.objectMeta(names.ConnectSharedStorageClaim(m.Cluster), m.resourceLabels, labels.ClaimAnnotations(st.DeleteClaim))
+	return specs.PersistentVolumeClaim(meta, specs.Claim{
+		AccessMode:   StorageAccessMode(st),
+		Size:         st.Size, // validated
+		StorageClass: st.Class,
+	})
 }
 
 // StorageAccessMode is the claim's access mode, ReadWriteMany by default.

@@ -23,8 +23,6 @@ const (
 	ControlPlanePortName = "tcp-ctrlplane"
 	ReplicationPortName  = "tcp-replication"
 	MetricsPortName      = "tcp-prometheus"
-	JMXPort              = 9999
-	JMXPortName          = "jmx"
 	ConfigVolume         = "kafka-metrics-and-logging"
 	ConfigMountPath      = "/opt/kafka/custom-config/"
 	ReadyFilesVolume     = "ready-files"

@@ -1,14 +1,11 @@
 package kafka
 
 import (
-	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/intstr"
-	"k8s.io/utils/ptr"
 
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // NetworkPolicy returns <cluster>-network-policy-kafka: the control plane
@@ -21,37 +18,23 @@ func (m *Model) NetworkPolicy() *networkingv1.NetworkPolicy {
 		return nil
 	}
 	byName := func(name string) networkingv1.NetworkPolicyPeer {
-		return networkingv1.NetworkPolicyPeer{PodSelector: &metav1.LabelSelector{MatchLabels: map[string]string{labels.Name: name}}}
+		return specs.PodsPeer(map[string]string{labels.Name: name})
 	}
-	kafka := networkingv1.NetworkPolicyPeer{PodSelector: &metav1.LabelSelector{MatchLabels: m.selector()}}
-	// The operator may run in any namespace, which is unknown offline.
-	operator := networkingv1.NetworkPolicyPeer{
-		PodSelector:       &metav1.LabelSelector{MatchLabels: map[string]string{labels.Kind: "cluster-operator"}},
-		NamespaceSelector: &metav1.LabelSelector{},
-	}
+	kafka, operator := specs.PodsPeer(m.selector()), specs.OperatorPeer()
 	rules := []networkingv1.NetworkPolicyIngressRule{
-		ingress(ControlPlanePort, kafka, operator),
-		ingress(ReplicationPort, operator, kafka, byName(m.Name+"-entity-operator"),
+		specs.IngressRule(ControlPlanePort, kafka, operator),
+		specs.IngressRule(ReplicationPort, operator, kafka, byName(m.Name+"-entity-operator"),
 			byName(m.Name+"-kafka-exporter"), byName(m.Name+"-cruise-control")),
-		ingress(AgentPort, operator),
+		specs.IngressRule(AgentPort, operator),
 	}
 	for _, l := range m.Listeners {
-		rules = append(rules, ingress(l.Port, m.listenerPeers(l)...))
+		rules = append(rules, specs.IngressRule(int32(l.Port), m.listenerPeers(l)...))
 	}
 	if m.spec.MetricsConfig != nil {
-		rules = append(rules, ingress(metricsPort))
+		rules = append(rules, specs.IngressRule(metricsPort))
 	}
-	if m.spec.JmxOptions != nil {
-		rules = append(rules, ingress(JMXPort))
-	}
-	return &networkingv1.NetworkPolicy{
-		TypeMeta:   metav1.TypeMeta{APIVersion: "networking.k8s.io/v1", Kind: "NetworkPolicy"},
-		ObjectMeta: m.objectMeta(names.KafkaNetworkPolicy(m.Name), m.resourceLabels, nil),
-		Spec: networkingv1.NetworkPolicySpec{
-			PodSelector: metav1.LabelSelector{MatchLabels: m.selector()},
-			Ingress:     rules,
-		},
-	}
+	rules = append(rules, m.jmx().IngressRules()...)
+	return specs.NetworkPolicy(m.objectMeta(names.KafkaNetworkPolicy(m.Name), m.resourceLabels, nil), m.selector(), rules)
 }
 
 func (m *Model) listenerPeers(l Listener) []networkingv1.NetworkPolicyPeer {
@@ -61,12 +44,4 @@ func (m *Model) listenerPeers(l Listener) []networkingv1.NetworkPolicyPeer {
 		}
 	}
 	return nil
-}
-
-// ingress is NetworkPolicyUtils.createIngressRule: one TCP port, from peers.
-func ingress(port int, from ...networkingv1.NetworkPolicyPeer) networkingv1.NetworkPolicyIngressRule {
-	return networkingv1.NetworkPolicyIngressRule{
-		Ports: []networkingv1.NetworkPolicyPort{{Port: ptr.To(intstr.FromInt(port)), Protocol: ptr.To(corev1.ProtocolTCP)}},
-		From:  from,
-	}
 }

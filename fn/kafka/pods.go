@@ -9,10 +9,12 @@ import (
 	"k8s.io/utils/ptr"
 
 	"github.com/strimzi-render/strimzi-render/fn/digest"
+	"github.com/strimzi-render/strimzi-render/fn/jmx"
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 	"github.com/strimzi-render/strimzi-render/fn/volumes"
 )
@@ -193,9 +195,7 @@ func execProbe(script string, p *strimzi.Probe) *corev1.Probe {
 
 // ports are the container ports of a pool's nodes (KafkaCluster.getContainerPortList).
 func (m *Model) ports(p *Pool) []corev1.ContainerPort {
-	port := func(name string, n int) corev1.ContainerPort {
-		return corev1.ContainerPort{Name: name, ContainerPort: int32(n), Protocol: corev1.ProtocolTCP}
-	}
+	port := func(name string, n int) corev1.ContainerPort { return specs.ContainerPort(name, int32(n)) }
 	ports := []corev1.ContainerPort{port(AgentPortName, AgentPort)}
 	if p.Controller {
 		ports = append(ports, port(ControlPlanePortName, ControlPlanePort))
@@ -209,10 +209,7 @@ func (m *Model) ports(p *Pool) []corev1.ContainerPort {
 	if m.spec.MetricsConfig != nil {
 		ports = append(ports, port(MetricsPortName, metricsPort))
 	}
-	if m.spec.JmxOptions != nil {
-		ports = append(ports, port(JMXPortName, JMXPort))
-	}
-	return ports
+	return append(ports, m.jmx().ContainerPorts()...)
 }
 
 // env is the kafka container's environment in Strimzi's order
@@ -226,30 +223,14 @@ func (m *Model) env(p *Pool) []corev1.EnvVar {
 		{Name: "KAFKA_CLUSTER_NAME", Value: m.Name},
 	}
 	env = append(env, jvm.Env(heapPercent, heapMax, p.jvm, p.resources)...)
-	env = append(env, m.jmxEnv()...)
+	env = append(env, m.jmx().Env()...)
 	env = pods.AppendEnv(env, pods.SharedEnv(m.cfg)...)
 	return pods.AppendEnv(env, pods.TemplateEnv(p.Template.kafkaContainer().Env)...)
 }
 
-// jmxEnv enables JMX, with credentials from <cluster>-kafka-jmx when
-// password authentication is on (JmxModel.envVars).
-func (m *Model) jmxEnv() []corev1.EnvVar {
-	j := m.spec.JmxOptions
-	if j == nil {
-		return nil
-	}
-	env := []corev1.EnvVar{{Name: "STRIMZI_JMX_ENABLED", Value: "true"}}
-	if j.Authentication != nil && j.Authentication.Type == "password" {
-		ref := func(key string) *corev1.EnvVarSource {
-			return &corev1.EnvVarSource{SecretKeyRef: &corev1.SecretKeySelector{
-				LocalObjectReference: corev1.LocalObjectReference{Name: names.KafkaJMXSecret(m.Name)}, Key: key,
-			}}
-		}
-		env = append(env,
-			corev1.EnvVar{Name: "STRIMZI_JMX_USERNAME", ValueFrom: ref("jmx-username")},
-			corev1.EnvVar{Name: "STRIMZI_JMX_PASSWORD", ValueFrom: ref("jmx-password")})
-	}
-	return env
+// jmx is the nodes' JMX endpoint, with credentials from <cluster>-kafka-jmx.
+func (m *Model) jmx() jmx.Model {
+	return jmx.New(m.spec.JmxOptions, names.KafkaJMXSecret(m.Name))
 }
 
 // initContainers is kafka-init on broker pools with topology-label rack

@@ -4,11 +4,9 @@ import (
 	"maps"
 
 	corev1 "k8s.io/api/core/v1"
-	"k8s.io/apimachinery/pkg/api/resource"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/utils/ptr"
 
 	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // PVCs returns the claims of the pool's persistent-claim volumes, volume by
@@ -33,25 +31,11 @@ func (m *Model) pvc(p *Pool, dv DataVolume, tmplLabels, tmplAnnotations map[stri
 	v := dv.Volume
 	annotations := labels.ClaimAnnotations(v.DeleteClaim)
 	maps.Copy(annotations, labels.UserMerged(tmplAnnotations))
-	pvc := &corev1.PersistentVolumeClaim{
-		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "PersistentVolumeClaim"},
-		ObjectMeta: m.objectMeta(dv.ClaimName, labels.Merge(p.resourceLabels, tmplLabels), annotations),
-		Spec: corev1.PersistentVolumeClaimSpec{
-			AccessModes: []corev1.PersistentVolumeAccessMode{corev1.ReadWriteOnce},
-			Resources: corev1.VolumeResourceRequirements{Requests: corev1.ResourceList{
-				corev1.ResourceStorage: resource.MustParse(v.Size), // validated
-			}},
-			VolumeMode: ptr.To(corev1.PersistentVolumeFilesystem),
-		},
-	}
-	if v.Class != "" {
-		pvc.Spec.StorageClassName = ptr.To(v.Class)
-	}
-	if v.VolumeAttributesClass != "" {
-		pvc.Spec.VolumeAttributesClassName = ptr.To(v.VolumeAttributesClass)
-	}
-	if len(v.Selector) > 0 {
-		pvc.Spec.Selector = &metav1.LabelSelector{MatchLabels: v.Selector}
-	}
-	return pvc
+	return specs.PersistentVolumeClaim(m.objectMeta(dv.ClaimName, labels.Merge(p.resourceLabels, tmplLabels), annotations), specs.Claim{
+		AccessMode:            corev1.ReadWriteOnce,
+		Size:                  v.Size, // validated
+		StorageClass:          v.Class,
+		VolumeAttributesClass: v.VolumeAttributesClass,
+		Selector:              v.Selector,
+	})
 }

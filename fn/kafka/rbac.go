@@ -2,18 +2,16 @@ package kafka
 
 import (
 	rbacv1 "k8s.io/api/rbac/v1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // BrokerClusterRole is the ClusterRole Strimzi installs for the rack init
 // container, which reads the labels of its node.
 const BrokerClusterRole = "strimzi-kafka-broker"
-
-const rbacGroup = "rbac.authorization.k8s.io"
 
 // Role returns <cluster>-kafka, which lets the nodes' config provider read
 // the certificate Secrets server.config refers to: the cluster CA, the trust
@@ -22,14 +20,7 @@ const rbacGroup = "rbac.authorization.k8s.io"
 func (m *Model) Role() *rbacv1.Role { return m.role(m.Nodes()) }
 
 func (m *Model) role(nodes []Node) *rbacv1.Role {
-	return &rbacv1.Role{
-		TypeMeta:   metav1.TypeMeta{APIVersion: rbacGroup + "/v1", Kind: "Role"},
-		ObjectMeta: m.objectMeta(names.Kafka(m.Name), m.resourceLabels, nil),
-		Rules: []rbacv1.PolicyRule{{
-			APIGroups: []string{""}, Resources: []string{"secrets"}, Verbs: []string{"get"},
-			ResourceNames: jvm.HashOrder(m.secretNames(nodes)),
-		}},
-	}
+	return specs.SecretReaderRole(m.objectMeta(names.Kafka(m.Name), m.resourceLabels, nil), jvm.HashOrder(m.secretNames(nodes)))
 }
 
 // secretNames are the Secrets the nodes read, each once: certificates,
@@ -57,12 +48,8 @@ func (m *Model) tlsClientAuth() bool {
 
 // RoleBinding binds Role to the nodes' ServiceAccount (KafkaCluster.generateRoleBindingForRole).
 func (m *Model) RoleBinding() *rbacv1.RoleBinding {
-	return &rbacv1.RoleBinding{
-		TypeMeta:   metav1.TypeMeta{APIVersion: rbacGroup + "/v1", Kind: "RoleBinding"},
-		ObjectMeta: m.objectMeta(names.KafkaRoleBinding(m.Name), m.resourceLabels, nil),
-		RoleRef:    rbacv1.RoleRef{APIGroup: rbacGroup, Kind: "Role", Name: names.Kafka(m.Name)},
-		Subjects:   []rbacv1.Subject{{Kind: "ServiceAccount", Name: names.Kafka(m.Name), Namespace: m.Namespace}},
-	}
+	return specs.RoleBinding(m.objectMeta(names.KafkaRoleBinding(m.Name), m.resourceLabels, nil),
+		names.Kafka(m.Name), names.Kafka(m.Name))
 }
 
 // ClusterRoleBinding lets the rack init container read node labels, or is
@@ -73,11 +60,5 @@ func (m *Model) ClusterRoleBinding() *rbacv1.ClusterRoleBinding {
 	}
 	meta := metadataOf(m.tmpl.ClusterRoleBinding)
 	om := m.objectMeta(names.KafkaInitClusterRoleBinding(m.Namespace, m.Name), labels.Merge(m.resourceLabels, meta.Labels), meta.Annotations)
-	om.Namespace = ""
-	return &rbacv1.ClusterRoleBinding{
-		TypeMeta:   metav1.TypeMeta{APIVersion: rbacGroup + "/v1", Kind: "ClusterRoleBinding"},
-		ObjectMeta: om,
-		RoleRef:    rbacv1.RoleRef{APIGroup: rbacGroup, Kind: "ClusterRole", Name: BrokerClusterRole},
-		Subjects:   []rbacv1.Subject{{Kind: "ServiceAccount", Name: names.Kafka(m.Name), Namespace: m.Namespace}},
-	}
+	return specs.ClusterRoleBinding(om, BrokerClusterRole, names.Kafka(m.Name), m.Namespace)
 }

@@ -7,10 +7,10 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/intstr"
 
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -26,9 +26,9 @@ func (m *Model) BootstrapService() *corev1.Service {
 	l[labels.Discovery] = "true"
 	annotations := map[string]string{labels.Discovery: m.discovery()}
 	maps.Copy(annotations, labels.UserMerged(t.Metadata.Annotations))
-	ports := []corev1.ServicePort{servicePort(ReplicationPortName, ReplicationPort)}
+	ports := []corev1.ServicePort{specs.ServicePort(ReplicationPortName, ReplicationPort)}
 	for _, lis := range m.internalListeners() {
-		ports = append(ports, servicePort(lis.PortName(), lis.Port))
+		ports = append(ports, specs.ServicePort(lis.PortName(), int32(lis.Port)))
 	}
 	return &corev1.Service{
 		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Service"},
@@ -51,16 +51,14 @@ func (m *Model) BrokersService() *corev1.Service {
 		t = &strimzi.ServiceTemplate{}
 	}
 	ports := []corev1.ServicePort{
-		servicePort(ControlPlanePortName, ControlPlanePort),
-		servicePort(ReplicationPortName, ReplicationPort),
-		servicePort(AgentPortName, AgentPort),
+		specs.ServicePort(ControlPlanePortName, ControlPlanePort),
+		specs.ServicePort(ReplicationPortName, ReplicationPort),
+		specs.ServicePort(AgentPortName, AgentPort),
 	}
 	for _, l := range m.internalListeners() {
-		ports = append(ports, servicePort(l.PortName(), l.Port))
+		ports = append(ports, specs.ServicePort(l.PortName(), int32(l.Port)))
 	}
-	if m.spec.JmxOptions != nil {
-		ports = append(ports, servicePort(JMXPortName, JMXPort))
-	}
+	ports = append(ports, m.jmx().ServicePorts()...)
 	return &corev1.Service{
 		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Service"},
 		ObjectMeta: m.objectMeta(names.KafkaBrokersService(m.Name), labels.Merge(m.resourceLabels, t.Metadata.Labels), t.Metadata.Annotations),
@@ -135,7 +133,7 @@ func (m *Model) listenerService(name string, l, a, selector map[string]string, l
 		Spec: corev1.ServiceSpec{
 			Type:           corev1.ServiceTypeClusterIP,
 			Selector:       selector,
-			Ports:          []corev1.ServicePort{servicePort(lis.PortName(), lis.Port)},
+			Ports:          []corev1.ServicePort{specs.ServicePort(lis.PortName(), int32(lis.Port))},
 			IPFamilyPolicy: c.IPFamilyPolicy,
 			IPFamilies:     c.IPFamilies,
 		},
@@ -192,8 +190,4 @@ func (m *Model) discovery() string {
 		b.WriteString("]")
 	}
 	return b.String()
-}
-
-func servicePort(name string, port int) corev1.ServicePort {
-	return corev1.ServicePort{Name: name, Port: int32(port), TargetPort: intstr.FromString(name), Protocol: corev1.ProtocolTCP}
 }

@@ -1,4 +1,4 @@
-package pods
+package specs
 
 import (
 	policyv1 "k8s.io/api/policy/v1"
@@ -9,11 +9,11 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
-// DisruptionBudget returns the PDB of a component's pods: minAvailable is
+// PodDisruptionBudget returns the PDB of a component's pods: minAvailable is
 // their number minus the template's maxUnavailable (default 1), never below
 // 0; template metadata is added to meta
 // (PodDisruptionBudgetUtils.createCustomControllerPodDisruptionBudget).
-func DisruptionBudget(meta metav1.ObjectMeta, selector map[string]string, pods int32, t *strimzi.PodDisruptionBudgetTemplate) *policyv1.PodDisruptionBudget {
+func PodDisruptionBudget(meta metav1.ObjectMeta, selector map[string]string, pods int32, t *strimzi.PodDisruptionBudgetTemplate) *policyv1.PodDisruptionBudget {
 	maxUnavailable := int32(1)
 	if t != nil {
 		meta.Labels = labels.Merge(meta.Labels, t.Metadata.Labels)
