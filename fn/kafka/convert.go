@@ -3,6 +3,7 @@ package kafka
 import (
 	"slices"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -58,20 +59,20 @@ func listenerFrom(l strimzi.GenericKafkaListener) Listener {
 	return out
 }
 
-// storageFrom turns a pool's spec.storage into the model's Storage.
-func storageFrom(s *strimzi.KafkaStorage) Storage {
+// storageFrom turns a pool's spec.storage into its node pool Storage.
+func storageFrom(s *strimzi.KafkaStorage) nodepools.Storage {
 	if s == nil {
-		return Storage{}
+		return nodepools.Storage{}
 	}
-	out := Storage{Volume: volumeFrom(*s)}
+	out := nodepools.Storage{Volume: volumeFrom(*s)}
 	for _, v := range s.Volumes {
 		out.Volumes = append(out.Volumes, volumeFrom(v))
 	}
 	return out
 }
 
-func volumeFrom(s strimzi.KafkaStorage) Volume {
-	return Volume{
+func volumeFrom(s strimzi.KafkaStorage) nodepools.Volume {
+	return nodepools.Volume{
 		Type: s.Type, ID: s.ID, SizeLimit: s.SizeLimit, Size: s.Size, Class: s.Class,
 		VolumeAttributesClass: s.VolumeAttributesClass, Selector: s.Selector,
 		DeleteClaim: s.DeleteClaim, KRaftMetadata: s.KRaftMetadata,
@@ -79,13 +80,13 @@ func volumeFrom(s strimzi.KafkaStorage) Volume {
 }
 
 // nodePoolFrom is what node ID assignment needs from a pool.
-func nodePoolFrom(p *strimzi.KafkaNodePool) NodePool {
-	np := NodePool{
+func nodePoolFrom(p *strimzi.KafkaNodePool) nodepools.NodePool {
+	np := nodepools.NodePool{
 		Name:          p.Name,
 		Roles:         slices.Clone(p.Spec.Roles),
 		StatusNodeIDs: p.Status.NodeIDs,
-		NextNodeIDs:   p.Annotations[AnnoNextNodeIDs],
-		RemoveNodeIDs: p.Annotations[AnnoRemoveNodeIDs],
+		NextNodeIDs:   p.Annotations[nodepools.AnnoNextNodeIDs],
+		RemoveNodeIDs: p.Annotations[nodepools.AnnoRemoveNodeIDs],
 		Storage:       storageFrom(p.Spec.Storage),
 	}
 	if p.Spec.Replicas != nil && *p.Spec.Replicas > 0 {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 )
 
@@ -23,7 +24,7 @@ var forbiddenCustomAuthPrefixes = []string{"ssl.keystore."}
 // listener's TLS settings, as brokers talk to the controllers too; only
 // controllers listen on it. Brokers add the replication listener and the
 // user's listeners.
-func (c *Cluster) writeListeners(w *configWriter, n Node) error {
+func (c *Cluster) writeListeners(w *configWriter, n nodepools.Node) error {
 	var listeners, advertised, protocols []string
 
 	protocols = append(protocols, controlPlaneName+":SSL")
@@ -82,7 +83,7 @@ func (c *Cluster) writeListeners(w *configWriter, n Node) error {
 
 // writeInternalListener prints the mutual-TLS settings shared by the
 // control-plane and replication listeners, key store first as in 1.2.0.
-func (c *Cluster) writeInternalListener(w *configWriter, name string, n Node) {
+func (c *Cluster) writeInternalListener(w *configWriter, name string, n nodepools.Node) {
 	p := "listener.name." + name + "."
 	w.println(p + "ssl.keystore.certificate.chain=" + c.secretRef(n.Pod, n.Pod+".crt"))
 	w.println(p + "ssl.keystore.key=" + c.secretRef(n.Pod, n.Pod+".key"))
@@ -171,7 +172,7 @@ func writeConnectionLimits(w *configWriter, l Listener) {
 // writeListenerTLS prints the listener's key store: the node certificate, or
 // the user's certificate, which Strimzi copies into the node's Secret under
 // <name>-<port>.crt and .key (Strimzi: configureTls).
-func (c *Cluster) writeListenerTLS(w *configWriter, l Listener, n Node) {
+func (c *Cluster) writeListenerTLS(w *configWriter, l Listener, n nodepools.Node) {
 	name := strings.ToLower(l.configName())
 	crt, key := n.Pod+".crt", n.Pod+".key"
 	if l.Config.CustomCert {

@@ -9,6 +9,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/logging"
 	"github.com/strimzi-render/strimzi-render/fn/metrics"
@@ -75,9 +76,9 @@ type Pool struct {
 	Controller bool
 	Broker     bool
 	// Nodes are the pool's desired nodes, by node ID.
-	Nodes      []Node
-	Storage    Storage
-	Assignment Assignment
+	Nodes      []nodepools.Node
+	Storage    nodepools.Storage
+	Assignment nodepools.Assignment
 	Template   PoolTemplate
 
 	resourceLabels map[string]string
@@ -173,20 +174,20 @@ func renderedListeners(all []Listener, endpoints EndpointProvider) []Listener {
 // addPools assigns node IDs and builds the pools in name order.
 func (m *Model) addPools(crs []*strimzi.KafkaNodePool, filter labels.Filter) error {
 	sorted := sortedPools(crs)
-	nps := make([]NodePool, 0, len(sorted))
+	nps := make([]nodepools.NodePool, 0, len(sorted))
 	for _, p := range sorted {
 		nps = append(nps, nodePoolFrom(p))
 	}
-	assignments, err := AssignNodeIDs(nps)
+	assignments, err := nodepools.AssignNodeIDs(nps)
 	if err != nil {
 		return err
 	}
-	nodes := Nodes(m.Name, nps, assignments)
+	nodes := nodepools.Nodes(m.Name, nps, assignments)
 	for i, cr := range sorted {
 		np := nps[i]
 		p := &Pool{
 			cr: cr, Name: cr.Name, Storage: np.Storage, Assignment: assignments[i],
-			Controller: np.HasRole(RoleController), Broker: np.HasRole(RoleBroker),
+			Controller: np.HasRole(nodepools.RoleController), Broker: np.HasRole(nodepools.RoleBroker),
 			Template: mergeTemplates(m.tmpl, cr.Spec.Template),
 		}
 		for _, n := range nodes {
@@ -216,12 +217,12 @@ func sortedPools(pools []*strimzi.KafkaNodePool) []*strimzi.KafkaNodePool {
 }
 
 // Nodes lists the nodes of all pools by node ID.
-func (m *Model) Nodes() []Node {
-	var nodes []Node
+func (m *Model) Nodes() []nodepools.Node {
+	var nodes []nodepools.Node
 	for _, p := range m.Pools {
 		nodes = append(nodes, p.Nodes...)
 	}
-	slices.SortFunc(nodes, func(a, b Node) int { return a.ID - b.ID })
+	slices.SortFunc(nodes, func(a, b nodepools.Node) int { return a.ID - b.ID })
 	return nodes
 }
 
@@ -269,7 +270,7 @@ func (p *Pool) Labels() map[string]string { return cloneLabels(p.resourceLabels)
 
 // PodSelector selects the pod of one node of the pool, as a per-pod
 // Service does.
-func (m *Model) PodSelector(p *Pool, n Node) map[string]string {
+func (m *Model) PodSelector(p *Pool, n nodepools.Node) map[string]string {
 	s := m.poolSelector(p)
 	s[labels.PodName] = n.Pod
 	return s

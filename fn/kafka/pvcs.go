@@ -8,6 +8,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/utils/ptr"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 )
 
@@ -18,8 +19,8 @@ import (
 func (m *Model) PVCs(p *Pool) []*corev1.PersistentVolumeClaim {
 	meta := metadataOf(p.Template.PersistentVolumeClaim)
 	var out []*corev1.PersistentVolumeClaim
-	for i, v := range p.Storage.volumes() {
-		if v.Type != StoragePersistentClaim {
+	for i, v := range p.Storage.AllVolumes() {
+		if v.Type != nodepools.StoragePersistentClaim {
 			continue
 		}
 		for _, n := range p.Nodes {
@@ -29,7 +30,7 @@ func (m *Model) PVCs(p *Pool) []*corev1.PersistentVolumeClaim {
 	return out
 }
 
-func (m *Model) pvc(p *Pool, dv DataVolume, tmplLabels, tmplAnnotations map[string]string) *corev1.PersistentVolumeClaim {
+func (m *Model) pvc(p *Pool, dv nodepools.DataVolume, tmplLabels, tmplAnnotations map[string]string) *corev1.PersistentVolumeClaim {
 	v := dv.Volume
 	annotations := labels.ClaimAnnotations(v.DeleteClaim)
 	maps.Copy(annotations, labels.UserMerged(tmplAnnotations))

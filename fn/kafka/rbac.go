@@ -5,6 +5,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 )
@@ -21,7 +22,7 @@ const rbacGroup = "rbac.authorization.k8s.io"
 // CA. Names come in Java HashSet order (KafkaCluster.generateRole).
 func (m *Model) Role() *rbacv1.Role { return m.role(m.Nodes()) }
 
-func (m *Model) role(nodes []Node) *rbacv1.Role {
+func (m *Model) role(nodes []nodepools.Node) *rbacv1.Role {
 	return &rbacv1.Role{
 		TypeMeta:   metav1.TypeMeta{APIVersion: rbacGroup + "/v1", Kind: "Role"},
 		ObjectMeta: m.objectMeta(names.Kafka(m.Name), m.resourceLabels, nil),
@@ -34,7 +35,7 @@ func (m *Model) role(nodes []Node) *rbacv1.Role {
 
 // secretNames are the Secrets the nodes read, each once: certificates,
 // never a CA key.
-func (m *Model) secretNames(nodes []Node) []string {
+func (m *Model) secretNames(nodes []nodepools.Node) []string {
 	out := []string{names.ClusterCACert(m.Name), names.KafkaTrustBundle(m.Name)}
 	for _, n := range nodes {
 		out = append(out, n.Pod)

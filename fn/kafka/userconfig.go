@@ -3,6 +3,8 @@ package kafka
 import (
 	"fmt"
 	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 )
 
 // Config providers Strimzi registers; brokers also get the file and
@@ -22,7 +24,7 @@ const (
 // writeUserConfig prints the config providers, the metric reporters Strimzi
 // injects and the user's configuration (Strimzi: withUserConfiguration). It
 // works on a copy, as the keys it merges are left out of the user section.
-func (c *Cluster) writeUserConfig(w *configWriter, n Node) error {
+func (c *Cluster) writeUserConfig(w *configWriter, n nodepools.Node) error {
 	cfg := c.Config
 	if cfg == nil {
 		cfg, _ = NewConfig(nil, nil)
@@ -55,7 +57,7 @@ func (c *Cluster) writeUserConfig(w *configWriter, n Node) error {
 
 // writeConfigProviders prints the providers, the user's aliases first; an
 // alias Strimzi uses is refused (Strimzi: printConfigProviders).
-func writeConfigProviders(w *configWriter, props *properties, n Node) error {
+func writeConfigProviders(w *configWriter, props *properties, n nodepools.Node) error {
 	strimzi := controllerProviders
 	if n.Broker {
 		strimzi = brokerProviders

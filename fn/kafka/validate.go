@@ -8,6 +8,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/logging"
 	"github.com/strimzi-render/strimzi-render/fn/metrics"
@@ -206,7 +207,7 @@ func (v *validator) replicationFactors() {
 func (v *validator) brokerCount() int {
 	n := 0
 	for _, p := range v.pools {
-		if np := nodePoolFrom(p); np.HasRole(RoleBroker) {
+		if np := nodePoolFrom(p); np.HasRole(nodepools.RoleBroker) {
 			n += np.Replicas
 		}
 	}

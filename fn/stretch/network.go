@@ -5,12 +5,13 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
 // Node is a Kafka node with the alias of the Kubernetes cluster it runs in.
 type Node struct {
-	kafka.Node
+	nodepools.Node
 	Alias string
 }
 
@@ -90,11 +91,11 @@ func newProvider(net *Network) Provider {
 func (net *Network) Alias(pool string) string { return net.aliases[pool] }
 
 // Node places a node.
-func (net *Network) Node(n kafka.Node) Node { return Node{Node: n, Alias: net.aliases[n.Pool]} }
+func (net *Network) Node(n nodepools.Node) Node { return Node{Node: n, Alias: net.aliases[n.Pool]} }
 
 // Ports are the ports of a node that other clusters reach: the control
 // plane on controllers, replication and the internal listeners on brokers.
-func (net *Network) Ports(n kafka.Node) []Port {
+func (net *Network) Ports(n nodepools.Node) []Port {
 	var out []Port
 	if n.Controller {
 		out = append(out, ControlPlanePort)
@@ -109,10 +110,10 @@ func (net *Network) Ports(n kafka.Node) []Port {
 }
 
 // NodeHost is the host the provider gives the node's control plane.
-func (net *Network) NodeHost(n kafka.Node) string { return net.ControlPlane(n).Host }
+func (net *Network) NodeHost(n nodepools.Node) string { return net.ControlPlane(n).Host }
 
 // Endpoint is the provider's address of an internal listener on a broker.
-func (net *Network) Endpoint(n kafka.Node, l kafka.Listener) (kafka.Endpoint, error) {
+func (net *Network) Endpoint(n nodepools.Node, l kafka.Listener) (kafka.Endpoint, error) {
 	for i, il := range net.listeners {
 		if il.Name == l.Name {
 			return net.Provider.Endpoint(net.Node(n), Port{Name: l.PortName(), Number: l.Port, Slot: 2 + i}), nil
@@ -125,17 +126,17 @@ func (net *Network) Endpoint(n kafka.Node, l kafka.Listener) (kafka.Endpoint, er
 func (net *Network) Supports(l kafka.Listener) bool { return l.Type == kafka.ListenerInternal }
 
 // ControlPlane is the provider's address of the node's control plane.
-func (net *Network) ControlPlane(n kafka.Node) kafka.Endpoint {
+func (net *Network) ControlPlane(n nodepools.Node) kafka.Endpoint {
 	return net.Provider.Endpoint(net.Node(n), ControlPlanePort)
 }
 
 // Replication is the provider's address of the node's replication listener.
-func (net *Network) Replication(n kafka.Node) kafka.Endpoint {
+func (net *Network) Replication(n nodepools.Node) kafka.Endpoint {
 	return net.Provider.Endpoint(net.Node(n), ReplicationPort)
 }
 
 // Rack is the node's alias.
-func (net *Network) Rack(n kafka.Node) string { return net.aliases[n.Pool] }
+func (net *Network) Rack(n nodepools.Node) string { return net.aliases[n.Pool] }
 
 // DynamicQuorum follows spec.stretch[].quorum.
 func (net *Network) DynamicQuorum() bool { return net.Entry.Quorum == config.QuorumDynamic }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -216,7 +217,7 @@ func TestEndpoints(t *testing.T) {
 	}
 }
 
-func nodeOf(t *testing.T, f *fixture, id int) kafka.Node {
+func nodeOf(t *testing.T, f *fixture, id int) nodepools.Node {
 	t.Helper()
 	for _, n := range f.m.Cluster.Nodes {
 		if n.ID == id {
@@ -224,7 +225,7 @@ func nodeOf(t *testing.T, f *fixture, id int) kafka.Node {
 		}
 	}
 	t.Fatalf("no node %d", id)
-	return kafka.Node{}
+	return nodepools.Node{}
 }
 
 // TestBundles checks placement: node-bound objects only in their pool's
