@@ -3,6 +3,7 @@ package kafka
 import (
 	"slices"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -35,13 +36,13 @@ var defaultMetricsAllowList = []string{
 }
 
 // listenerFrom turns a listener of the custom resource into the builder's.
-func listenerFrom(l strimzi.GenericKafkaListener) Listener {
-	out := Listener{Name: l.Name, Port: l.Port, Type: l.Type, TLS: l.TLS}
+func listenerFrom(l strimzi.GenericKafkaListener) brokerconfig.Listener {
+	out := brokerconfig.Listener{Name: l.Name, Port: l.Port, Type: l.Type, TLS: l.TLS}
 	if a := l.Authentication; a != nil {
-		out.Auth = &ListenerAuth{Type: a.Type, SASL: a.Sasl, ListenerConfig: a.ListenerConfig}
+		out.Auth = &brokerconfig.ListenerAuth{Type: a.Type, SASL: a.Sasl, ListenerConfig: a.ListenerConfig}
 	}
 	if c := l.Configuration; c != nil {
-		out.Config = ListenerConfig{
+		out.Config = brokerconfig.ListenerConfig{
 			MaxConnections:            c.MaxConnections,
 			MaxConnectionCreationRate: c.MaxConnectionCreationRate,
 			CustomCert:                c.BrokerCertChainAndKey != nil,
@@ -50,7 +51,7 @@ func listenerFrom(l strimzi.GenericKafkaListener) Listener {
 		}
 		for _, b := range c.Brokers {
 			if b.Broker != nil {
-				out.Config.Brokers = append(out.Config.Brokers, ListenerBroker{
+				out.Config.Brokers = append(out.Config.Brokers, brokerconfig.ListenerBroker{
 					Broker: *b.Broker, AdvertisedHost: b.AdvertisedHost, AdvertisedPort: b.AdvertisedPort,
 				})
 			}
@@ -95,36 +96,36 @@ func nodePoolFrom(p *strimzi.KafkaNodePool) nodepools.NodePool {
 	return np
 }
 
-func rackFrom(r *strimzi.Rack) *Rack {
+func rackFrom(r *strimzi.Rack) *brokerconfig.Rack {
 	if r == nil {
 		return nil
 	}
-	return &Rack{Type: r.Type, TopologyKey: r.TopologyKey, EnvVarName: r.EnvVarName}
+	return &brokerconfig.Rack{Type: r.Type, TopologyKey: r.TopologyKey, EnvVarName: r.EnvVarName}
 }
 
-func authorizationFrom(a *strimzi.KafkaAuthorization) *Authorization {
+func authorizationFrom(a *strimzi.KafkaAuthorization) *brokerconfig.Authorization {
 	if a == nil {
 		return nil
 	}
-	return &Authorization{Type: a.Type, SuperUsers: a.SuperUsers, AuthorizerClass: a.AuthorizerClass}
+	return &brokerconfig.Authorization{Type: a.Type, SuperUsers: a.SuperUsers, AuthorizerClass: a.AuthorizerClass}
 }
 
-func tieredStorageFrom(t *strimzi.TieredStorage) *TieredStorage {
+func tieredStorageFrom(t *strimzi.TieredStorage) *brokerconfig.TieredStorage {
 	if t == nil {
 		return nil
 	}
-	out := &TieredStorage{}
+	out := &brokerconfig.TieredStorage{}
 	if rsm := t.RemoteStorageManager; rsm != nil {
 		out.ClassName, out.ClassPath, out.Config = rsm.ClassName, rsm.ClassPath, rsm.Config
 	}
 	return out
 }
 
-func quotasFrom(q *strimzi.Quotas) *Quotas {
+func quotasFrom(q *strimzi.Quotas) *brokerconfig.Quotas {
 	if q == nil {
 		return nil
 	}
-	return &Quotas{
+	return &brokerconfig.Quotas{
 		Type: q.Type, ProducerByteRate: q.ProducerByteRate, ConsumerByteRate: q.ConsumerByteRate,
 		MinAvailableBytesPerVolume: q.MinAvailableBytesPerVolume,
 		MinAvailableRatioPerVolume: q.MinAvailableRatioPerVolume,
@@ -132,18 +133,18 @@ func quotasFrom(q *strimzi.Quotas) *Quotas {
 	}
 }
 
-func metricsFrom(m *strimzi.MetricsConfig) Metrics {
+func metricsFrom(m *strimzi.MetricsConfig) brokerconfig.Metrics {
 	switch {
 	case m == nil:
-		return Metrics{}
+		return brokerconfig.Metrics{}
 	case m.Type == MetricsJMXExporter:
-		return Metrics{JMXExporter: true}
+		return brokerconfig.Metrics{JMXExporter: true}
 	case m.Type == MetricsStrimziReporter:
 		allow := defaultMetricsAllowList
 		if m.Values != nil && len(m.Values.AllowList) > 0 {
 			allow = m.Values.AllowList
 		}
-		return Metrics{StrimziReporter: &StrimziReporter{AllowList: allow}}
+		return brokerconfig.Metrics{StrimziReporter: &brokerconfig.StrimziReporter{AllowList: allow}}
 	}
-	return Metrics{}
+	return brokerconfig.Metrics{}
 }

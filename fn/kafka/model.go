@@ -9,6 +9,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/logging"
@@ -19,18 +20,16 @@ import (
 
 // Ports, volumes and values of Kafka pods (KafkaCluster).
 const (
-	AgentPort            = 8443
-	AgentPortName        = "tcp-kafkaagent"
-	ControlPlanePortName = "tcp-ctrlplane"
-	ReplicationPortName  = "tcp-replication"
-	MetricsPortName      = "tcp-prometheus"
-	JMXPort              = 9999
-	JMXPortName          = "jmx"
-	ConfigVolume         = "kafka-metrics-and-logging"
-	ConfigMountPath      = "/opt/kafka/custom-config/"
-	ReadyFilesVolume     = "ready-files"
-	ReadyFilesMountPath  = "/var/opt/kafka"
-	componentType        = "kafka"
+	AgentPort           = 8443
+	AgentPortName       = "tcp-kafkaagent"
+	MetricsPortName     = "tcp-prometheus"
+	JMXPort             = 9999
+	JMXPortName         = "jmx"
+	ConfigVolume        = "kafka-metrics-and-logging"
+	ConfigMountPath     = "/opt/kafka/custom-config/"
+	ReadyFilesVolume    = "ready-files"
+	ReadyFilesMountPath = "/var/opt/kafka"
+	componentType       = "kafka"
 	// Kafka sizes its heap at half the container memory, at most 5 GiB.
 	heapPercent = 50
 	heapMax     = int64(5) << 30
@@ -59,9 +58,9 @@ type Model struct {
 	// Pools in name order, the order the API server lists them in.
 	Pools []*Pool
 	// Listeners are the listeners rendered: those the endpoint provider knows.
-	Listeners []Listener
+	Listeners []brokerconfig.Listener
 	// Cluster holds what every node's server.config shares.
-	Cluster *Cluster
+	Cluster *brokerconfig.Cluster
 
 	component      labels.Component
 	resourceLabels map[string]string
@@ -89,7 +88,7 @@ type Pool struct {
 // New builds the model of a Kafka and its pools, which Validate found
 // valid. endpoints may be nil for a cluster in one Kubernetes cluster. It
 // fails only on an inconsistency validation should have caught.
-func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRender, in Inputs, endpoints EndpointProvider) (*Model, error) {
+func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRender, in Inputs, endpoints brokerconfig.EndpointProvider) (*Model, error) {
 	spec := k.Spec.Kafka
 	if spec == nil {
 		spec = &strimzi.KafkaClusterSpec{}
@@ -120,9 +119,9 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 	m.resourceLabels = labels.Resource(m.component, filter.Apply(k.Labels))
 
 	if endpoints == nil {
-		endpoints = InCluster{Cluster: m.Name, Namespace: m.Namespace, ClusterDomain: m.cfg.ClusterDomain}
+		endpoints = brokerconfig.InCluster{Cluster: m.Name, Namespace: m.Namespace, ClusterDomain: m.cfg.ClusterDomain}
 	}
-	all := make([]Listener, 0, len(spec.Listeners))
+	all := make([]brokerconfig.Listener, 0, len(spec.Listeners))
 	for _, l := range spec.Listeners {
 		all = append(all, listenerFrom(l))
 	}
@@ -131,12 +130,12 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 	if err := m.addPools(pools, filter); err != nil {
 		return nil, err
 	}
-	userConfig, _ := NewConfig(spec.Config, all) // validated
+	userConfig, _ := brokerconfig.NewConfig(spec.Config, all) // validated
 	if spec.Quotas != nil {
 		// The quotas plugin wins over a callback class in the config (KafkaCluster.validateConfigurationOfQuotasPlugin).
-		userConfig.props.remove(quotaCallbackClass)
+		userConfig.Remove(quotaCallbackClass)
 	}
-	m.Cluster = &Cluster{
+	m.Cluster = &brokerconfig.Cluster{
 		Name: m.Name, Namespace: m.Namespace, Nodes: m.Nodes(), Listeners: m.Listeners,
 		Rack: rackFrom(spec.Rack), Authorization: authorizationFrom(spec.Authorization),
 		TieredStorage: tieredStorageFrom(spec.TieredStorage), Quotas: quotasFrom(spec.Quotas),
@@ -152,6 +151,27 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 	return m, nil
 }
 
+// ClusterID is the cluster.id of a Kafka, in the order of precedence
+// NodePoolUtils.getOrGenerateKRaftClusterId uses, with a stateless last step:
+// the Kafka's status.clusterId, else the first pool (in name order) with a
+// status.clusterId, else the configured ID for <namespace>/<name>, else
+// brokerconfig.DerivedClusterID. The operator would generate a random ID
+// instead.
+func ClusterID(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, configured map[string]string) string {
+	if k.Status.ClusterID != "" {
+		return k.Status.ClusterID
+	}
+	for _, p := range sortedPools(pools) {
+		if p.Status.ClusterID != "" {
+			return p.Status.ClusterID
+		}
+	}
+	if id, ok := configured[k.Namespace+"/"+k.Name]; ok {
+		return id
+	}
+	return brokerconfig.DerivedClusterID(k.Namespace, k.Name)
+}
+
 // quotaCallbackClass is the option the Strimzi quotas plugin sets itself.
 const quotaCallbackClass = "client.quota.callback.class"
 
@@ -163,12 +183,12 @@ func versionOf(spec *strimzi.KafkaClusterSpec, cfg *config.Spec) string {
 }
 
 // renderedListeners keeps the listeners the provider can give endpoints for.
-func renderedListeners(all []Listener, endpoints EndpointProvider) []Listener {
-	s, ok := endpoints.(ListenerSupport)
+func renderedListeners(all []brokerconfig.Listener, endpoints brokerconfig.EndpointProvider) []brokerconfig.Listener {
+	s, ok := endpoints.(brokerconfig.ListenerSupport)
 	if !ok {
 		return all
 	}
-	return slices.DeleteFunc(slices.Clone(all), func(l Listener) bool { return !s.Supports(l) })
+	return slices.DeleteFunc(slices.Clone(all), func(l brokerconfig.Listener) bool { return !s.Supports(l) })
 }
 
 // addPools assigns node IDs and builds the pools in name order.
@@ -254,7 +274,7 @@ func (m *Model) MetricsJSON() (string, bool) {
 // rackTopologyKey is the node label of topology-label rack awareness, or "".
 func (m *Model) rackTopologyKey() string {
 	r := m.spec.Rack
-	if r == nil || (r.Type != "" && r.Type != RackTopologyLabel) {
+	if r == nil || (r.Type != "" && r.Type != brokerconfig.RackTopologyLabel) {
 		return ""
 	}
 	return r.TopologyKey

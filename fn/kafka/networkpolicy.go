@@ -7,6 +7,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/utils/ptr"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 )
@@ -30,8 +31,8 @@ func (m *Model) NetworkPolicy() *networkingv1.NetworkPolicy {
 		NamespaceSelector: &metav1.LabelSelector{},
 	}
 	rules := []networkingv1.NetworkPolicyIngressRule{
-		ingress(ControlPlanePort, kafka, operator),
-		ingress(ReplicationPort, operator, kafka, byName(m.Name+"-entity-operator"),
+		ingress(brokerconfig.ControlPlanePort, kafka, operator),
+		ingress(brokerconfig.ReplicationPort, operator, kafka, byName(m.Name+"-entity-operator"),
 			byName(m.Name+"-kafka-exporter"), byName(m.Name+"-cruise-control")),
 		ingress(AgentPort, operator),
 	}
@@ -39,7 +40,7 @@ func (m *Model) NetworkPolicy() *networkingv1.NetworkPolicy {
 		rules = append(rules, ingress(l.Port, m.listenerPeers(l)...))
 	}
 	if m.spec.MetricsConfig != nil {
-		rules = append(rules, ingress(metricsPort))
+		rules = append(rules, ingress(brokerconfig.MetricsPort))
 	}
 	if m.spec.JmxOptions != nil {
 		rules = append(rules, ingress(JMXPort))
@@ -54,7 +55,7 @@ func (m *Model) NetworkPolicy() *networkingv1.NetworkPolicy {
 	}
 }
 
-func (m *Model) listenerPeers(l Listener) []networkingv1.NetworkPolicyPeer {
+func (m *Model) listenerPeers(l brokerconfig.Listener) []networkingv1.NetworkPolicyPeer {
 	for _, cr := range m.spec.Listeners {
 		if cr.Name == l.Name {
 			return cr.NetworkPolicyPeers

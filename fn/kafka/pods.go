@@ -10,6 +10,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/fn/digest"
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
@@ -199,16 +200,16 @@ func (m *Model) ports(p *Pool) []corev1.ContainerPort {
 	}
 	ports := []corev1.ContainerPort{port(AgentPortName, AgentPort)}
 	if p.Controller {
-		ports = append(ports, port(ControlPlanePortName, ControlPlanePort))
+		ports = append(ports, port(brokerconfig.ControlPlanePortName, brokerconfig.ControlPlanePort))
 	}
 	if p.Broker {
-		ports = append(ports, port(ReplicationPortName, ReplicationPort))
+		ports = append(ports, port(brokerconfig.ReplicationPortName, brokerconfig.ReplicationPort))
 		for _, l := range m.Listeners {
 			ports = append(ports, port(l.PortName(), l.Port))
 		}
 	}
 	if m.spec.MetricsConfig != nil {
-		ports = append(ports, port(MetricsPortName, metricsPort))
+		ports = append(ports, port(MetricsPortName, brokerconfig.MetricsPort))
 	}
 	if m.spec.JmxOptions != nil {
 		ports = append(ports, port(JMXPortName, JMXPort))

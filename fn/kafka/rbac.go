@@ -5,6 +5,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
@@ -49,7 +50,7 @@ func (m *Model) secretNames(nodes []nodepools.Node) []string {
 // tlsClientAuth reports whether any listener authenticates clients by TLS.
 func (m *Model) tlsClientAuth() bool {
 	for _, l := range m.Listeners {
-		if l.Auth != nil && l.Auth.Type == AuthTLS {
+		if l.Auth != nil && l.Auth.Type == brokerconfig.AuthTLS {
 			return true
 		}
 	}

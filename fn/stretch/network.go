@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/strimzi-render/strimzi-render/config"
-	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -26,12 +26,12 @@ type Port struct {
 
 // Ports the nodes always have.
 var (
-	ControlPlanePort = Port{Name: kafka.ControlPlanePortName, Number: kafka.ControlPlanePort, Slot: 0}
-	ReplicationPort  = Port{Name: kafka.ReplicationPortName, Number: kafka.ReplicationPort, Slot: 1}
+	ControlPlanePort = Port{Name: brokerconfig.ControlPlanePortName, Number: brokerconfig.ControlPlanePort, Slot: 0}
+	ReplicationPort  = Port{Name: brokerconfig.ReplicationPortName, Number: brokerconfig.ReplicationPort, Slot: 1}
 )
 
-// Network is the kafka package's EndpointProvider and Topology for one
-// stretched Kafka: it places nodes by their pool's alias and asks the
+// Network is the brokerconfig package's EndpointProvider and Topology for
+// one stretched Kafka: it places nodes by their pool's alias and asks the
 // Provider for addresses. It renders internal listeners only; the other
 // types would need addresses per Kubernetes cluster.
 type Network struct {
@@ -42,14 +42,14 @@ type Network struct {
 	Provider  Provider
 
 	clusterDomain string
-	aliases       map[string]string // pool name to alias
-	listeners     []kafka.Listener  // internal listeners in spec order
+	aliases       map[string]string       // pool name to alias
+	listeners     []brokerconfig.Listener // internal listeners in spec order
 }
 
 var (
-	_ kafka.EndpointProvider = (*Network)(nil)
-	_ kafka.Topology         = (*Network)(nil)
-	_ kafka.ListenerSupport  = (*Network)(nil)
+	_ brokerconfig.EndpointProvider = (*Network)(nil)
+	_ brokerconfig.Topology         = (*Network)(nil)
+	_ brokerconfig.ListenerSupport  = (*Network)(nil)
 )
 
 // New returns the network of a Kafka that Validate found stretched by
@@ -64,8 +64,8 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, entries []config.Stre
 	}
 	if k.Spec.Kafka != nil {
 		for _, l := range k.Spec.Kafka.Listeners {
-			if l.Type == kafka.ListenerInternal {
-				net.listeners = append(net.listeners, kafka.Listener{Name: l.Name, Port: l.Port, Type: l.Type})
+			if l.Type == brokerconfig.ListenerInternal {
+				net.listeners = append(net.listeners, brokerconfig.Listener{Name: l.Name, Port: l.Port, Type: l.Type})
 			}
 		}
 	}
@@ -113,25 +113,27 @@ func (net *Network) Ports(n nodepools.Node) []Port {
 func (net *Network) NodeHost(n nodepools.Node) string { return net.ControlPlane(n).Host }
 
 // Endpoint is the provider's address of an internal listener on a broker.
-func (net *Network) Endpoint(n nodepools.Node, l kafka.Listener) (kafka.Endpoint, error) {
+func (net *Network) Endpoint(n nodepools.Node, l brokerconfig.Listener) (brokerconfig.Endpoint, error) {
 	for i, il := range net.listeners {
 		if il.Name == l.Name {
 			return net.Provider.Endpoint(net.Node(n), Port{Name: l.PortName(), Number: l.Port, Slot: 2 + i}), nil
 		}
 	}
-	return kafka.Endpoint{}, fmt.Errorf("listener %s of type %s has no address in a stretch cluster", l.Name, l.Type)
+	return brokerconfig.Endpoint{}, fmt.Errorf("listener %s of type %s has no address in a stretch cluster", l.Name, l.Type)
 }
 
 // Supports keeps internal listeners, which the provider exposes.
-func (net *Network) Supports(l kafka.Listener) bool { return l.Type == kafka.ListenerInternal }
+func (net *Network) Supports(l brokerconfig.Listener) bool {
+	return l.Type == brokerconfig.ListenerInternal
+}
 
 // ControlPlane is the provider's address of the node's control plane.
-func (net *Network) ControlPlane(n nodepools.Node) kafka.Endpoint {
+func (net *Network) ControlPlane(n nodepools.Node) brokerconfig.Endpoint {
 	return net.Provider.Endpoint(net.Node(n), ControlPlanePort)
 }
 
 // Replication is the provider's address of the node's replication listener.
-func (net *Network) Replication(n nodepools.Node) kafka.Endpoint {
+func (net *Network) Replication(n nodepools.Node) brokerconfig.Endpoint {
 	return net.Provider.Endpoint(net.Node(n), ReplicationPort)
 }
 

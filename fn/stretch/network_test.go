@@ -16,6 +16,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -178,7 +179,7 @@ func TestQuorumProperties(t *testing.T) {
 						assert.Equal(t, entry[n.ID], cp, "node %d advertises its voter entry", n.ID)
 						port := f.net.ControlPlane(n).Port
 						if provider != config.ProviderNodePort {
-							assert.Equal(t, kafka.ControlPlanePort, port)
+							assert.Equal(t, brokerconfig.ControlPlanePort, port)
 						}
 					} else {
 						assert.Empty(t, cp, "broker %d has no control plane", n.ID)
@@ -210,7 +211,7 @@ func TestEndpoints(t *testing.T) {
 			n := nodeOf(t, f, 4)
 			assert.Equal(t, want.controlPlane, f.net.ControlPlane(n).String())
 			assert.Equal(t, want.replication, f.net.Replication(n).String())
-			e, err := f.net.Endpoint(n, kafka.Listener{Name: "tls", Port: 9093, Type: kafka.ListenerInternal})
+			e, err := f.net.Endpoint(n, brokerconfig.Listener{Name: "tls", Port: 9093, Type: brokerconfig.ListenerInternal})
 			require.NoError(t, err)
 			assert.Equal(t, want.tls, e.String())
 		})

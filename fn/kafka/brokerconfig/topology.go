@@ -1,4 +1,4 @@
-package kafka
+package brokerconfig
 
 import (
 	"strconv"
@@ -6,10 +6,6 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 )
-
-// KeyInitialControllers holds, on controllers of a dynamic quorum, the
-// value of kafka-storage.sh format --initial-controllers.
-const KeyInitialControllers = "initial.controllers"
 
 // Topology is implemented by an EndpointProvider whose nodes run in several
 // Kubernetes clusters. It gives the control-plane and replication endpoints,

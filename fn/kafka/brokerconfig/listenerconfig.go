@@ -1,4 +1,4 @@
-package kafka
+package brokerconfig
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Names of the listeners Strimzi always configures.
@@ -118,7 +119,7 @@ func (c *Cluster) writeAuthentication(w *configWriter, l Listener) (string, erro
 	case AuthCustom:
 		opts, probs := customAuthOptions(auth.ListenerConfig)
 		if len(probs) > 0 {
-			return "", fmt.Errorf("listener %s: %w", l.Name, probs[0])
+			return "", fmt.Errorf("listener %s: %s: %s", l.Name, probs[0].Path, probs[0].Message)
 		}
 		for _, k := range opts.keys {
 			w.println(p + k + "=" + opts.values[k])
@@ -132,19 +133,27 @@ func (c *Cluster) writeAuthentication(w *configWriter, l Listener) (string, erro
 // customAuthOptions are the listenerConfig options of custom authentication
 // that reach server.config, in key order, values rendered by FormatValue and
 // key store options dropped (Strimzi: KafkaListenerCustomAuthConfiguration).
-func customAuthOptions(cfg map[string]any) (*properties, []Problem) {
+func customAuthOptions(cfg map[string]any) (*properties, []results.Problem) {
 	opts := newProperties()
-	var probs []Problem
+	var probs []results.Problem
 	for _, k := range sortedKeys(cfg) {
 		v, err := FormatValue(cfg[k])
 		if err != nil {
-			probs = append(probs, Problem{fmt.Sprintf("authentication.listenerConfig[%s]", k), err.Error()})
+			probs = append(probs, results.Problem{Path: fmt.Sprintf("authentication.listenerConfig[%s]", k), Message: err.Error()})
 			continue
 		}
 		opts.put(k, v)
 	}
 	opts.filter(func(k string) bool { return hasAnyPrefix(strings.ToLower(k), forbiddenCustomAuthPrefixes) })
 	return opts, probs
+}
+
+// CheckCustomAuth returns the problems of a custom authentication's
+// listenerConfig, at paths below the listener: the values server.config
+// cannot hold.
+func CheckCustomAuth(listenerConfig map[string]any) []results.Problem {
+	_, probs := customAuthOptions(listenerConfig)
+	return probs
 }
 
 func securityProtocol(tls, sasl bool) string {

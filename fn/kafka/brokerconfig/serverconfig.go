@@ -1,4 +1,4 @@
-package kafka
+package brokerconfig
 
 import (
 	"slices"
@@ -27,8 +27,9 @@ const (
 	QuotasStrimzi = "strimzi"
 )
 
-// metricsPort is where the Strimzi metrics reporter listens (MetricsModel.METRICS_PORT).
-const metricsPort = 9404
+// MetricsPort is where the metrics exporter or the Strimzi metrics reporter
+// listens (MetricsModel.METRICS_PORT).
+const MetricsPort = 9404
 
 // Cluster holds what the server.config of every node shares: the Kafka custom
 // resource's settings and the list of all nodes.
@@ -314,7 +315,7 @@ func (c *Cluster) writeStrimziReporter(w *configWriter) {
 	}
 	w.section("Strimzi Metrics Reporter configuration")
 	w.println("prometheus.metrics.reporter.listener.enable=true")
-	w.println("prometheus.metrics.reporter.listener=http://:" + strconv.Itoa(metricsPort))
+	w.println("prometheus.metrics.reporter.listener=http://:" + strconv.Itoa(MetricsPort))
 	w.println("prometheus.metrics.reporter.allowlist=" + strings.Join(r.AllowList, ","))
 	w.println()
 }

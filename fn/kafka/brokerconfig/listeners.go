@@ -1,4 +1,4 @@
-package kafka
+package brokerconfig
 
 import (
 	"fmt"
@@ -26,10 +26,13 @@ const (
 	AuthCustom      = "custom"
 )
 
-// Ports of the listeners Strimzi always configures.
+// Ports of the listeners Strimzi always configures, and the names of their
+// container and Service ports.
 const (
-	ControlPlanePort = 9090
-	ReplicationPort  = 9091
+	ControlPlanePort     = 9090
+	ReplicationPort      = 9091
+	ControlPlanePortName = "tcp-ctrlplane"
+	ReplicationPortName  = "tcp-replication"
 )
 
 // DefaultClusterDomain is the Kubernetes DNS domain Strimzi assumes when
@@ -167,7 +170,7 @@ func (p InCluster) Endpoint(n nodepools.Node, l Listener) (Endpoint, error) {
 		}
 		return Endpoint{host, l.Port}, nil
 	case ListenerClusterIP:
-		host := perBrokerService(names.KafkaPodSet(p.Cluster, n.Pool), n.ID, l) + "." + p.Namespace + ".svc"
+		host := PerBrokerService(names.KafkaPodSet(p.Cluster, n.Pool), n.ID, l) + "." + p.Namespace + ".svc"
 		if l.Config.UseServiceDNSDomain {
 			host += "." + p.domain()
 		}
@@ -196,11 +199,11 @@ func exposure(listenerType string) string {
 	}
 }
 
-// perBrokerService names a node's Service of a listener: <base>-<name>-<id>,
+// PerBrokerService names a node's Service of a listener: <base>-<name>-<id>,
 // or <base>-<id> for the listener "external" on port 9094, which kept the
 // name older Strimzi versions used
 // (Strimzi: ListenersUtils.backwardsCompatiblePerBrokerServiceName).
-func perBrokerService(base string, nodeID int, l Listener) string {
+func PerBrokerService(base string, nodeID int, l Listener) string {
 	if l.Port == 9094 && l.Name == "external" {
 		return base + "-" + strconv.Itoa(nodeID)
 	}

@@ -1,4 +1,4 @@
-package kafka
+package brokerconfig
 
 import (
 	"flag"
@@ -14,6 +14,12 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
+
+func id(n int) *int { return &n }
+
+func jbod(vs ...nodepools.Volume) nodepools.Storage {
+	return nodepools.Storage{Volume: nodepools.Volume{Type: nodepools.StorageJBOD}, Volumes: vs}
+}
 
 // dualRole is the cluster of strimzi-fidelity.md §10.3: examples/kafka/
 // kafka-with-dual-role-nodes.yaml in namespace my-namespace.

@@ -1,7 +1,9 @@
-package kafka
+package brokerconfig
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
@@ -64,13 +66,8 @@ func writeConfigProviders(w *configWriter, props *properties, n nodepools.Node) 
 	}
 	aliases := strings.Join(strimzi, ",")
 	if user, ok := props.get("config.providers"); ok {
-		for _, alias := range javaSplit(user, ",") {
-			for _, s := range strimzi {
-				if alias == s {
-					return fmt.Errorf("config.provider %s not permitted as it reserved for Strimzi. Not permitted aliases: [%s]",
-						alias, strings.Join(strimzi, ", "))
-				}
-			}
+		if refused := reservedAliases(user, strimzi); len(refused) > 0 {
+			return errors.New(refused[0])
 		}
 		props.remove("config.providers")
 		aliases = user + "," + aliases
@@ -90,6 +87,24 @@ func writeConfigProviders(w *configWriter, props *properties, n nodepools.Node) 
 	}
 	w.println()
 	return nil
+}
+
+// CheckConfigProviders returns Strimzi's message for each alias of a
+// config.providers value that a broker's own providers take.
+func CheckConfigProviders(providers string) []string {
+	return reservedAliases(providers, brokerProviders)
+}
+
+// reservedAliases refuses, in order, the user's aliases found in reserved.
+func reservedAliases(providers string, reserved []string) []string {
+	var out []string
+	for _, alias := range javaSplit(providers, ",") {
+		if slices.Contains(reserved, alias) {
+			out = append(out, fmt.Sprintf("config.provider %s not permitted as it reserved for Strimzi. Not permitted aliases: [%s]",
+				alias, strings.Join(reserved, ", ")))
+		}
+	}
+	return out
 }
 
 // writeReporters merges the reporters Strimzi needs into a reporter list key.
