@@ -9,6 +9,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/stretch"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
@@ -116,7 +117,7 @@ func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in kafka.Inputs, ou
 		run.fail()
 		return
 	}
-	var endpoints kafka.EndpointProvider
+	var endpoints brokerconfig.EndpointProvider
 	var net *stretch.Network
 	mcfg := cfg
 	if st.Stretched {

@@ -14,6 +14,9 @@ const (
 	KeyClusterID       = "cluster.id"
 	KeyMetadataVersion = "metadata.version"
 	KeyMetrics         = "metrics-config.json"
+	// KeyInitialControllers holds, on controllers of a dynamic quorum, the
+	// value of kafka-storage.sh format --initial-controllers.
+	KeyInitialControllers = "initial.controllers"
 )
 
 // ConfigMaps returns one ConfigMap per node of the pool, named like its pod:

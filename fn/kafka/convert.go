@@ -3,6 +3,8 @@ package kafka
 import (
 	"slices"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -34,13 +36,13 @@ var defaultMetricsAllowList = []string{
 }
 
 // listenerFrom turns a listener of the custom resource into the builder's.
-func listenerFrom(l strimzi.GenericKafkaListener) Listener {
-	out := Listener{Name: l.Name, Port: l.Port, Type: l.Type, TLS: l.TLS}
+func listenerFrom(l strimzi.GenericKafkaListener) brokerconfig.Listener {
+	out := brokerconfig.Listener{Name: l.Name, Port: l.Port, Type: l.Type, TLS: l.TLS}
 	if a := l.Authentication; a != nil {
-		out.Auth = &ListenerAuth{Type: a.Type, SASL: a.Sasl, ListenerConfig: a.ListenerConfig}
+		out.Auth = &brokerconfig.ListenerAuth{Type: a.Type, SASL: a.Sasl, ListenerConfig: a.ListenerConfig}
 	}
 	if c := l.Configuration; c != nil {
-		out.Config = ListenerConfig{
+		out.Config = brokerconfig.ListenerConfig{
 			MaxConnections:            c.MaxConnections,
 			MaxConnectionCreationRate: c.MaxConnectionCreationRate,
 			CustomCert:                c.BrokerCertChainAndKey != nil,
@@ -49,7 +51,7 @@ func listenerFrom(l strimzi.GenericKafkaListener) Listener {
 		}
 		for _, b := range c.Brokers {
 			if b.Broker != nil {
-				out.Config.Brokers = append(out.Config.Brokers, ListenerBroker{
+				out.Config.Brokers = append(out.Config.Brokers, brokerconfig.ListenerBroker{
 					Broker: *b.Broker, AdvertisedHost: b.AdvertisedHost, AdvertisedPort: b.AdvertisedPort,
 				})
 			}
@@ -58,20 +60,20 @@ func listenerFrom(l strimzi.GenericKafkaListener) Listener {
 	return out
 }
 
-// storageFrom turns a pool's spec.storage into the model's Storage.
-func storageFrom(s *strimzi.KafkaStorage) Storage {
+// storageFrom turns a pool's spec.storage into its node pool Storage.
+func storageFrom(s *strimzi.KafkaStorage) nodepools.Storage {
 	if s == nil {
-		return Storage{}
+		return nodepools.Storage{}
 	}
-	out := Storage{Volume: volumeFrom(*s)}
+	out := nodepools.Storage{Volume: volumeFrom(*s)}
 	for _, v := range s.Volumes {
 		out.Volumes = append(out.Volumes, volumeFrom(v))
 	}
 	return out
 }
 
-func volumeFrom(s strimzi.KafkaStorage) Volume {
-	return Volume{
+func volumeFrom(s strimzi.KafkaStorage) nodepools.Volume {
+	return nodepools.Volume{
 		Type: s.Type, ID: s.ID, SizeLimit: s.SizeLimit, Size: s.Size, Class: s.Class,
 		VolumeAttributesClass: s.VolumeAttributesClass, Selector: s.Selector,
 		DeleteClaim: s.DeleteClaim, KRaftMetadata: s.KRaftMetadata,
@@ -79,13 +81,13 @@ func volumeFrom(s strimzi.KafkaStorage) Volume {
 }
 
 // nodePoolFrom is what node ID assignment needs from a pool.
-func nodePoolFrom(p *strimzi.KafkaNodePool) NodePool {
-	np := NodePool{
+func nodePoolFrom(p *strimzi.KafkaNodePool) nodepools.NodePool {
+	np := nodepools.NodePool{
 		Name:          p.Name,
 		Roles:         slices.Clone(p.Spec.Roles),
 		StatusNodeIDs: p.Status.NodeIDs,
-		NextNodeIDs:   p.Annotations[AnnoNextNodeIDs],
-		RemoveNodeIDs: p.Annotations[AnnoRemoveNodeIDs],
+		NextNodeIDs:   p.Annotations[nodepools.AnnoNextNodeIDs],
+		RemoveNodeIDs: p.Annotations[nodepools.AnnoRemoveNodeIDs],
 		Storage:       storageFrom(p.Spec.Storage),
 	}
 	if p.Spec.Replicas != nil && *p.Spec.Replicas > 0 {
@@ -94,36 +96,36 @@ func nodePoolFrom(p *strimzi.KafkaNodePool) NodePool {
 	return np
 }
 
-func rackFrom(r *strimzi.Rack) *Rack {
+func rackFrom(r *strimzi.Rack) *brokerconfig.Rack {
 	if r == nil {
 		return nil
 	}
-	return &Rack{Type: r.Type, TopologyKey: r.TopologyKey, EnvVarName: r.EnvVarName}
+	return &brokerconfig.Rack{Type: r.Type, TopologyKey: r.TopologyKey, EnvVarName: r.EnvVarName}
 }
 
-func authorizationFrom(a *strimzi.KafkaAuthorization) *Authorization {
+func authorizationFrom(a *strimzi.KafkaAuthorization) *brokerconfig.Authorization {
 	if a == nil {
 		return nil
 	}
-	return &Authorization{Type: a.Type, SuperUsers: a.SuperUsers, AuthorizerClass: a.AuthorizerClass}
+	return &brokerconfig.Authorization{Type: a.Type, SuperUsers: a.SuperUsers, AuthorizerClass: a.AuthorizerClass}
 }
 
-func tieredStorageFrom(t *strimzi.TieredStorage) *TieredStorage {
+func tieredStorageFrom(t *strimzi.TieredStorage) *brokerconfig.TieredStorage {
 	if t == nil {
 		return nil
 	}
-	out := &TieredStorage{}
+	out := &brokerconfig.TieredStorage{}
 	if rsm := t.RemoteStorageManager; rsm != nil {
 		out.ClassName, out.ClassPath, out.Config = rsm.ClassName, rsm.ClassPath, rsm.Config
 	}
 	return out
 }
 
-func quotasFrom(q *strimzi.Quotas) *Quotas {
+func quotasFrom(q *strimzi.Quotas) *brokerconfig.Quotas {
 	if q == nil {
 		return nil
 	}
-	return &Quotas{
+	return &brokerconfig.Quotas{
 		Type: q.Type, ProducerByteRate: q.ProducerByteRate, ConsumerByteRate: q.ConsumerByteRate,
 		MinAvailableBytesPerVolume: q.MinAvailableBytesPerVolume,
 		MinAvailableRatioPerVolume: q.MinAvailableRatioPerVolume,
@@ -131,18 +133,18 @@ func quotasFrom(q *strimzi.Quotas) *Quotas {
 	}
 }
 
-func metricsFrom(m *strimzi.MetricsConfig) Metrics {
+func metricsFrom(m *strimzi.MetricsConfig) brokerconfig.Metrics {
 	switch {
 	case m == nil:
-		return Metrics{}
+		return brokerconfig.Metrics{}
 	case m.Type == MetricsJMXExporter:
-		return Metrics{JMXExporter: true}
+		return brokerconfig.Metrics{JMXExporter: true}
 	case m.Type == MetricsStrimziReporter:
 		allow := defaultMetricsAllowList
 		if m.Values != nil && len(m.Values.AllowList) > 0 {
 			allow = m.Values.AllowList
 		}
-		return Metrics{StrimziReporter: &StrimziReporter{AllowList: allow}}
+		return brokerconfig.Metrics{StrimziReporter: &brokerconfig.StrimziReporter{AllowList: allow}}
 	}
-	return Metrics{}
+	return brokerconfig.Metrics{}
 }

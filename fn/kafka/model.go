@@ -9,6 +9,8 @@ import (
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/logging"
 	"github.com/strimzi-render/strimzi-render/fn/metrics"
@@ -18,16 +20,14 @@ import (
 
 // Ports, volumes and values of Kafka pods (KafkaCluster).
 const (
-	AgentPort            = 8443
-	AgentPortName        = "tcp-kafkaagent"
-	ControlPlanePortName = "tcp-ctrlplane"
-	ReplicationPortName  = "tcp-replication"
-	MetricsPortName      = "tcp-prometheus"
-	ConfigVolume         = "kafka-metrics-and-logging"
-	ConfigMountPath      = "/opt/kafka/custom-config/"
-	ReadyFilesVolume     = "ready-files"
-	ReadyFilesMountPath  = "/var/opt/kafka"
-	componentType        = "kafka"
+	AgentPort           = 8443
+	AgentPortName       = "tcp-kafkaagent"
+	MetricsPortName     = "tcp-prometheus"
+	ConfigVolume        = "kafka-metrics-and-logging"
+	ConfigMountPath     = "/opt/kafka/custom-config/"
+	ReadyFilesVolume    = "ready-files"
+	ReadyFilesMountPath = "/var/opt/kafka"
+	componentType       = "kafka"
 	// Kafka sizes its heap at half the container memory, at most 5 GiB.
 	heapPercent = 50
 	heapMax     = int64(5) << 30
@@ -56,9 +56,9 @@ type Model struct {
 	// Pools in name order, the order the API server lists them in.
 	Pools []*Pool
 	// Listeners are the listeners rendered: those the endpoint provider knows.
-	Listeners []Listener
+	Listeners []brokerconfig.Listener
 	// Cluster holds what every node's server.config shares.
-	Cluster *Cluster
+	Cluster *brokerconfig.Cluster
 
 	component      labels.Component
 	resourceLabels map[string]string
@@ -73,9 +73,9 @@ type Pool struct {
 	Controller bool
 	Broker     bool
 	// Nodes are the pool's desired nodes, by node ID.
-	Nodes      []Node
-	Storage    Storage
-	Assignment Assignment
+	Nodes      []nodepools.Node
+	Storage    nodepools.Storage
+	Assignment nodepools.Assignment
 	Template   PoolTemplate
 
 	resourceLabels map[string]string
@@ -86,7 +86,7 @@ type Pool struct {
 // New builds the model of a Kafka and its pools, which Validate found
 // valid. endpoints may be nil for a cluster in one Kubernetes cluster. It
 // fails only on an inconsistency validation should have caught.
-func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRender, in Inputs, endpoints EndpointProvider) (*Model, error) {
+func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRender, in Inputs, endpoints brokerconfig.EndpointProvider) (*Model, error) {
 	spec := k.Spec.Kafka
 	if spec == nil {
 		spec = &strimzi.KafkaClusterSpec{}
@@ -117,9 +117,9 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 	m.resourceLabels = labels.Resource(m.component, filter.Apply(k.Labels))
 
 	if endpoints == nil {
-		endpoints = InCluster{Cluster: m.Name, Namespace: m.Namespace, ClusterDomain: m.cfg.ClusterDomain}
+		endpoints = brokerconfig.InCluster{Cluster: m.Name, Namespace: m.Namespace, ClusterDomain: m.cfg.ClusterDomain}
 	}
-	all := make([]Listener, 0, len(spec.Listeners))
+	all := make([]brokerconfig.Listener, 0, len(spec.Listeners))
 	for _, l := range spec.Listeners {
 		all = append(all, listenerFrom(l))
 	}
@@ -128,12 +128,12 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 	if err := m.addPools(pools, filter); err != nil {
 		return nil, err
 	}
-	userConfig, _ := NewConfig(spec.Config, all) // validated
+	userConfig, _ := brokerconfig.NewConfig(spec.Config, all) // validated
 	if spec.Quotas != nil {
 		// The quotas plugin wins over a callback class in the config (KafkaCluster.validateConfigurationOfQuotasPlugin).
-		userConfig.props.remove(quotaCallbackClass)
+		userConfig.Remove(quotaCallbackClass)
 	}
-	m.Cluster = &Cluster{
+	m.Cluster = &brokerconfig.Cluster{
 		Name: m.Name, Namespace: m.Namespace, Nodes: m.Nodes(), Listeners: m.Listeners,
 		Rack: rackFrom(spec.Rack), Authorization: authorizationFrom(spec.Authorization),
 		TieredStorage: tieredStorageFrom(spec.TieredStorage), Quotas: quotasFrom(spec.Quotas),
@@ -149,6 +149,27 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 	return m, nil
 }
 
+// ClusterID is the cluster.id of a Kafka, in the order of precedence
+// NodePoolUtils.getOrGenerateKRaftClusterId uses, with a stateless last step:
+// the Kafka's status.clusterId, else the first pool (in name order) with a
+// status.clusterId, else the configured ID for <namespace>/<name>, else
+// brokerconfig.DerivedClusterID. The operator would generate a random ID
+// instead.
+func ClusterID(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, configured map[string]string) string {
+	if k.Status.ClusterID != "" {
+		return k.Status.ClusterID
+	}
+	for _, p := range sortedPools(pools) {
+		if p.Status.ClusterID != "" {
+			return p.Status.ClusterID
+		}
+	}
+	if id, ok := configured[k.Namespace+"/"+k.Name]; ok {
+		return id
+	}
+	return brokerconfig.DerivedClusterID(k.Namespace, k.Name)
+}
+
 // quotaCallbackClass is the option the Strimzi quotas plugin sets itself.
 const quotaCallbackClass = "client.quota.callback.class"
 
@@ -160,31 +181,31 @@ func versionOf(spec *strimzi.KafkaClusterSpec, cfg *config.Spec) string {
 }
 
 // renderedListeners keeps the listeners the provider can give endpoints for.
-func renderedListeners(all []Listener, endpoints EndpointProvider) []Listener {
-	s, ok := endpoints.(ListenerSupport)
+func renderedListeners(all []brokerconfig.Listener, endpoints brokerconfig.EndpointProvider) []brokerconfig.Listener {
+	s, ok := endpoints.(brokerconfig.ListenerSupport)
 	if !ok {
 		return all
 	}
-	return slices.DeleteFunc(slices.Clone(all), func(l Listener) bool { return !s.Supports(l) })
+	return slices.DeleteFunc(slices.Clone(all), func(l brokerconfig.Listener) bool { return !s.Supports(l) })
 }
 
 // addPools assigns node IDs and builds the pools in name order.
 func (m *Model) addPools(crs []*strimzi.KafkaNodePool, filter labels.Filter) error {
 	sorted := sortedPools(crs)
-	nps := make([]NodePool, 0, len(sorted))
+	nps := make([]nodepools.NodePool, 0, len(sorted))
 	for _, p := range sorted {
 		nps = append(nps, nodePoolFrom(p))
 	}
-	assignments, err := AssignNodeIDs(nps)
+	assignments, err := nodepools.AssignNodeIDs(nps)
 	if err != nil {
 		return err
 	}
-	nodes := Nodes(m.Name, nps, assignments)
+	nodes := nodepools.Nodes(m.Name, nps, assignments)
 	for i, cr := range sorted {
 		np := nps[i]
 		p := &Pool{
 			cr: cr, Name: cr.Name, Storage: np.Storage, Assignment: assignments[i],
-			Controller: np.HasRole(RoleController), Broker: np.HasRole(RoleBroker),
+			Controller: np.HasRole(nodepools.RoleController), Broker: np.HasRole(nodepools.RoleBroker),
 			Template: mergeTemplates(m.tmpl, cr.Spec.Template),
 		}
 		for _, n := range nodes {
@@ -214,12 +235,12 @@ func sortedPools(pools []*strimzi.KafkaNodePool) []*strimzi.KafkaNodePool {
 }
 
 // Nodes lists the nodes of all pools by node ID.
-func (m *Model) Nodes() []Node {
-	var nodes []Node
+func (m *Model) Nodes() []nodepools.Node {
+	var nodes []nodepools.Node
 	for _, p := range m.Pools {
 		nodes = append(nodes, p.Nodes...)
 	}
-	slices.SortFunc(nodes, func(a, b Node) int { return a.ID - b.ID })
+	slices.SortFunc(nodes, func(a, b nodepools.Node) int { return a.ID - b.ID })
 	return nodes
 }
 
@@ -251,7 +272,7 @@ func (m *Model) MetricsJSON() (string, bool) {
 // rackTopologyKey is the node label of topology-label rack awareness, or "".
 func (m *Model) rackTopologyKey() string {
 	r := m.spec.Rack
-	if r == nil || (r.Type != "" && r.Type != RackTopologyLabel) {
+	if r == nil || (r.Type != "" && r.Type != brokerconfig.RackTopologyLabel) {
 		return ""
 	}
 	return r.TopologyKey
@@ -267,7 +288,7 @@ func (p *Pool) Labels() map[string]string { return cloneLabels(p.resourceLabels)
 
 // PodSelector selects the pod of one node of the pool, as a per-pod
 // Service does.
-func (m *Model) PodSelector(p *Pool, n Node) map[string]string {
+func (m *Model) PodSelector(p *Pool, n nodepools.Node) map[string]string {
 	s := m.poolSelector(p)
 	s[labels.PodName] = n.Pod
 	return s

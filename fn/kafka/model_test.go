@@ -1,7 +1,6 @@
 package kafka
 
 import (
-	"encoding/base64"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -9,6 +8,7 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -75,25 +75,11 @@ func TestRoleSecretOrder(t *testing.T) {
 	assert.Equal(t, "foo-kafka-role", m.RoleBinding().Name)
 }
 
-func TestDerivedClusterID(t *testing.T) {
-	id := DerivedClusterID("my-namespace", "my-cluster")
-	assert.Equal(t, id, DerivedClusterID("my-namespace", "my-cluster"), "stable")
-	assert.NotEqual(t, id, DerivedClusterID("other", "my-cluster"))
-	assert.Len(t, id, 22)
-	b, err := base64.RawURLEncoding.DecodeString(id)
-	require.NoError(t, err)
-	assert.Equal(t, byte(0x40), b[6]&0xf0, "version 4")
-	assert.Equal(t, byte(0x80), b[8]&0xc0, "variant")
-	for _, ns := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"} {
-		assert.NotEqual(t, byte('-'), DerivedClusterID(ns, "x")[0])
-	}
-}
-
 func TestClusterIDPrecedence(t *testing.T) {
 	k, pools := decodeAll(t, fooKafka, pool("a", "1", "[broker]", "[0]"), pool("b", "1", "[broker]", "[1]"))
 	configured := map[string]string{"ns/foo": "configured"}
 	assert.Equal(t, "configured", ClusterID(k, pools, configured))
-	assert.Equal(t, DerivedClusterID("ns", "foo"), ClusterID(k, pools, nil))
+	assert.Equal(t, brokerconfig.DerivedClusterID("ns", "foo"), ClusterID(k, pools, nil))
 	pools[1].Status.ClusterID = "from-pool-b"
 	assert.Equal(t, "from-pool-b", ClusterID(k, pools, configured))
 	pools[0].Status.ClusterID = "from-pool-a"
@@ -136,9 +122,9 @@ func TestMergeTemplates(t *testing.T) {
 }
 
 func TestDiscoveryAnnotation(t *testing.T) {
-	m := &Model{Listeners: []Listener{
-		{Name: "plain", Port: 9092, Type: ListenerInternal},
-		{Name: "tls", Port: 9093, Type: ListenerInternal, TLS: true, Auth: &ListenerAuth{Type: AuthTLS}},
+	m := &Model{Listeners: []brokerconfig.Listener{
+		{Name: "plain", Port: 9092, Type: brokerconfig.ListenerInternal},
+		{Name: "tls", Port: 9093, Type: brokerconfig.ListenerInternal, TLS: true, Auth: &brokerconfig.ListenerAuth{Type: brokerconfig.AuthTLS}},
 	}}
 	assert.Equal(t, "[ {\n  \"port\" : 9092,\n  \"tls\" : false,\n  \"protocol\" : \"kafka\",\n  \"auth\" : \"none\"\n}, "+
 		"{\n  \"port\" : 9093,\n  \"tls\" : true,\n  \"protocol\" : \"kafka\",\n  \"auth\" : \"tls\"\n} ]", m.discovery())

@@ -3,6 +3,7 @@ package kafka
 import (
 	networkingv1 "k8s.io/api/networking/v1"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/specs"
@@ -22,8 +23,8 @@ func (m *Model) NetworkPolicy() *networkingv1.NetworkPolicy {
 	}
 	kafka, operator := specs.PodsPeer(m.selector()), specs.OperatorPeer()
 	rules := []networkingv1.NetworkPolicyIngressRule{
-		specs.IngressRule(ControlPlanePort, kafka, operator),
-		specs.IngressRule(ReplicationPort, operator, kafka, byName(m.Name+"-entity-operator"),
+		specs.IngressRule(brokerconfig.ControlPlanePort, kafka, operator),
+		specs.IngressRule(brokerconfig.ReplicationPort, operator, kafka, byName(m.Name+"-entity-operator"),
 			byName(m.Name+"-kafka-exporter"), byName(m.Name+"-cruise-control")),
 		specs.IngressRule(AgentPort, operator),
 	}
@@ -31,13 +32,13 @@ func (m *Model) NetworkPolicy() *networkingv1.NetworkPolicy {
 		rules = append(rules, specs.IngressRule(int32(l.Port), m.listenerPeers(l)...))
 	}
 	if m.spec.MetricsConfig != nil {
-		rules = append(rules, specs.IngressRule(metricsPort))
+		rules = append(rules, specs.IngressRule(brokerconfig.MetricsPort))
 	}
 	rules = append(rules, m.jmx().IngressRules()...)
 	return specs.NetworkPolicy(m.objectMeta(names.KafkaNetworkPolicy(m.Name), m.resourceLabels, nil), m.selector(), rules)
 }
 
-func (m *Model) listenerPeers(l Listener) []networkingv1.NetworkPolicyPeer {
+func (m *Model) listenerPeers(l brokerconfig.Listener) []networkingv1.NetworkPolicyPeer {
 	for _, cr := range m.spec.Listeners {
 		if cr.Name == l.Name {
 			return cr.NetworkPolicyPeers

@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 )
 
 // ClusterObjects returns the objects the cluster shares, in a stable order:
@@ -16,7 +17,7 @@ func (m *Model) ClusterObjects() []any { return m.ClusterObjectsOf(m.Pools) }
 // nodes and the PodDisruptionBudget counts their nodes, the only ones it
 // can protect there.
 func (m *Model) ClusterObjectsOf(pools []*Pool) []any {
-	var nodes []Node
+	var nodes []nodepools.Node
 	for _, p := range pools {
 		nodes = append(nodes, p.Nodes...)
 	}

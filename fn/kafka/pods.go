@@ -11,6 +11,8 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/digest"
 	"github.com/strimzi-render/strimzi-render/fn/jmx"
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
@@ -44,7 +46,7 @@ func (m *Model) Pods(p *Pool) []*corev1.Pod {
 	return out
 }
 
-func (m *Model) pod(p *Pool, n Node) *corev1.Pod {
+func (m *Model) pod(p *Pool, n nodepools.Node) *corev1.Pod {
 	tmpl := p.Template.pod()
 	podLabels := cloneLabels(p.resourceLabels)
 	podLabels[labels.BrokerRole] = strconv.FormatBool(n.Broker)
@@ -94,9 +96,9 @@ func (m *Model) pod(p *Pool, n Node) *corev1.Pod {
 // give pods whose template sets none: fsGroup 0 when the pool has a
 // persistent claim, so the broker can write to it
 // (BaselinePodSecurityProvider.kafkaPodSecurityContext).
-func podSecurityContext(s Storage) *corev1.PodSecurityContext {
-	for _, v := range s.volumes() {
-		if v.Type == StoragePersistentClaim {
+func podSecurityContext(s nodepools.Storage) *corev1.PodSecurityContext {
+	for _, v := range s.AllVolumes() {
+		if v.Type == nodepools.StoragePersistentClaim {
 			return &corev1.PodSecurityContext{FSGroup: ptr.To[int64](0)}
 		}
 	}
@@ -105,7 +107,7 @@ func podSecurityContext(s Storage) *corev1.PodSecurityContext {
 
 // volumes returns the pod's volumes and the kafka container's mounts in
 // Strimzi's order (strimzi-fidelity.md §6.6).
-func (m *Model) volumes(p *Pool, n Node) ([]corev1.Volume, []corev1.VolumeMount) {
+func (m *Model) volumes(p *Pool, n nodepools.Node) ([]corev1.Volume, []corev1.VolumeMount) {
 	var vols []corev1.Volume
 	var mounts []corev1.VolumeMount
 	for _, dv := range p.Storage.DataVolumes(n.Pod) {
@@ -198,16 +200,16 @@ func (m *Model) ports(p *Pool) []corev1.ContainerPort {
 	port := func(name string, n int) corev1.ContainerPort { return specs.ContainerPort(name, int32(n)) }
 	ports := []corev1.ContainerPort{port(AgentPortName, AgentPort)}
 	if p.Controller {
-		ports = append(ports, port(ControlPlanePortName, ControlPlanePort))
+		ports = append(ports, port(brokerconfig.ControlPlanePortName, brokerconfig.ControlPlanePort))
 	}
 	if p.Broker {
-		ports = append(ports, port(ReplicationPortName, ReplicationPort))
+		ports = append(ports, port(brokerconfig.ReplicationPortName, brokerconfig.ReplicationPort))
 		for _, l := range m.Listeners {
 			ports = append(ports, port(l.PortName(), l.Port))
 		}
 	}
 	if m.spec.MetricsConfig != nil {
-		ports = append(ports, port(MetricsPortName, metricsPort))
+		ports = append(ports, port(MetricsPortName, brokerconfig.MetricsPort))
 	}
 	return append(ports, m.jmx().ContainerPorts()...)
 }

@@ -18,7 +18,7 @@ func (m *Model) PodSet(p *Pool) *pods.StrimziPodSet {
 	meta := metadataOf(p.Template.PodSet)
 	annotations := map[string]string{
 		AnnoKafkaVersion: m.Version,
-		AnnoStorage:      p.Storage.Annotation(),
+		AnnoStorage:      storageAnnotation(p.Storage),
 	}
 	maps.Copy(annotations, labels.UserMerged(meta.Annotations))
 	return pods.NewPodSet(

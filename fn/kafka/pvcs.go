@@ -5,6 +5,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
@@ -16,8 +17,8 @@ import (
 func (m *Model) PVCs(p *Pool) []*corev1.PersistentVolumeClaim {
 	meta := metadataOf(p.Template.PersistentVolumeClaim)
 	var out []*corev1.PersistentVolumeClaim
-	for i, v := range p.Storage.volumes() {
-		if v.Type != StoragePersistentClaim {
+	for i, v := range p.Storage.AllVolumes() {
+		if v.Type != nodepools.StoragePersistentClaim {
 			continue
 		}
 		for _, n := range p.Nodes {
@@ -27,7 +28,7 @@ func (m *Model) PVCs(p *Pool) []*corev1.PersistentVolumeClaim {
 	return out
 }
 
-func (m *Model) pvc(p *Pool, dv DataVolume, tmplLabels, tmplAnnotations map[string]string) *corev1.PersistentVolumeClaim {
+func (m *Model) pvc(p *Pool, dv nodepools.DataVolume, tmplLabels, tmplAnnotations map[string]string) *corev1.PersistentVolumeClaim {
 	v := dv.Volume
 	annotations := labels.ClaimAnnotations(v.DeleteClaim)
 	maps.Copy(annotations, labels.UserMerged(tmplAnnotations))

@@ -4,6 +4,8 @@ import (
 	rbacv1 "k8s.io/api/rbac/v1"
 
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/specs"
@@ -19,13 +21,13 @@ const BrokerClusterRole = "strimzi-kafka-broker"
 // CA. Names come in Java HashSet order (KafkaCluster.generateRole).
 func (m *Model) Role() *rbacv1.Role { return m.role(m.Nodes()) }
 
-func (m *Model) role(nodes []Node) *rbacv1.Role {
+func (m *Model) role(nodes []nodepools.Node) *rbacv1.Role {
 	return specs.SecretReaderRole(m.objectMeta(names.Kafka(m.Name), m.resourceLabels, nil), jvm.HashOrder(m.secretNames(nodes)))
 }
 
 // secretNames are the Secrets the nodes read, each once: certificates,
 // never a CA key.
-func (m *Model) secretNames(nodes []Node) []string {
+func (m *Model) secretNames(nodes []nodepools.Node) []string {
 	out := []string{names.ClusterCACert(m.Name), names.KafkaTrustBundle(m.Name)}
 	for _, n := range nodes {
 		out = append(out, n.Pod)
@@ -39,7 +41,7 @@ func (m *Model) secretNames(nodes []Node) []string {
 // tlsClientAuth reports whether any listener authenticates clients by TLS.
 func (m *Model) tlsClientAuth() bool {
 	for _, l := range m.Listeners {
-		if l.Auth != nil && l.Auth.Type == AuthTLS {
+		if l.Auth != nil && l.Auth.Type == brokerconfig.AuthTLS {
 			return true
 		}
 	}

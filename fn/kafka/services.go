@@ -8,6 +8,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/specs"
@@ -26,7 +27,7 @@ func (m *Model) BootstrapService() *corev1.Service {
 	l[labels.Discovery] = "true"
 	annotations := map[string]string{labels.Discovery: m.discovery()}
 	maps.Copy(annotations, labels.UserMerged(t.Metadata.Annotations))
-	ports := []corev1.ServicePort{specs.ServicePort(ReplicationPortName, ReplicationPort)}
+	ports := []corev1.ServicePort{specs.ServicePort(brokerconfig.ReplicationPortName, brokerconfig.ReplicationPort)}
 	for _, lis := range m.internalListeners() {
 		ports = append(ports, specs.ServicePort(lis.PortName(), int32(lis.Port)))
 	}
@@ -51,8 +52,8 @@ func (m *Model) BrokersService() *corev1.Service {
 		t = &strimzi.ServiceTemplate{}
 	}
 	ports := []corev1.ServicePort{
-		specs.ServicePort(ControlPlanePortName, ControlPlanePort),
-		specs.ServicePort(ReplicationPortName, ReplicationPort),
+		specs.ServicePort(brokerconfig.ControlPlanePortName, brokerconfig.ControlPlanePort),
+		specs.ServicePort(brokerconfig.ReplicationPortName, brokerconfig.ReplicationPort),
 		specs.ServicePort(AgentPortName, AgentPort),
 	}
 	for _, l := range m.internalListeners() {
@@ -80,7 +81,7 @@ func (m *Model) ListenerBootstrapServices() []*corev1.Service {
 	meta := metadataOf(m.tmpl.ExternalBootstrapService)
 	var out []*corev1.Service
 	for _, l := range m.Listeners {
-		if l.Type != ListenerClusterIP {
+		if l.Type != brokerconfig.ListenerClusterIP {
 			continue
 		}
 		c := m.listenerConfiguration(l)
@@ -105,7 +106,7 @@ func (m *Model) PerPodServices(p *Pool) []*corev1.Service {
 	meta := metadataOf(p.Template.PerPodService)
 	var out []*corev1.Service
 	for _, l := range m.Listeners {
-		if l.Type != ListenerClusterIP {
+		if l.Type != brokerconfig.ListenerClusterIP {
 			continue
 		}
 		c := m.listenerConfiguration(l)
@@ -117,7 +118,7 @@ func (m *Model) PerPodServices(p *Pool) []*corev1.Service {
 					break
 				}
 			}
-			out = append(out, m.listenerService(perBrokerService(names.KafkaPodSet(m.Name, p.Name), n.ID, l),
+			out = append(out, m.listenerService(brokerconfig.PerBrokerService(names.KafkaPodSet(m.Name, p.Name), n.ID, l),
 				labels.Merge(p.resourceLabels, bl, labels.UserMerged(meta.Labels)),
 				labels.Merge(ba, labels.UserMerged(meta.Annotations)), m.PodSelector(p, n), l, c))
 		}
@@ -126,7 +127,7 @@ func (m *Model) PerPodServices(p *Pool) []*corev1.Service {
 }
 
 // listenerService is ServiceUtils.createService for a listener's Service.
-func (m *Model) listenerService(name string, l, a, selector map[string]string, lis Listener, c *strimzi.ListenerConfiguration) *corev1.Service {
+func (m *Model) listenerService(name string, l, a, selector map[string]string, lis brokerconfig.Listener, c *strimzi.ListenerConfiguration) *corev1.Service {
 	svc := &corev1.Service{
 		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Service"},
 		ObjectMeta: m.objectMeta(name, l, a),
@@ -146,7 +147,7 @@ func (m *Model) listenerService(name string, l, a, selector map[string]string, l
 
 // listenerConfiguration finds the custom resource's configuration of a
 // rendered listener.
-func (m *Model) listenerConfiguration(l Listener) *strimzi.ListenerConfiguration {
+func (m *Model) listenerConfiguration(l brokerconfig.Listener) *strimzi.ListenerConfiguration {
 	for _, cr := range m.spec.Listeners {
 		if cr.Name == l.Name && cr.Configuration != nil {
 			return cr.Configuration
@@ -155,10 +156,10 @@ func (m *Model) listenerConfiguration(l Listener) *strimzi.ListenerConfiguration
 	return &strimzi.ListenerConfiguration{}
 }
 
-func (m *Model) internalListeners() []Listener {
-	var out []Listener
+func (m *Model) internalListeners() []brokerconfig.Listener {
+	var out []brokerconfig.Listener
 	for _, l := range m.Listeners {
-		if l.Type == ListenerInternal {
+		if l.Type == brokerconfig.ListenerInternal {
 			out = append(out, l)
 		}
 	}

@@ -3,11 +3,12 @@ package kafka
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"k8s.io/apimachinery/pkg/util/validation"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/logging"
 	"github.com/strimzi-render/strimzi-render/fn/metrics"
@@ -142,27 +143,22 @@ func (v *validator) version() {
 // config checks spec.kafka.config as far as Strimzi does without Kafka's
 // own configuration model.
 func (v *validator) config() {
-	var all []Listener
+	var all []brokerconfig.Listener
 	for _, l := range v.spec.Listeners {
 		all = append(all, listenerFrom(l))
 	}
-	cfg, probs := NewConfig(v.spec.Config, all)
+	cfg, probs := brokerconfig.NewConfig(v.spec.Config, all)
 	for _, p := range probs {
 		v.errorf("", p.Path, "Kafka %s/%s has invalid spec.kafka.config: %s", v.k.Namespace, v.k.Name, p.Message)
 	}
 	if user, ok := cfg.Get("config.providers"); ok {
-		for _, alias := range javaSplit(user, ",") {
-			for _, reserved := range brokerProviders {
-				if alias == reserved {
-					v.errorf("", "spec.kafka.config[config.providers]", "config.provider %s not permitted as it reserved for Strimzi. Not permitted aliases: [%s]",
-						alias, strings.Join(brokerProviders, ", "))
-				}
-			}
+		for _, msg := range brokerconfig.CheckConfigProviders(user) {
+			v.errorf("", "spec.kafka.config[config.providers]", "%s", msg)
 		}
 	}
 	v.replicationFactors()
 	if q := v.spec.Quotas; q != nil {
-		if q.Type == QuotasStrimzi && q.MinAvailableBytesPerVolume != nil && q.MinAvailableRatioPerVolume != nil {
+		if q.Type == brokerconfig.QuotasStrimzi && q.MinAvailableBytesPerVolume != nil && q.MinAvailableRatioPerVolume != nil {
 			v.errorf("", "spec.kafka.quotas", "You cannot configure both `minAvailableBytesPerVolume` and `minAvailableRatioPerVolume`, they are mutually exclusive.")
 		}
 		if _, ok := cfg.Get(quotaCallbackClass); ok {
@@ -187,7 +183,7 @@ func (v *validator) replicationFactors() {
 		if !ok || raw == nil {
 			continue
 		}
-		text, _ := FormatValue(raw)
+		text, _ := brokerconfig.FormatValue(raw)
 		n, err := strconv.ParseInt(text, 10, 32)
 		switch {
 		case err != nil:
@@ -206,7 +202,7 @@ func (v *validator) replicationFactors() {
 func (v *validator) brokerCount() int {
 	n := 0
 	for _, p := range v.pools {
-		if np := nodePoolFrom(p); np.HasRole(RoleBroker) {
+		if np := nodePoolFrom(p); np.HasRole(nodepools.RoleBroker) {
 			n += np.Replicas
 		}
 	}
@@ -227,9 +223,9 @@ func (v *validator) rack() {
 	r := v.spec.Rack
 	switch {
 	case r == nil:
-	case (r.Type == "" || r.Type == RackTopologyLabel) && r.TopologyKey == "":
+	case (r.Type == "" || r.Type == brokerconfig.RackTopologyLabel) && r.TopologyKey == "":
 		v.errorf("", "spec.kafka.rack.topologyKey", "topologyKey property is required")
-	case r.Type == RackEnvironmentVariable && r.EnvVarName == "":
+	case r.Type == brokerconfig.RackEnvironmentVariable && r.EnvVarName == "":
 		v.errorf("", "spec.kafka.rack.envVarName", "envVarName property is required")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -60,18 +61,18 @@ func (v *validator) listeners() {
 	}
 	for i, l := range ls {
 		switch l.Type {
-		case ListenerInternal, ListenerClusterIP:
+		case brokerconfig.ListenerInternal, brokerconfig.ListenerClusterIP:
 		default:
 			v.warnf("", fmt.Sprintf("spec.kafka.listeners[%d]", i),
 				"listener %s of type %s is not rendered: strimzi-render renders internal and cluster-ip listeners, whose addresses are known before the cluster runs; the nodes and Services are rendered without it",
 				l.Name, l.Type)
 		}
-		if a := l.Authentication; a != nil && a.Type != AuthTLS && a.Type != AuthScramSha512 && a.Type != AuthCustom {
+		if a := l.Authentication; a != nil && a.Type != brokerconfig.AuthTLS && a.Type != brokerconfig.AuthScramSha512 && a.Type != brokerconfig.AuthCustom {
 			v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].authentication.type", i),
 				"listener %s: authentication type %q is not supported; use tls, scram-sha-512 or custom", l.Name, a.Type)
 		}
-		if a := l.Authentication; a != nil && a.Type == AuthCustom {
-			if _, probs := customAuthOptions(a.ListenerConfig); len(probs) > 0 {
+		if a := l.Authentication; a != nil && a.Type == brokerconfig.AuthCustom {
+			if probs := brokerconfig.CheckCustomAuth(a.ListenerConfig); len(probs) > 0 {
 				v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].%s", i, probs[0].Path), "listener %s: %s", l.Name, probs[0].Message)
 			}
 		}
@@ -84,13 +85,13 @@ func checkListener(l strimzi.GenericKafkaListener, add func(string, ...any)) {
 	if slices.Contains(forbiddenPorts, l.Port) || l.Port < lowestListenerPort {
 		add("port %d is forbidden and cannot be used", l.Port)
 	}
-	if (l.Type == ListenerRoute || l.Type == ListenerIngress) && !l.TLS {
+	if (l.Type == brokerconfig.ListenerRoute || l.Type == brokerconfig.ListenerIngress) && !l.TLS {
 		add("listener %s is Route or Ingress type listener and requires enabled TLS encryption", l.Name)
 	}
 	c := l.Configuration
 	if !l.TLS {
-		if l.Authentication != nil && l.Authentication.Type == AuthTLS {
-			add("listener %s cannot use %s type authentication with disabled TLS encryption", l.Name, AuthTLS)
+		if l.Authentication != nil && l.Authentication.Type == brokerconfig.AuthTLS {
+			add("listener %s cannot use %s type authentication with disabled TLS encryption", l.Name, brokerconfig.AuthTLS)
 		}
 		if c != nil && c.BrokerCertChainAndKey != nil {
 			add("listener %s cannot configure custom TLS certificate with disabled TLS encryption", l.Name)
@@ -99,7 +100,7 @@ func checkListener(l strimzi.GenericKafkaListener, add func(string, ...any)) {
 	if c == nil {
 		return
 	}
-	if l.Type != ListenerInternal && c.UseServiceDNSDomain != nil {
+	if l.Type != brokerconfig.ListenerInternal && c.UseServiceDNSDomain != nil {
 		add("listener %s cannot configure useServiceDnsDomain because it is not internal listener", l.Name)
 	}
 	if cc := c.BrokerCertChainAndKey; cc != nil {

@@ -8,6 +8,7 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/apimachinery/pkg/util/validation"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 	"github.com/strimzi-render/strimzi-render/fn/volumes"
@@ -38,12 +39,12 @@ func (v *validator) nodePools() {
 			invalid(p.Name, "spec.roles", fmt.Sprintf("KafkaNodePool %s has no role defined in .spec.roles", p.Name))
 		}
 		for i, r := range p.Spec.Roles {
-			if r != RoleBroker && r != RoleController {
+			if r != nodepools.RoleBroker && r != nodepools.RoleController {
 				v.errorf(p.Name, fmt.Sprintf("spec.roles[%d]", i), "role %q is not one of controller, broker", r)
 			}
 		}
-		brokers = brokers || np.HasRole(RoleBroker) && np.Replicas > 0
-		controllers = controllers || np.HasRole(RoleController) && np.Replicas > 0
+		brokers = brokers || np.HasRole(nodepools.RoleBroker) && np.Replicas > 0
+		controllers = controllers || np.HasRole(nodepools.RoleController) && np.Replicas > 0
 		v.storage(p)
 		for _, pr := range pods.CheckResources("spec.resources", p.Spec.Resources, "KafkaNodePool.spec.resources") {
 			v.errorf(p.Name, pr.Path, "%s", pr.Message)
@@ -62,7 +63,7 @@ func (v *validator) nodePools() {
 // and pods whose names are too long for a hostname.
 func (v *validator) nodeIDs() {
 	seen := map[int]bool{}
-	var nps []NodePool
+	var nps []nodepools.NodePool
 	for _, p := range v.pools {
 		np := nodePoolFrom(p)
 		nps = append(nps, np)
@@ -73,11 +74,11 @@ func (v *validator) nodeIDs() {
 			seen[id] = true
 		}
 	}
-	as, err := AssignNodeIDs(nps)
+	as, err := nodepools.AssignNodeIDs(nps)
 	if err != nil {
 		return // reported above
 	}
-	for _, n := range Nodes(v.k.Name, nps, as) {
+	for _, n := range nodepools.Nodes(v.k.Name, nps, as) {
 		if msgs := validation.IsDNS1123Label(n.Pod); len(msgs) > 0 {
 			v.errorf(n.Pool, "metadata.name", "pod %s cannot be named so: %s; shorten the Kafka or KafkaNodePool name", n.Pod, strings.Join(msgs, "; "))
 		}
@@ -102,7 +103,7 @@ func (v *validator) storage(p *strimzi.KafkaNodePool) {
 		return "spec.storage"
 	}
 	shared := 0
-	for i, vol := range s.volumes() {
+	for i, vol := range s.AllVolumes() {
 		if vol.Size != "" {
 			if _, err := resource.ParseQuantity(vol.Size); err != nil {
 				v.errorf(p.Name, at(i)+".size", "%q is not a quantity", vol.Size)
@@ -113,7 +114,7 @@ func (v *validator) storage(p *strimzi.KafkaNodePool) {
 				v.errorf(p.Name, at(i)+".sizeLimit", "%q is not a quantity", vol.SizeLimit)
 			}
 		}
-		if vol.KRaftMetadata == KRaftMetadataShared {
+		if vol.KRaftMetadata == nodepools.KRaftMetadataShared {
 			shared++
 			if shared > 1 {
 				v.errorf(p.Name, at(i)+".kraftMetadata", "only one volume can store the KRaft metadata log: remove kraftMetadata from all but one")
@@ -124,7 +125,7 @@ func (v *validator) storage(p *strimzi.KafkaNodePool) {
 
 // poolTemplates checks each pool's effective templates, reporting problems
 // on the resource the template field comes from.
-func (v *validator) poolTemplates(nps []NodePool) {
+func (v *validator) poolTemplates(nps []nodepools.NodePool) {
 	m := &Model{spec: v.spec, tmpl: templateOf(v.spec)}
 	for i, cr := range v.pools {
 		t := mergeTemplates(m.tmpl, cr.Spec.Template)
@@ -155,7 +156,7 @@ func (v *validator) poolTemplates(nps []NodePool) {
 			v.userMerged(owner(TmplPerPodService), t.Path(TmplPerPodService)+".metadata.labels", t.PerPodService.Metadata.Labels)
 			v.userMerged(owner(TmplPerPodService), t.Path(TmplPerPodService)+".metadata.annotations", t.PerPodService.Metadata.Annotations)
 		}
-		p := &Pool{Name: cr.Name, Storage: nps[i].Storage, Broker: nps[i].HasRole(RoleBroker), Template: t}
+		p := &Pool{Name: cr.Name, Storage: nps[i].Storage, Broker: nps[i].HasRole(nodepools.RoleBroker), Template: t}
 		v.volumes(m, p, owner)
 	}
 }

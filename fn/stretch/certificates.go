@@ -3,7 +3,7 @@ package stretch
 import (
 	"slices"
 
-	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 )
 
@@ -12,7 +12,7 @@ import (
 // then the provider's, each once (Strimzi: ClusterCa.generateBrokerCerts).
 // A renderer issues no certificate; the list goes on the node's ConfigMap
 // for whoever does.
-func (net *Network) SANs(n kafka.Node) (dns, ips []string) {
+func (net *Network) SANs(n nodepools.Node) (dns, ips []string) {
 	for _, svc := range []string{names.KafkaBootstrapService(net.Cluster), names.KafkaBrokersService(net.Cluster)} {
 		ns := svc + "." + net.Namespace
 		dns = append(dns, svc, ns, ns+".svc", ns+".svc."+net.clusterDomain)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
@@ -30,8 +31,8 @@ func (p dnsTemplate) hostOf(n Node) string {
 	).Replace(p.host)
 }
 
-func (p dnsTemplate) Endpoint(n Node, port Port) kafka.Endpoint {
-	return kafka.Endpoint{Host: p.hostOf(n), Port: port.Number}
+func (p dnsTemplate) Endpoint(n Node, port Port) brokerconfig.Endpoint {
+	return brokerconfig.Endpoint{Host: p.hostOf(n), Port: port.Number}
 }
 
 func (p dnsTemplate) ClusterObjects(*kafka.Model, string) []any { return nil }

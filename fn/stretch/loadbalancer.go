@@ -9,6 +9,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
@@ -41,8 +42,8 @@ func newLoadBalancer(net *Network) loadBalancer {
 
 func (p loadBalancer) Name() string { return config.ProviderLoadBalancer }
 
-func (p loadBalancer) Endpoint(n Node, port Port) kafka.Endpoint {
-	return kafka.Endpoint{Host: p.address[n.ID], Port: port.Number}
+func (p loadBalancer) Endpoint(n Node, port Port) brokerconfig.Endpoint {
+	return brokerconfig.Endpoint{Host: p.address[n.ID], Port: port.Number}
 }
 
 func (p loadBalancer) ClusterObjects(*kafka.Model, string) []any { return nil }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
@@ -36,8 +37,8 @@ func (p mcs) serviceHost(service string) string {
 	return service + "." + p.namespace + ".svc." + p.domain
 }
 
-func (p mcs) Endpoint(n Node, port Port) kafka.Endpoint {
-	return kafka.Endpoint{Host: p.host(n), Port: port.Number}
+func (p mcs) Endpoint(n Node, port Port) brokerconfig.Endpoint {
+	return brokerconfig.Endpoint{Host: p.host(n), Port: port.Number}
 }
 
 // ClusterObjects export the headless Service, and the bootstrap Service

@@ -4,13 +4,14 @@ import (
 	"fmt"
 
 	"github.com/strimzi-render/strimzi-render/config"
-	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
 // Node is a Kafka node with the alias of the Kubernetes cluster it runs in.
 type Node struct {
-	kafka.Node
+	nodepools.Node
 	Alias string
 }
 
@@ -25,12 +26,12 @@ type Port struct {
 
 // Ports the nodes always have.
 var (
-	ControlPlanePort = Port{Name: kafka.ControlPlanePortName, Number: kafka.ControlPlanePort, Slot: 0}
-	ReplicationPort  = Port{Name: kafka.ReplicationPortName, Number: kafka.ReplicationPort, Slot: 1}
+	ControlPlanePort = Port{Name: brokerconfig.ControlPlanePortName, Number: brokerconfig.ControlPlanePort, Slot: 0}
+	ReplicationPort  = Port{Name: brokerconfig.ReplicationPortName, Number: brokerconfig.ReplicationPort, Slot: 1}
 )
 
-// Network is the kafka package's EndpointProvider and Topology for one
-// stretched Kafka: it places nodes by their pool's alias and asks the
+// Network is the brokerconfig package's EndpointProvider and Topology for
+// one stretched Kafka: it places nodes by their pool's alias and asks the
 // Provider for addresses. It renders internal listeners only; the other
 // types would need addresses per Kubernetes cluster.
 type Network struct {
@@ -41,14 +42,14 @@ type Network struct {
 	Provider  Provider
 
 	clusterDomain string
-	aliases       map[string]string // pool name to alias
-	listeners     []kafka.Listener  // internal listeners in spec order
+	aliases       map[string]string       // pool name to alias
+	listeners     []brokerconfig.Listener // internal listeners in spec order
 }
 
 var (
-	_ kafka.EndpointProvider = (*Network)(nil)
-	_ kafka.Topology         = (*Network)(nil)
-	_ kafka.ListenerSupport  = (*Network)(nil)
+	_ brokerconfig.EndpointProvider = (*Network)(nil)
+	_ brokerconfig.Topology         = (*Network)(nil)
+	_ brokerconfig.ListenerSupport  = (*Network)(nil)
 )
 
 // New returns the network of a Kafka that Validate found stretched by
@@ -63,8 +64,8 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, entries []config.Stre
 	}
 	if k.Spec.Kafka != nil {
 		for _, l := range k.Spec.Kafka.Listeners {
-			if l.Type == kafka.ListenerInternal {
-				net.listeners = append(net.listeners, kafka.Listener{Name: l.Name, Port: l.Port, Type: l.Type})
+			if l.Type == brokerconfig.ListenerInternal {
+				net.listeners = append(net.listeners, brokerconfig.Listener{Name: l.Name, Port: l.Port, Type: l.Type})
 			}
 		}
 	}
@@ -90,11 +91,11 @@ func newProvider(net *Network) Provider {
 func (net *Network) Alias(pool string) string { return net.aliases[pool] }
 
 // Node places a node.
-func (net *Network) Node(n kafka.Node) Node { return Node{Node: n, Alias: net.aliases[n.Pool]} }
+func (net *Network) Node(n nodepools.Node) Node { return Node{Node: n, Alias: net.aliases[n.Pool]} }
 
 // Ports are the ports of a node that other clusters reach: the control
 // plane on controllers, replication and the internal listeners on brokers.
-func (net *Network) Ports(n kafka.Node) []Port {
+func (net *Network) Ports(n nodepools.Node) []Port {
 	var out []Port
 	if n.Controller {
 		out = append(out, ControlPlanePort)
@@ -109,33 +110,35 @@ func (net *Network) Ports(n kafka.Node) []Port {
 }
 
 // NodeHost is the host the provider gives the node's control plane.
-func (net *Network) NodeHost(n kafka.Node) string { return net.ControlPlane(n).Host }
+func (net *Network) NodeHost(n nodepools.Node) string { return net.ControlPlane(n).Host }
 
 // Endpoint is the provider's address of an internal listener on a broker.
-func (net *Network) Endpoint(n kafka.Node, l kafka.Listener) (kafka.Endpoint, error) {
+func (net *Network) Endpoint(n nodepools.Node, l brokerconfig.Listener) (brokerconfig.Endpoint, error) {
 	for i, il := range net.listeners {
 		if il.Name == l.Name {
 			return net.Provider.Endpoint(net.Node(n), Port{Name: l.PortName(), Number: l.Port, Slot: 2 + i}), nil
 		}
 	}
-	return kafka.Endpoint{}, fmt.Errorf("listener %s of type %s has no address in a stretch cluster", l.Name, l.Type)
+	return brokerconfig.Endpoint{}, fmt.Errorf("listener %s of type %s has no address in a stretch cluster", l.Name, l.Type)
 }
 
 // Supports keeps internal listeners, which the provider exposes.
-func (net *Network) Supports(l kafka.Listener) bool { return l.Type == kafka.ListenerInternal }
+func (net *Network) Supports(l brokerconfig.Listener) bool {
+	return l.Type == brokerconfig.ListenerInternal
+}
 
 // ControlPlane is the provider's address of the node's control plane.
-func (net *Network) ControlPlane(n kafka.Node) kafka.Endpoint {
+func (net *Network) ControlPlane(n nodepools.Node) brokerconfig.Endpoint {
 	return net.Provider.Endpoint(net.Node(n), ControlPlanePort)
 }
 
 // Replication is the provider's address of the node's replication listener.
-func (net *Network) Replication(n kafka.Node) kafka.Endpoint {
+func (net *Network) Replication(n nodepools.Node) brokerconfig.Endpoint {
 	return net.Provider.Endpoint(net.Node(n), ReplicationPort)
 }
 
 // Rack is the node's alias.
-func (net *Network) Rack(n kafka.Node) string { return net.aliases[n.Pool] }
+func (net *Network) Rack(n nodepools.Node) string { return net.aliases[n.Pool] }
 
 // DynamicQuorum follows spec.stretch[].quorum.
 func (net *Network) DynamicQuorum() bool { return net.Entry.Quorum == config.QuorumDynamic }

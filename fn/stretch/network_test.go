@@ -16,6 +16,8 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -177,7 +179,7 @@ func TestQuorumProperties(t *testing.T) {
 						assert.Equal(t, entry[n.ID], cp, "node %d advertises its voter entry", n.ID)
 						port := f.net.ControlPlane(n).Port
 						if provider != config.ProviderNodePort {
-							assert.Equal(t, kafka.ControlPlanePort, port)
+							assert.Equal(t, brokerconfig.ControlPlanePort, port)
 						}
 					} else {
 						assert.Empty(t, cp, "broker %d has no control plane", n.ID)
@@ -209,14 +211,14 @@ func TestEndpoints(t *testing.T) {
 			n := nodeOf(t, f, 4)
 			assert.Equal(t, want.controlPlane, f.net.ControlPlane(n).String())
 			assert.Equal(t, want.replication, f.net.Replication(n).String())
-			e, err := f.net.Endpoint(n, kafka.Listener{Name: "tls", Port: 9093, Type: kafka.ListenerInternal})
+			e, err := f.net.Endpoint(n, brokerconfig.Listener{Name: "tls", Port: 9093, Type: brokerconfig.ListenerInternal})
 			require.NoError(t, err)
 			assert.Equal(t, want.tls, e.String())
 		})
 	}
 }
 
-func nodeOf(t *testing.T, f *fixture, id int) kafka.Node {
+func nodeOf(t *testing.T, f *fixture, id int) nodepools.Node {
 	t.Helper()
 	for _, n := range f.m.Cluster.Nodes {
 		if n.ID == id {
@@ -224,7 +226,7 @@ func nodeOf(t *testing.T, f *fixture, id int) kafka.Node {
 		}
 	}
 	t.Fatalf("no node %d", id)
-	return kafka.Node{}
+	return nodepools.Node{}
 }
 
 // TestBundles checks placement: node-bound objects only in their pool's

@@ -8,6 +8,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
@@ -36,8 +37,8 @@ func (p nodePort) port(n Node, port Port) int {
 	return p.cfg.PortBase + n.ID*p.cfg.Stride + port.Slot
 }
 
-func (p nodePort) Endpoint(n Node, port Port) kafka.Endpoint {
-	return kafka.Endpoint{Host: p.addresses[n.Alias], Port: p.port(n, port)}
+func (p nodePort) Endpoint(n Node, port Port) brokerconfig.Endpoint {
+	return brokerconfig.Endpoint{Host: p.addresses[n.Alias], Port: p.port(n, port)}
 }
 
 func (p nodePort) ClusterObjects(*kafka.Model, string) []any { return nil }

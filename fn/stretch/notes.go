@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
@@ -31,7 +32,7 @@ func (net *Network) Notes(m *kafka.Model, networkPolicies bool) []kafka.Finding 
 	}
 	secrets := []string{names.ClusterCACert(net.Cluster), names.KafkaTrustBundle(net.Cluster)}
 	for _, l := range m.Listeners {
-		if l.Auth != nil && l.Auth.Type == kafka.AuthTLS {
+		if l.Auth != nil && l.Auth.Type == brokerconfig.AuthTLS {
 			secrets = append(secrets, names.ClientsCACert(net.Cluster))
 			break
 		}

@@ -8,18 +8,19 @@ import (
 	"k8s.io/apimachinery/pkg/util/intstr"
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Provider is one way for nodes in different Kubernetes clusters to reach
-// each other. It answers questions only; the kafka package turns its
-// endpoints into advertised.listeners and the quorum, so those strings have
-// one format whatever the provider.
+// each other. It answers questions only; the brokerconfig package turns
+// its endpoints into advertised.listeners and the quorum, so those strings
+// have one format whatever the provider.
 type Provider interface {
 	// Name is spec.stretch[].network.provider, recorded on rendered objects.
 	Name() string
 	// Endpoint is where other clusters reach port p of node n.
-	Endpoint(n Node, p Port) kafka.Endpoint
+	Endpoint(n Node, p Port) brokerconfig.Endpoint
 	// ClusterObjects are the provider's objects in one cluster's bundle.
 	ClusterObjects(m *kafka.Model, alias string) []any
 	// NodeObjects are its objects for one node, in the node's own bundle.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -117,7 +118,7 @@ func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, entries []config
 	}
 	if in.Stretched && entry != nil && k.Spec.Kafka != nil {
 		for i, l := range k.Spec.Kafka.Listeners {
-			if l.Type == kafka.ListenerClusterIP {
+			if l.Type == brokerconfig.ListenerClusterIP {
 				add("", fmt.Sprintf("spec.kafka.listeners[%d]", i), true,
 					"listener %s of type cluster-ip is not rendered in a stretch cluster: its per-node Services are reachable in one Kubernetes cluster only; use an internal listener, which the network provider exposes",
 					l.Name)

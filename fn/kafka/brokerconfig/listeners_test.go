@@ -1,10 +1,12 @@
-package kafka
+package brokerconfig
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 )
 
 func ptrTo[T any](v T) *T { return &v }
@@ -17,7 +19,7 @@ func TestListenerIdentifiers(t *testing.T) {
 }
 
 func TestInClusterEndpoints(t *testing.T) {
-	node := Node{ID: 4, Pool: "pool-a", Pod: "my-cluster-pool-a-4", Broker: true}
+	node := nodepools.Node{ID: 4, Pool: "pool-a", Pod: "my-cluster-pool-a-4", Broker: true}
 	cases := map[string]struct {
 		provider InCluster
 		listener Listener
@@ -91,6 +93,6 @@ func TestAdvertisedHostTemplate(t *testing.T) {
 		Brokers:                []ListenerBroker{{Broker: 1, AdvertisedHost: "one.example.com"}},
 	}}
 	base := Endpoint{"svc", 9095}
-	assert.Equal(t, Endpoint{"c-p-0.0.example.com", 9095}, l.advertised(Node{ID: 0, Pod: "c-p-0"}, base))
-	assert.Equal(t, Endpoint{"one.example.com", 9095}, l.advertised(Node{ID: 1, Pod: "c-p-1"}, base), "brokers[] wins")
+	assert.Equal(t, Endpoint{"c-p-0.0.example.com", 9095}, l.advertised(nodepools.Node{ID: 0, Pod: "c-p-0"}, base))
+	assert.Equal(t, Endpoint{"one.example.com", 9095}, l.advertised(nodepools.Node{ID: 1, Pod: "c-p-1"}, base), "brokers[] wins")
 }

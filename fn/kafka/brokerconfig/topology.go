@@ -1,13 +1,11 @@
-package kafka
+package brokerconfig
 
 import (
 	"strconv"
 	"strings"
-)
 
-// KeyInitialControllers holds, on controllers of a dynamic quorum, the
-// value of kafka-storage.sh format --initial-controllers.
-const KeyInitialControllers = "initial.controllers"
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
+)
 
 // Topology is implemented by an EndpointProvider whose nodes run in several
 // Kubernetes clusters. It gives the control-plane and replication endpoints,
@@ -18,12 +16,12 @@ const KeyInitialControllers = "initial.controllers"
 type Topology interface {
 	// ControlPlane is the node's CONTROLPLANE-9090 endpoint and its entry
 	// in the quorum.
-	ControlPlane(n Node) Endpoint
+	ControlPlane(n nodepools.Node) Endpoint
 	// Replication is the node's REPLICATION-9091 endpoint.
-	Replication(n Node) Endpoint
+	Replication(n nodepools.Node) Endpoint
 	// Rack is the Kubernetes cluster of the node: its broker.rack, or the
 	// prefix of the rack spec.kafka.rack gives.
-	Rack(n Node) string
+	Rack(n nodepools.Node) string
 	// DynamicQuorum writes controller.quorum.bootstrap.servers instead of
 	// controller.quorum.voters.
 	DynamicQuorum() bool
@@ -35,14 +33,14 @@ func (c *Cluster) topology() (Topology, bool) {
 }
 
 // controlPlane is where the node's controller listens for the quorum.
-func (c *Cluster) controlPlane(n Node) Endpoint {
+func (c *Cluster) controlPlane(n nodepools.Node) Endpoint {
 	if t, ok := c.topology(); ok {
 		return t.ControlPlane(n)
 	}
 	return Endpoint{c.endpoints().NodeHost(n), ControlPlanePort}
 }
 
-func (c *Cluster) replication(n Node) Endpoint {
+func (c *Cluster) replication(n nodepools.Node) Endpoint {
 	if t, ok := c.topology(); ok {
 		return t.Replication(n)
 	}
@@ -58,8 +56,8 @@ func (c *Cluster) DynamicQuorum() bool {
 func (e Endpoint) String() string { return e.Host + ":" + strconv.Itoa(e.Port) }
 
 // controllers are the controller nodes by node ID.
-func (c *Cluster) controllers() []Node {
-	var out []Node
+func (c *Cluster) controllers() []nodepools.Node {
+	var out []nodepools.Node
 	for _, n := range sortedByID(c.Nodes) {
 		if n.Controller {
 			out = append(out, n)
@@ -101,7 +99,7 @@ func (c *Cluster) InitialControllers() string {
 
 // AdvertisedControlPlane is the node's advertised CONTROLPLANE-9090
 // address, "" on brokers.
-func (c *Cluster) AdvertisedControlPlane(n Node) string {
+func (c *Cluster) AdvertisedControlPlane(n nodepools.Node) string {
 	if !n.Controller {
 		return ""
 	}
@@ -110,7 +108,7 @@ func (c *Cluster) AdvertisedControlPlane(n Node) string {
 
 // rackValue prefixes a rack with the node's Kubernetes cluster, so racks of
 // different clusters never share a name.
-func (c *Cluster) rackValue(n Node, rack string) string {
+func (c *Cluster) rackValue(n nodepools.Node, rack string) string {
 	t, ok := c.topology()
 	if !ok {
 		return rack

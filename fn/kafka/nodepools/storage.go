@@ -1,12 +1,12 @@
-package kafka
+package nodepools
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Storage types and the one KRaft metadata mode.
@@ -50,8 +50,9 @@ type Storage struct {
 // JBOD reports whether the storage is a JBOD array.
 func (s Storage) JBOD() bool { return s.Type == StorageJBOD }
 
-// volumes lists the data volumes in order.
-func (s Storage) volumes() []Volume {
+// AllVolumes lists the data volumes in order: the one volume of a
+// single-volume storage, else the JBOD volumes.
+func (s Storage) AllVolumes() []Volume {
 	if s.JBOD() {
 		return s.Volumes
 	}
@@ -80,7 +81,7 @@ func volumeName(v Volume, jbod bool) string {
 // VolumeUtils.createPodSetVolumes and createVolumeMounts).
 func (s Storage) DataVolumes(pod string) []DataVolume {
 	var out []DataVolume
-	for _, v := range s.volumes() {
+	for _, v := range s.AllVolumes() {
 		name := volumeName(v, s.JBOD())
 		dv := DataVolume{Name: name, MountPath: dataMountRoot + "/" + name, Volume: v}
 		if v.Type == StoragePersistentClaim {
@@ -103,7 +104,7 @@ func claimName(v Volume, jbod bool, pod string) string {
 // LogDirs is the log.dirs value of a node: each mount path followed by
 // /kafka-log<nodeId>, comma-joined in storage order (Strimzi: withLogDirs).
 func (s Storage) LogDirs(nodeID int) string {
-	dirs := make([]string, 0, len(s.volumes()))
+	dirs := make([]string, 0, len(s.AllVolumes()))
 	for _, dv := range s.DataVolumes("") {
 		dirs = append(dirs, dv.MountPath+"/kafka-log"+strconv.Itoa(nodeID))
 	}
@@ -141,8 +142,8 @@ func (s Storage) KRaftMetadataPath() string {
 // messages (StorageUtils.validatePersistentStorage and
 // VolumeUtils.createVolumePrefix), plus JBOD ids used twice, which would give
 // a pod two volumes of one name.
-func (s Storage) Validate() []Problem {
-	var probs []Problem
+func (s Storage) Validate() []results.Problem {
+	var probs []results.Problem
 	switch s.Type {
 	case StorageEphemeral:
 	case StoragePersistentClaim:
@@ -151,8 +152,8 @@ func (s Storage) Validate() []Problem {
 		}
 	case StorageJBOD:
 		if len(s.Volumes) == 0 {
-			probs = append(probs, Problem{"spec.storage.volumes",
-				"JbodStorage needs to contain at least one volume (" + storagePath + ")"})
+			probs = append(probs, results.Problem{Path: "spec.storage.volumes",
+				Message: "JbodStorage needs to contain at least one volume (" + storagePath + ")"})
 		}
 		seen := map[int]bool{}
 		for i, v := range s.Volumes {
@@ -168,10 +169,10 @@ func (s Storage) Validate() []Problem {
 			}
 			switch {
 			case v.ID == nil:
-				probs = append(probs, Problem{at + ".id", "The 'id' property is required for volumes in JBOD storage."})
+				probs = append(probs, results.Problem{Path: at + ".id", Message: "The 'id' property is required for volumes in JBOD storage."})
 			case seen[*v.ID]:
-				probs = append(probs, Problem{at + ".id",
-					fmt.Sprintf("volume id %d is used by another JBOD volume; give each volume its own id", *v.ID)})
+				probs = append(probs, results.Problem{Path: at + ".id",
+					Message: fmt.Sprintf("volume id %d is used by another JBOD volume; give each volume its own id", *v.ID)})
 			default:
 				seen[*v.ID] = true
 			}
@@ -182,133 +183,10 @@ func (s Storage) Validate() []Problem {
 	return probs
 }
 
-func sizeProblem(path string) Problem {
-	return Problem{path, "The size is mandatory for a persistent-claim storage (" + storagePath + ")"}
+func sizeProblem(path string) results.Problem {
+	return results.Problem{Path: path, Message: "The size is mandatory for a persistent-claim storage (" + storagePath + ")"}
 }
 
-func typeProblem(path, got string, want ...string) Problem {
-	return Problem{path, fmt.Sprintf("storage type %q is not supported; use one of %s", got, strings.Join(want, ", "))}
-}
-
-// Annotation is the strimzi.io/storage annotation of a pool's StrimziPodSet:
-// the storage as Strimzi's Jackson model writes it, compact, properties in
-// the order of the Strimzi classes, absent fields and deleteClaim: false left
-// out (Strimzi: ModelUtils.encodeStorageToJson).
-func (s Storage) Annotation() string {
-	var b strings.Builder
-	if s.JBOD() {
-		b.WriteString(`{"type":"jbod","volumes":[`)
-		for i, v := range s.Volumes {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeVolumeJSON(&b, v)
-		}
-		b.WriteString("]}")
-	} else {
-		writeVolumeJSON(&b, s.Volume)
-	}
-	return b.String()
-}
-
-// writeVolumeJSON writes one volume. Ephemeral volumes follow
-// @JsonPropertyOrder({"id", "sizeLimit", "type", "kraftMetadata"}); persistent
-// claims put id, type, size, kraftMetadata, class, volumeAttributesClass,
-// selector, deleteClaim.
-func writeVolumeJSON(b *strings.Builder, v Volume) {
-	j := jsonObject{b: b}
-	j.open()
-	if v.ID != nil {
-		j.raw("id", strconv.Itoa(*v.ID))
-	}
-	if v.Type == StorageEphemeral {
-		j.str("sizeLimit", v.SizeLimit)
-		j.str("type", v.Type)
-		j.str("kraftMetadata", v.KRaftMetadata)
-	} else {
-		j.str("type", v.Type)
-		j.str("size", v.Size)
-		j.str("kraftMetadata", v.KRaftMetadata)
-		j.str("class", v.Class)
-		j.str("volumeAttributesClass", v.VolumeAttributesClass)
-		if len(v.Selector) > 0 {
-			keys := make([]string, 0, len(v.Selector))
-			for k := range v.Selector {
-				keys = append(keys, k)
-			}
-			slices.Sort(keys)
-			sel := &strings.Builder{}
-			sj := jsonObject{b: sel}
-			sj.open()
-			for _, k := range keys {
-				sj.raw(k, jsonString(v.Selector[k]))
-			}
-			sj.close()
-			j.raw("selector", sel.String())
-		}
-		if v.DeleteClaim {
-			j.raw("deleteClaim", "true")
-		}
-	}
-	j.close()
-}
-
-// jsonObject writes a compact JSON object member by member.
-type jsonObject struct {
-	b    *strings.Builder
-	more bool
-}
-
-func (j *jsonObject) open()  { j.b.WriteByte('{') }
-func (j *jsonObject) close() { j.b.WriteByte('}') }
-
-// str writes a string member, skipping an empty (absent) value.
-func (j *jsonObject) str(key, value string) {
-	if value != "" {
-		j.raw(key, jsonString(value))
-	}
-}
-
-func (j *jsonObject) raw(key, value string) {
-	if j.more {
-		j.b.WriteByte(',')
-	}
-	j.more = true
-	j.b.WriteString(jsonString(key))
-	j.b.WriteByte(':')
-	j.b.WriteString(value)
-}
-
-// jsonString quotes s as Jackson does: only the quote, the backslash and
-// control characters are escaped, the latter with upper-case hex; HTML
-// characters and non-ASCII text stay as they are (unlike encoding/json).
-func jsonString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			if r < 0x20 {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+func typeProblem(path, got string, want ...string) results.Problem {
+	return results.Problem{Path: path, Message: fmt.Sprintf("storage type %q is not supported; use one of %s", got, strings.Join(want, ", "))}
 }

@@ -1,11 +1,13 @@
-package kafka
+package brokerconfig
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Names of the listeners Strimzi always configures.
@@ -23,7 +25,7 @@ var forbiddenCustomAuthPrefixes = []string{"ssl.keystore."}
 // listener's TLS settings, as brokers talk to the controllers too; only
 // controllers listen on it. Brokers add the replication listener and the
 // user's listeners.
-func (c *Cluster) writeListeners(w *configWriter, n Node) error {
+func (c *Cluster) writeListeners(w *configWriter, n nodepools.Node) error {
 	var listeners, advertised, protocols []string
 
 	protocols = append(protocols, controlPlaneName+":SSL")
@@ -82,7 +84,7 @@ func (c *Cluster) writeListeners(w *configWriter, n Node) error {
 
 // writeInternalListener prints the mutual-TLS settings shared by the
 // control-plane and replication listeners, key store first as in 1.2.0.
-func (c *Cluster) writeInternalListener(w *configWriter, name string, n Node) {
+func (c *Cluster) writeInternalListener(w *configWriter, name string, n nodepools.Node) {
 	p := "listener.name." + name + "."
 	w.println(p + "ssl.keystore.certificate.chain=" + c.secretRef(n.Pod, n.Pod+".crt"))
 	w.println(p + "ssl.keystore.key=" + c.secretRef(n.Pod, n.Pod+".key"))
@@ -117,7 +119,7 @@ func (c *Cluster) writeAuthentication(w *configWriter, l Listener) (string, erro
 	case AuthCustom:
 		opts, probs := customAuthOptions(auth.ListenerConfig)
 		if len(probs) > 0 {
-			return "", fmt.Errorf("listener %s: %w", l.Name, probs[0])
+			return "", fmt.Errorf("listener %s: %s: %s", l.Name, probs[0].Path, probs[0].Message)
 		}
 		for _, k := range opts.keys {
 			w.println(p + k + "=" + opts.values[k])
@@ -131,19 +133,27 @@ func (c *Cluster) writeAuthentication(w *configWriter, l Listener) (string, erro
 // customAuthOptions are the listenerConfig options of custom authentication
 // that reach server.config, in key order, values rendered by FormatValue and
 // key store options dropped (Strimzi: KafkaListenerCustomAuthConfiguration).
-func customAuthOptions(cfg map[string]any) (*properties, []Problem) {
+func customAuthOptions(cfg map[string]any) (*properties, []results.Problem) {
 	opts := newProperties()
-	var probs []Problem
+	var probs []results.Problem
 	for _, k := range sortedKeys(cfg) {
 		v, err := FormatValue(cfg[k])
 		if err != nil {
-			probs = append(probs, Problem{fmt.Sprintf("authentication.listenerConfig[%s]", k), err.Error()})
+			probs = append(probs, results.Problem{Path: fmt.Sprintf("authentication.listenerConfig[%s]", k), Message: err.Error()})
 			continue
 		}
 		opts.put(k, v)
 	}
 	opts.filter(func(k string) bool { return hasAnyPrefix(strings.ToLower(k), forbiddenCustomAuthPrefixes) })
 	return opts, probs
+}
+
+// CheckCustomAuth returns the problems of a custom authentication's
+// listenerConfig, at paths below the listener: the values server.config
+// cannot hold.
+func CheckCustomAuth(listenerConfig map[string]any) []results.Problem {
+	_, probs := customAuthOptions(listenerConfig)
+	return probs
 }
 
 func securityProtocol(tls, sasl bool) string {
@@ -171,7 +181,7 @@ func writeConnectionLimits(w *configWriter, l Listener) {
 // writeListenerTLS prints the listener's key store: the node certificate, or
 // the user's certificate, which Strimzi copies into the node's Secret under
 // <name>-<port>.crt and .key (Strimzi: configureTls).
-func (c *Cluster) writeListenerTLS(w *configWriter, l Listener, n Node) {
+func (c *Cluster) writeListenerTLS(w *configWriter, l Listener, n nodepools.Node) {
 	name := strings.ToLower(l.configName())
 	crt, key := n.Pod+".crt", n.Pod+".key"
 	if l.Config.CustomCert {

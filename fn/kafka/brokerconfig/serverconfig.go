@@ -1,10 +1,11 @@
-package kafka
+package brokerconfig
 
 import (
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 )
 
@@ -26,8 +27,9 @@ const (
 	QuotasStrimzi = "strimzi"
 )
 
-// metricsPort is where the Strimzi metrics reporter listens (MetricsModel.METRICS_PORT).
-const metricsPort = 9404
+// MetricsPort is where the metrics exporter or the Strimzi metrics reporter
+// listens (MetricsModel.METRICS_PORT).
+const MetricsPort = 9404
 
 // Cluster holds what the server.config of every node shares: the Kafka custom
 // resource's settings and the list of all nodes.
@@ -36,7 +38,7 @@ type Cluster struct {
 	Namespace string
 	// Nodes are the nodes of all pools; the controllers among them form
 	// controller.quorum.voters.
-	Nodes         []Node
+	Nodes         []nodepools.Node
 	Listeners     []Listener
 	Rack          *Rack
 	Authorization *Authorization
@@ -100,7 +102,7 @@ type StrimziReporter struct {
 // KafkaCluster.generatePerBrokerConfiguration calls it; the text is trimmed.
 // It fails on a user configuration Strimzi refuses (a reserved config provider
 // alias, a bad value) and on an endpoint the provider cannot give.
-func (c *Cluster) ServerConfig(n Node) (string, error) {
+func (c *Cluster) ServerConfig(n nodepools.Node) (string, error) {
 	w := &configWriter{}
 	w.header()
 	w.section("Node ID")
@@ -149,7 +151,7 @@ func (c *Cluster) secretRef(secret, key string) string {
 
 // writeRack prints broker.rack on brokers (Strimzi: withRackId). Nodes of
 // a Topology get their Kubernetes cluster as rack, or as its prefix.
-func (c *Cluster) writeRack(w *configWriter, n Node) {
+func (c *Cluster) writeRack(w *configWriter, n nodepools.Node) {
 	if !n.Broker {
 		return
 	}
@@ -172,7 +174,7 @@ func (c *Cluster) writeRack(w *configWriter, n Node) {
 // writeKRaft prints the roles and the quorum: every controller of every pool,
 // sorted by node ID (Strimzi: withKRaft), as voters or, for a dynamic
 // quorum, as bootstrap servers.
-func (c *Cluster) writeKRaft(w *configWriter, n Node) {
+func (c *Cluster) writeKRaft(w *configWriter, n nodepools.Node) {
 	w.section("KRaft configuration")
 	roles := "broker,controller"
 	switch {
@@ -192,8 +194,8 @@ func (c *Cluster) writeKRaft(w *configWriter, n Node) {
 }
 
 // sortedByID returns the nodes in node ID order, copying only when needed.
-func sortedByID(nodes []Node) []Node {
-	byID := func(a, b Node) int { return a.ID - b.ID }
+func sortedByID(nodes []nodepools.Node) []nodepools.Node {
+	byID := func(a, b nodepools.Node) int { return a.ID - b.ID }
 	if slices.IsSortedFunc(nodes, byID) {
 		return nodes
 	}
@@ -233,7 +235,7 @@ func (c *Cluster) writeAuthorization(w *configWriter) {
 // writeTieredStorage prints the remote log settings on every node, the
 // metadata manager reaching the brokers over the replication listener
 // (Strimzi: withTieredStorage).
-func (c *Cluster) writeTieredStorage(w *configWriter, n Node) {
+func (c *Cluster) writeTieredStorage(w *configWriter, n nodepools.Node) {
 	ts := c.TieredStorage
 	if ts == nil {
 		return
@@ -264,7 +266,7 @@ func (c *Cluster) writeTieredStorage(w *configWriter, n Node) {
 
 // writeClientTLS prints the PEM key store of the node and the cluster CA
 // trust store for a client inside the broker.
-func (c *Cluster) writeClientTLS(w *configWriter, prefix string, n Node) {
+func (c *Cluster) writeClientTLS(w *configWriter, prefix string, n nodepools.Node) {
 	w.println(prefix + "ssl.keystore.certificate.chain=" + c.secretRef(n.Pod, n.Pod+".crt"))
 	w.println(prefix + "ssl.keystore.key=" + c.secretRef(n.Pod, n.Pod+".key"))
 	w.println(prefix + "ssl.keystore.type=PEM")
@@ -274,7 +276,7 @@ func (c *Cluster) writeClientTLS(w *configWriter, prefix string, n Node) {
 
 // writeQuotas configures the Strimzi quotas plugin; Kafka's built-in quotas
 // need nothing here (Strimzi: withQuotas).
-func (c *Cluster) writeQuotas(w *configWriter, n Node) {
+func (c *Cluster) writeQuotas(w *configWriter, n nodepools.Node) {
 	q := c.Quotas
 	if q == nil || q.Type != QuotasStrimzi {
 		return
@@ -313,7 +315,7 @@ func (c *Cluster) writeStrimziReporter(w *configWriter) {
 	}
 	w.section("Strimzi Metrics Reporter configuration")
 	w.println("prometheus.metrics.reporter.listener.enable=true")
-	w.println("prometheus.metrics.reporter.listener=http://:" + strconv.Itoa(metricsPort))
+	w.println("prometheus.metrics.reporter.listener=http://:" + strconv.Itoa(MetricsPort))
 	w.println("prometheus.metrics.reporter.allowlist=" + strings.Join(r.AllowList, ","))
 	w.println()
 }

@@ -1,4 +1,4 @@
-package kafka
+package brokerconfig
 
 import (
 	"encoding/base64"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 )
 
 // fakeTopology puts pods in cluster "k<id mod 2>" behind ports that depend
@@ -17,14 +19,14 @@ type fakeTopology struct {
 	dynamic bool
 }
 
-func (f fakeTopology) ControlPlane(n Node) Endpoint {
+func (f fakeTopology) ControlPlane(n nodepools.Node) Endpoint {
 	return Endpoint{"10.0.0." + strconv.Itoa(n.ID%2), 31000 + 10*n.ID}
 }
-func (f fakeTopology) Replication(n Node) Endpoint {
+func (f fakeTopology) Replication(n nodepools.Node) Endpoint {
 	return Endpoint{"10.0.0." + strconv.Itoa(n.ID%2), 31001 + 10*n.ID}
 }
-func (f fakeTopology) Rack(n Node) string  { return "k" + strconv.Itoa(n.ID%2) }
-func (f fakeTopology) DynamicQuorum() bool { return f.dynamic }
+func (f fakeTopology) Rack(n nodepools.Node) string { return "k" + strconv.Itoa(n.ID%2) }
+func (f fakeTopology) DynamicQuorum() bool          { return f.dynamic }
 
 func withTopology(t *testing.T, dynamic bool) *Cluster {
 	c := splitRoles(t)

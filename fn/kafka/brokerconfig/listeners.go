@@ -1,10 +1,11 @@
-package kafka
+package brokerconfig
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 )
 
@@ -25,10 +26,13 @@ const (
 	AuthCustom      = "custom"
 )
 
-// Ports of the listeners Strimzi always configures.
+// Ports of the listeners Strimzi always configures, and the names of their
+// container and Service ports.
 const (
-	ControlPlanePort = 9090
-	ReplicationPort  = 9091
+	ControlPlanePort     = 9090
+	ReplicationPort      = 9091
+	ControlPlanePortName = "tcp-ctrlplane"
+	ReplicationPortName  = "tcp-replication"
 )
 
 // DefaultClusterDomain is the Kubernetes DNS domain Strimzi assumes when
@@ -90,7 +94,7 @@ func (l Listener) configName() string { return strings.ToUpper(l.Identifier()) }
 
 // advertised applies advertisedHostTemplate, then configuration.brokers[],
 // to a node's endpoint (Strimzi: ListenersUtils.brokerAdvertisedHost).
-func (l Listener) advertised(n Node, e Endpoint) Endpoint {
+func (l Listener) advertised(n nodepools.Node, e Endpoint) Endpoint {
 	if t := l.Config.AdvertisedHostTemplate; t != "" {
 		e.Host = strings.ReplaceAll(strings.ReplaceAll(t, "{nodeId}", strconv.Itoa(n.ID)), "{nodePodName}", n.Pod)
 	}
@@ -128,10 +132,10 @@ type Endpoint struct {
 type EndpointProvider interface {
 	// NodeHost is the host of the node's control-plane and replication
 	// listeners and of its entry in controller.quorum.voters.
-	NodeHost(n Node) string
+	NodeHost(n nodepools.Node) string
 	// Endpoint is the advertised address of a user listener on a broker,
 	// before configuration.brokers[] overrides.
-	Endpoint(n Node, l Listener) (Endpoint, error)
+	Endpoint(n nodepools.Node, l Listener) (Endpoint, error)
 }
 
 // InCluster is the EndpointProvider of a cluster that lives in one
@@ -150,14 +154,14 @@ var _ EndpointProvider = InCluster{}
 
 // NodeHost is <pod>.<cluster>-kafka-brokers.<namespace>.svc: Strimzi leaves
 // the cluster domain out here (DnsNameGenerator.podDnsNameWithoutClusterDomain).
-func (p InCluster) NodeHost(n Node) string {
+func (p InCluster) NodeHost(n nodepools.Node) string {
 	return n.Pod + "." + names.KafkaBrokersService(p.Cluster) + "." + p.Namespace + ".svc"
 }
 
 // Endpoint gives an internal listener the pod's DNS name and a cluster-ip
 // listener its per-broker Service, with the cluster domain when the listener
 // asks for useServiceDnsDomain; the port is the listener's.
-func (p InCluster) Endpoint(n Node, l Listener) (Endpoint, error) {
+func (p InCluster) Endpoint(n nodepools.Node, l Listener) (Endpoint, error) {
 	switch l.Type {
 	case ListenerInternal:
 		host := p.NodeHost(n)
@@ -166,7 +170,7 @@ func (p InCluster) Endpoint(n Node, l Listener) (Endpoint, error) {
 		}
 		return Endpoint{host, l.Port}, nil
 	case ListenerClusterIP:
-		host := perBrokerService(names.KafkaPodSet(p.Cluster, n.Pool), n.ID, l) + "." + p.Namespace + ".svc"
+		host := PerBrokerService(names.KafkaPodSet(p.Cluster, n.Pool), n.ID, l) + "." + p.Namespace + ".svc"
 		if l.Config.UseServiceDNSDomain {
 			host += "." + p.domain()
 		}
@@ -195,11 +199,11 @@ func exposure(listenerType string) string {
 	}
 }
 
-// perBrokerService names a node's Service of a listener: <base>-<name>-<id>,
+// PerBrokerService names a node's Service of a listener: <base>-<name>-<id>,
 // or <base>-<id> for the listener "external" on port 9094, which kept the
 // name older Strimzi versions used
 // (Strimzi: ListenersUtils.backwardsCompatiblePerBrokerServiceName).
-func perBrokerService(base string, nodeID int, l Listener) string {
+func PerBrokerService(base string, nodeID int, l Listener) string {
 	if l.Port == 9094 && l.Name == "external" {
 		return base + "-" + strconv.Itoa(nodeID)
 	}

@@ -1,10 +1,12 @@
-package kafka
+package brokerconfig
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 )
 
 // The user configuration cases of KafkaBrokerConfigurationBuilderTest
@@ -27,12 +29,12 @@ func TestBuilderUserConfiguration(t *testing.T) {
 		"kafka.metrics.reporters": "my.domain.CustomYammerMetricReporter",
 	}
 	strimzi := &StrimziReporter{AllowList: []string{".*"}}
-	controller := Node{ID: 3, Pod: "my-cluster-kafka-3", Controller: true}
+	controller := nodepools.Node{ID: 3, Pod: "my-cluster-kafka-3", Controller: true}
 	cases := map[string]struct {
 		config  map[string]any
 		nilConf bool
 		metrics Metrics
-		node    *Node
+		node    *nodepools.Node
 		want    []string
 	}{
 		"testNullUserConfiguration":  {nilConf: true, want: concat(providers, []string{"min.insync.replicas=1"})},
@@ -136,7 +138,7 @@ func TestUserConfigLayout(t *testing.T) {
 	c.Metrics = Metrics{JMXExporter: true}
 	c.Config, _ = NewConfig(map[string]any{"b": 1, "a": true, "min.insync.replicas": 2}, nil)
 	w := &configWriter{}
-	require.NoError(t, c.writeUserConfig(w, Node{ID: 1, Controller: true}))
+	require.NoError(t, c.writeUserConfig(w, nodepools.Node{ID: 1, Controller: true}))
 	want := `##########
 # Config providers
 ##########

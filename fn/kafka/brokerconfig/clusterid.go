@@ -1,32 +1,10 @@
-package kafka
+package brokerconfig
 
 import (
 	"crypto/sha256"
 	"encoding/base64"
 	"strconv"
-
-	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
-
-// ClusterID is the cluster.id of a Kafka, in the order of precedence
-// NodePoolUtils.getOrGenerateKRaftClusterId uses, with a stateless last step:
-// the Kafka's status.clusterId, else the first pool (in name order) with a
-// status.clusterId, else the configured ID for <namespace>/<name>, else
-// DerivedClusterID. The operator would generate a random ID instead.
-func ClusterID(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, configured map[string]string) string {
-	if k.Status.ClusterID != "" {
-		return k.Status.ClusterID
-	}
-	for _, p := range sortedPools(pools) {
-		if p.Status.ClusterID != "" {
-			return p.Status.ClusterID
-		}
-	}
-	if id, ok := configured[k.Namespace+"/"+k.Name]; ok {
-		return id
-	}
-	return DerivedClusterID(k.Namespace, k.Name)
-}
 
 // DerivedClusterID is a Kafka UUID that depends only on the namespace and
 // name: the first 16 bytes of the SHA-256 of "<namespace>/<name>", with the

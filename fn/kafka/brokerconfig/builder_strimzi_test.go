@@ -1,10 +1,12 @@
-package kafka
+package brokerconfig
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 )
 
 // Cases of Strimzi's KafkaBrokerConfigurationBuilderTest that apply to 1.2.0,
@@ -14,7 +16,7 @@ import (
 // "my-namespace" in host names, so the endpoints come from a provider.
 
 // strimziNode is the test's NODE_REF: broker my-cluster-kafka-2.
-var strimziNode = Node{ID: 2, Pool: "kafka", Pod: "my-cluster-kafka-2", Broker: true}
+var strimziNode = nodepools.Node{ID: 2, Pool: "kafka", Pod: "my-cluster-kafka-2", Broker: true}
 
 // dummyEndpoints answers every user listener with one fixed address.
 type dummyEndpoints struct {
@@ -23,7 +25,7 @@ type dummyEndpoints struct {
 	port int
 }
 
-func (d dummyEndpoints) Endpoint(Node, Listener) (Endpoint, error) {
+func (d dummyEndpoints) Endpoint(nodepools.Node, Listener) (Endpoint, error) {
 	return Endpoint{d.host, d.port}, nil
 }
 
@@ -276,12 +278,12 @@ func TestBuilderCustomAuthProtocol(t *testing.T) {
 
 func TestBuilderKRaftListeners(t *testing.T) {
 	plain := []Listener{{Name: "plain", Port: 9092, Type: ListenerInternal}}
-	mixed := []Node{
+	mixed := []nodepools.Node{
 		{ID: 0, Pod: "my-cluster-kafka-0", Controller: true, Broker: true},
 		{ID: 1, Pod: "my-cluster-kafka-1", Controller: true, Broker: true},
 		{ID: 2, Pod: "my-cluster-kafka-2", Controller: true, Broker: true},
 	}
-	split := []Node{
+	split := []nodepools.Node{
 		{ID: 12, Pod: "my-cluster-brokers-12", Broker: true},
 		{ID: 2, Pod: "my-cluster-controllers-2", Controller: true},
 		{ID: 0, Pod: "my-cluster-controllers-0", Controller: true},
@@ -292,8 +294,8 @@ func TestBuilderKRaftListeners(t *testing.T) {
 	mixedVoters := "controller.quorum.voters=0@my-cluster-kafka-0.my-cluster-kafka-brokers.my-namespace.svc:9090,1@my-cluster-kafka-1.my-cluster-kafka-brokers.my-namespace.svc:9090,2@my-cluster-kafka-2.my-cluster-kafka-brokers.my-namespace.svc:9090"
 	splitVoters := "controller.quorum.voters=0@my-cluster-controllers-0.my-cluster-kafka-brokers.my-namespace.svc:9090,1@my-cluster-controllers-1.my-cluster-kafka-brokers.my-namespace.svc:9090,2@my-cluster-controllers-2.my-cluster-kafka-brokers.my-namespace.svc:9090"
 	cases := map[string]struct {
-		nodes []Node
-		node  Node
+		nodes []nodepools.Node
+		node  nodepools.Node
 		want  []string
 	}{
 		"testKraftListenersMixedNodes": {
@@ -346,15 +348,15 @@ func TestBuilderKRaftListeners(t *testing.T) {
 }
 
 func TestBuilderRackAndAuthorization(t *testing.T) {
-	controller := Node{ID: 1, Pod: "my-cluster-controllers-1", Controller: true}
-	mixed := Node{ID: 1, Pod: "my-cluster-kafka-1", Controller: true, Broker: true}
+	controller := nodepools.Node{ID: 1, Pod: "my-cluster-controllers-1", Controller: true}
+	mixed := nodepools.Node{ID: 1, Pod: "my-cluster-kafka-1", Controller: true, Broker: true}
 	supers := "super.users=User:CN=my-cluster-kafka,O=io.strimzi;User:CN=my-cluster-entity-topic-operator,O=io.strimzi;User:CN=my-cluster-entity-user-operator,O=io.strimzi;User:CN=my-cluster-kafka-exporter,O=io.strimzi;User:CN=my-cluster-cruise-control,O=io.strimzi;User:CN=cluster-operator,O=io.strimzi"
 	topology := &Rack{Type: RackTopologyLabel, TopologyKey: "failure-domain.kubernetes.io/zone"}
 	env := &Rack{Type: RackEnvironmentVariable, EnvVarName: "MY_RACK_ID"}
 	cases := map[string]struct {
 		rack  *Rack
 		authz *Authorization
-		node  Node
+		node  nodepools.Node
 		want  []string
 	}{
 		"testNoRackAwareness":                             {node: strimziNode},
@@ -456,7 +458,7 @@ func TestBuilderTieredStorageAndQuotas(t *testing.T) {
 func TestBuilderStorageSections(t *testing.T) {
 	c := strimziCluster()
 	n := strimziNode
-	n.Storage = Storage{Volume: Volume{Type: StorageEphemeral}}
+	n.Storage = nodepools.Storage{Volume: nodepools.Volume{Type: nodepools.StorageEphemeral}}
 	got, err := c.ServerConfig(n)
 	require.NoError(t, err)
 	// testWithKRaftMetadataLogDir and testEphemeralStorageLogDirs, through the whole file.

@@ -1,4 +1,4 @@
-package kafka
+package brokerconfig
 
 import (
 	"flag"
@@ -9,16 +9,24 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+func id(n int) *int { return &n }
+
+func jbod(vs ...nodepools.Volume) nodepools.Storage {
+	return nodepools.Storage{Volume: nodepools.Volume{Type: nodepools.StorageJBOD}, Volumes: vs}
+}
+
 // dualRole is the cluster of strimzi-fidelity.md §10.3: examples/kafka/
 // kafka-with-dual-role-nodes.yaml in namespace my-namespace.
 func dualRole(t testing.TB) *Cluster {
-	storage := jbod(Volume{Type: StoragePersistentClaim, ID: id(0), Size: "100Gi", KRaftMetadata: KRaftMetadataShared})
-	pools := []NodePool{{Name: "dual-role", Replicas: 3, Roles: []string{RoleController, RoleBroker}, Storage: storage}}
-	as, err := AssignNodeIDs(pools)
+	storage := jbod(nodepools.Volume{Type: nodepools.StoragePersistentClaim, ID: id(0), Size: "100Gi", KRaftMetadata: nodepools.KRaftMetadataShared})
+	pools := []nodepools.NodePool{{Name: "dual-role", Replicas: 3, Roles: []string{nodepools.RoleController, nodepools.RoleBroker}, Storage: storage}}
+	as, err := nodepools.AssignNodeIDs(pools)
 	require.NoError(t, err)
 	listeners := []Listener{
 		{Name: "plain", Port: 9092, Type: ListenerInternal},
@@ -35,7 +43,7 @@ func dualRole(t testing.TB) *Cluster {
 	return &Cluster{
 		Name:      "my-cluster",
 		Namespace: "my-namespace",
-		Nodes:     Nodes("my-cluster", pools, as),
+		Nodes:     nodepools.Nodes("my-cluster", pools, as),
 		Listeners: listeners,
 		Config:    cfg,
 	}
@@ -56,31 +64,31 @@ func TestServerConfigDualRoleExample(t *testing.T) {
 // brokers with their own pools and storage.
 func splitRoles(t testing.TB) *Cluster {
 	c := dualRole(t)
-	pools := []NodePool{
-		{Name: "controllers", Replicas: 3, Roles: []string{RoleController},
-			Storage: Storage{Volume: Volume{Type: StoragePersistentClaim, Size: "10Gi"}}},
-		{Name: "brokers", Replicas: 3, Roles: []string{RoleBroker}, NextNodeIDs: "[10-19]",
+	pools := []nodepools.NodePool{
+		{Name: "controllers", Replicas: 3, Roles: []string{nodepools.RoleController},
+			Storage: nodepools.Storage{Volume: nodepools.Volume{Type: nodepools.StoragePersistentClaim, Size: "10Gi"}}},
+		{Name: "brokers", Replicas: 3, Roles: []string{nodepools.RoleBroker}, NextNodeIDs: "[10-19]",
 			Storage: jbod(
-				Volume{Type: StoragePersistentClaim, ID: id(0), Size: "1Ti"},
-				Volume{Type: StoragePersistentClaim, ID: id(1), Size: "1Ti", KRaftMetadata: KRaftMetadataShared},
-				Volume{Type: StorageEphemeral, ID: id(2), SizeLimit: "1Gi"},
+				nodepools.Volume{Type: nodepools.StoragePersistentClaim, ID: id(0), Size: "1Ti"},
+				nodepools.Volume{Type: nodepools.StoragePersistentClaim, ID: id(1), Size: "1Ti", KRaftMetadata: nodepools.KRaftMetadataShared},
+				nodepools.Volume{Type: nodepools.StorageEphemeral, ID: id(2), SizeLimit: "1Gi"},
 			)},
 	}
-	as, err := AssignNodeIDs(pools)
+	as, err := nodepools.AssignNodeIDs(pools)
 	require.NoError(t, err)
-	c.Nodes = Nodes(c.Name, pools, as)
+	c.Nodes = nodepools.Nodes(c.Name, pools, as)
 	return c
 }
 
 // nodeByID finds a node of the cluster.
-func nodeByID(t testing.TB, c *Cluster, id int) Node {
+func nodeByID(t testing.TB, c *Cluster, id int) nodepools.Node {
 	for _, n := range c.Nodes {
 		if n.ID == id {
 			return n
 		}
 	}
 	t.Fatalf("no node %d", id)
-	return Node{}
+	return nodepools.Node{}
 }
 
 // Our own golden files, rewritten with -update and reviewed in the commit.
@@ -237,18 +245,18 @@ func lines(s string) []string {
 }
 
 func BenchmarkServerConfig(b *testing.B) {
-	pools := []NodePool{
-		{Name: "controllers", Replicas: 3, Roles: []string{RoleController},
-			Storage: Storage{Volume: Volume{Type: StoragePersistentClaim, Size: "10Gi"}}},
-		{Name: "brokers-a", Replicas: 14, Roles: []string{RoleBroker},
-			Storage: jbod(Volume{Type: StoragePersistentClaim, ID: id(0), Size: "1Ti"}, Volume{Type: StoragePersistentClaim, ID: id(1), Size: "1Ti"})},
-		{Name: "brokers-b", Replicas: 13, Roles: []string{RoleBroker}, NextNodeIDs: "[100-199]",
-			Storage: jbod(Volume{Type: StoragePersistentClaim, ID: id(0), Size: "1Ti"})},
+	pools := []nodepools.NodePool{
+		{Name: "controllers", Replicas: 3, Roles: []string{nodepools.RoleController},
+			Storage: nodepools.Storage{Volume: nodepools.Volume{Type: nodepools.StoragePersistentClaim, Size: "10Gi"}}},
+		{Name: "brokers-a", Replicas: 14, Roles: []string{nodepools.RoleBroker},
+			Storage: jbod(nodepools.Volume{Type: nodepools.StoragePersistentClaim, ID: id(0), Size: "1Ti"}, nodepools.Volume{Type: nodepools.StoragePersistentClaim, ID: id(1), Size: "1Ti"})},
+		{Name: "brokers-b", Replicas: 13, Roles: []string{nodepools.RoleBroker}, NextNodeIDs: "[100-199]",
+			Storage: jbod(nodepools.Volume{Type: nodepools.StoragePersistentClaim, ID: id(0), Size: "1Ti"})},
 	}
-	as, err := AssignNodeIDs(pools)
+	as, err := nodepools.AssignNodeIDs(pools)
 	require.NoError(b, err)
 	c := dualRole(b)
-	c.Nodes = Nodes(c.Name, pools, as)
+	c.Nodes = nodepools.Nodes(c.Name, pools, as)
 	c.Authorization = &Authorization{Type: AuthorizationSimple}
 	c.Listeners = append(c.Listeners, Listener{Name: "scram", Port: 9094, Type: ListenerInternal, TLS: true,
 		Auth: &ListenerAuth{Type: AuthScramSha512}})

@@ -1,4 +1,4 @@
-package kafka
+package brokerconfig
 
 import (
 	props "github.com/strimzi-render/strimzi-render/fn/properties"

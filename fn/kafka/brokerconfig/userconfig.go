@@ -1,8 +1,12 @@
-package kafka
+package brokerconfig
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 )
 
 // Config providers Strimzi registers; brokers also get the file and
@@ -22,7 +26,7 @@ const (
 // writeUserConfig prints the config providers, the metric reporters Strimzi
 // injects and the user's configuration (Strimzi: withUserConfiguration). It
 // works on a copy, as the keys it merges are left out of the user section.
-func (c *Cluster) writeUserConfig(w *configWriter, n Node) error {
+func (c *Cluster) writeUserConfig(w *configWriter, n nodepools.Node) error {
 	cfg := c.Config
 	if cfg == nil {
 		cfg, _ = NewConfig(nil, nil)
@@ -55,20 +59,15 @@ func (c *Cluster) writeUserConfig(w *configWriter, n Node) error {
 
 // writeConfigProviders prints the providers, the user's aliases first; an
 // alias Strimzi uses is refused (Strimzi: printConfigProviders).
-func writeConfigProviders(w *configWriter, props *properties, n Node) error {
+func writeConfigProviders(w *configWriter, props *properties, n nodepools.Node) error {
 	strimzi := controllerProviders
 	if n.Broker {
 		strimzi = brokerProviders
 	}
 	aliases := strings.Join(strimzi, ",")
 	if user, ok := props.get("config.providers"); ok {
-		for _, alias := range javaSplit(user, ",") {
-			for _, s := range strimzi {
-				if alias == s {
-					return fmt.Errorf("config.provider %s not permitted as it reserved for Strimzi. Not permitted aliases: [%s]",
-						alias, strings.Join(strimzi, ", "))
-				}
-			}
+		if refused := reservedAliases(user, strimzi); len(refused) > 0 {
+			return errors.New(refused[0])
 		}
 		props.remove("config.providers")
 		aliases = user + "," + aliases
@@ -88,6 +87,24 @@ func writeConfigProviders(w *configWriter, props *properties, n Node) error {
 	}
 	w.println()
 	return nil
+}
+
+// CheckConfigProviders returns Strimzi's message for each alias of a
+// config.providers value that a broker's own providers take.
+func CheckConfigProviders(providers string) []string {
+	return reservedAliases(providers, brokerProviders)
+}
+
+// reservedAliases refuses, in order, the user's aliases found in reserved.
+func reservedAliases(providers string, reserved []string) []string {
+	var out []string
+	for _, alias := range javaSplit(providers, ",") {
+		if slices.Contains(reserved, alias) {
+			out = append(out, fmt.Sprintf("config.provider %s not permitted as it reserved for Strimzi. Not permitted aliases: [%s]",
+				alias, strings.Join(reserved, ", ")))
+		}
+	}
+	return out
 }
 
 // writeReporters merges the reporters Strimzi needs into a reporter list key.

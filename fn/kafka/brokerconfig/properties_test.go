@@ -1,4 +1,4 @@
-package kafka
+package brokerconfig
 
 import (
 	"encoding/json"

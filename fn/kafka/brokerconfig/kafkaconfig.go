@@ -1,9 +1,11 @@
-package kafka
+package brokerconfig
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Keys of spec.kafka.config that Strimzi sets itself, so it ignores them when
@@ -52,16 +54,16 @@ type Config struct {
 // NewConfig builds the Config of a cluster with the given listeners, whose
 // names decide which per-listener options are allowed. Values that Strimzi
 // refuses become problems with paths under spec.kafka.config.
-func NewConfig(user map[string]any, listeners []Listener) (*Config, []Problem) {
+func NewConfig(user map[string]any, listeners []Listener) (*Config, []results.Problem) {
 	c := &Config{props: newProperties()}
 	for _, kv := range configDefaults {
 		c.props.put(kv[0], kv[1])
 	}
-	var probs []Problem
+	var probs []results.Problem
 	for _, k := range sortedKeys(user) {
 		v, err := FormatValue(user[k])
 		if err != nil {
-			probs = append(probs, Problem{fmt.Sprintf("spec.kafka.config[%s]", k), err.Error()})
+			probs = append(probs, results.Problem{Path: fmt.Sprintf("spec.kafka.config[%s]", k), Message: err.Error()})
 			continue
 		}
 		c.props.put(k, v)
@@ -88,6 +90,10 @@ func (c *Config) Get(key string) (string, bool) { return c.props.get(key) }
 
 // Keys lists the keys in order.
 func (c *Config) Keys() []string { return slices.Clone(c.props.keys) }
+
+// Remove drops a key, for an option Strimzi sets itself when another part
+// of the Kafka resource asks for it.
+func (c *Config) Remove(key string) { c.props.remove(key) }
 
 func hasAnyPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {
