@@ -4,7 +4,7 @@ import (
 	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
-	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 )
@@ -26,7 +26,7 @@ func (m *Model) Role() *rbacv1.Role {
 		ObjectMeta: m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil),
 		Rules: []rbacv1.PolicyRule{{
 			APIGroups: []string{""}, Resources: []string{"secrets"}, Verbs: []string{"get"},
-			ResourceNames: jvm.HashOrder(secrets),
+			ResourceNames: javacompat.HashOrder(secrets),
 		}},
 	}
 }
