@@ -1,7 +1,7 @@
 package build
 
 import (
-	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 
 	"slices"
 	"strconv"
@@ -33,7 +33,7 @@ func writeMavenStage(w *strings.Builder, b *Build) {
 		}
 	}
 	started := false
-	for _, name := range jvm.HashOrder(names) {
+	for _, name := range javacompat.HashOrder(names) {
 		for _, a := range byName[name].Artifacts {
 			if a.Type != Maven {
 				continue

@@ -9,7 +9,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/intstr"
 
 	"github.com/strimzi-render/strimzi-render/fn/digest"
-	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
@@ -235,5 +235,5 @@ func (m *Model) authHash() string {
 	if len(refs) == 0 {
 		return "0"
 	}
-	return digest.HashStub(jvm.ListString(refs))
+	return digest.HashStub(javacompat.ListString(refs))
 }

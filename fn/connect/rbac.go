@@ -3,7 +3,7 @@ package connect
 import (
 	rbacv1 "k8s.io/api/rbac/v1"
 
-	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/specs"
@@ -21,7 +21,7 @@ func (m *Model) Role() *rbacv1.Role {
 	if len(secrets) == 0 {
 		return nil
 	}
-	return specs.SecretReaderRole(m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil), jvm.HashOrder(secrets))
+	return specs.SecretReaderRole(m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil), javacompat.HashOrder(secrets))
 }
 
 // RoleBinding binds Role to the workers' ServiceAccount, or is nil with it.

@@ -31,3 +31,26 @@ func TestHashStubNonASCIIBecomesQuestionMark(t *testing.T) {
 	assert.Equal(t, HashStub("a?b"), HashStub("a😀b"))
 	assert.Equal(t, HashStub("a?b"), HashStub("a\xffb"))
 }
+
+func TestHashStubBytes(t *testing.T) {
+	assert.Equal(t, "97d170e1", HashStubBytes([]byte("[]")))
+	assert.Equal(t, "da39a3ee", HashStubBytes(nil), "SHA-1 of nothing")
+	assert.Equal(t, HashStub("g1/a1/v1"), HashStubBytes([]byte("g1/a1/v1")), "ASCII: both overloads agree")
+	assert.NotEqual(t, HashStub("é"), HashStubBytes([]byte("é")), "bytes are not re-encoded")
+	assert.Len(t, HashStubBytes([]byte("x")), StubLength)
+}
+
+func TestUSASCII(t *testing.T) {
+	cases := map[string]struct{ in, want string }{
+		"ASCII unchanged":      {"my-plugin:1.0", "my-plugin:1.0"},
+		"DEL is ASCII":         {"\x7f", "\x7f"},
+		"two-byte rune":        {"é", "?"},
+		"rune outside the BMP": {"😀", "?"},
+		"each invalid byte":    {"a\xff\xfeb", "a??b"},
+		"truncated rune":       {"a\xc3", "a?"},
+		"NUL kept":             {"a\x00b", "a\x00b"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) { assert.Equal(t, c.want, string(usASCII(c.in))) })
+	}
+}

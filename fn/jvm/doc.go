@@ -1,4 +1,4 @@
-// Package jvm reproduces the Java runtime behaviours that shape Strimzi's
-// output: String.hashCode, HashMap and HashSet iteration order, and
-// List.toString.
+// Package jvm renders a component's JVM options (jvmOptions: heap sizes, -XX
+// flags, system properties) into the environment variables Strimzi's
+// container images read, such as KAFKA_HEAP_OPTS.
 package jvm

@@ -3,7 +3,7 @@ package kafka
 import (
 	rbacv1 "k8s.io/api/rbac/v1"
 
-	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
@@ -22,7 +22,7 @@ const BrokerClusterRole = "strimzi-kafka-broker"
 func (m *Model) Role() *rbacv1.Role { return m.role(m.Nodes()) }
 
 func (m *Model) role(nodes []nodepools.Node) *rbacv1.Role {
-	return specs.SecretReaderRole(m.objectMeta(names.Kafka(m.Name), m.resourceLabels, nil), jvm.HashOrder(m.secretNames(nodes)))
+	return specs.SecretReaderRole(m.objectMeta(names.Kafka(m.Name), m.resourceLabels, nil), javacompat.HashOrder(m.secretNames(nodes)))
 }
 
 // secretNames are the Secrets the nodes read, each once: certificates,

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -51,13 +51,13 @@ func (v *validator) listeners() {
 		ports[l.Port] = true
 	}
 	if len(invalid) > 0 {
-		add("listener names %s are invalid and do not match the pattern %s", jvm.ListString(invalid), listenerName)
+		add("listener names %s are invalid and do not match the pattern %s", javacompat.ListString(invalid), listenerName)
 	}
 	for _, l := range ls {
 		checkListener(l, add)
 	}
 	if len(errs) > 0 {
-		v.errorf("", "spec.kafka.listeners", "Listener configuration is not valid: %s", jvm.ListString(jvm.HashOrder(errs)))
+		v.errorf("", "spec.kafka.listeners", "Listener configuration is not valid: %s", javacompat.ListString(javacompat.HashOrder(errs)))
 	}
 	for i, l := range ls {
 		switch l.Type {

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 )
 
 // defaultMetadataVersions maps a Kafka version to the metadata version a new
@@ -65,7 +65,7 @@ func CheckMetadataVersion(v string) string {
 func UnsupportedVersion(version string, images map[string]string) string {
 	versions := slices.Collect(maps.Keys(images))
 	slices.SortFunc(versions, compareVersions)
-	return fmt.Sprintf("Unsupported Kafka.spec.kafka.version: %s. Supported versions are: %s", version, jvm.ListString(versions))
+	return fmt.Sprintf("Unsupported Kafka.spec.kafka.version: %s. Supported versions are: %s", version, javacompat.ListString(versions))
 }
 
 // compareVersions orders dotted versions numerically, part by part.

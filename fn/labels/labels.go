@@ -3,7 +3,7 @@ package labels
 import (
 	"maps"
 
-	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 
 	"regexp"
 	"slices"
@@ -170,7 +170,7 @@ func ReservedLabels(m map[string]string) []string {
 
 // MsgStrimziInUser formats Strimzi's message for user keys it reserves.
 func MsgStrimziInUser(keys []string) string {
-	return msgStrimziInUser + jvm.ListString(keys)
+	return msgStrimziInUser + javacompat.ListString(keys)
 }
 
 // UserMerged returns template labels or annotations that are merged under

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"regexp"
 
-	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -31,5 +31,5 @@ func CheckAllowList(mc *strimzi.MetricsConfig, path string) []results.Problem {
 	if len(errs) == 0 {
 		return nil
 	}
-	return []results.Problem{{Path: path + ".values.allowList", Message: "Metrics configuration is invalid: " + jvm.ListString(errs)}}
+	return []results.Problem{{Path: path + ".values.allowList", Message: "Metrics configuration is invalid: " + javacompat.ListString(errs)}}
 }

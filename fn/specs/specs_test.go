@@ -9,8 +9,6 @@ import (
 	networkingv1 "k8s.io/api/networking/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/utils/ptr"
-
-	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
 func TestObjectMetaLeavesOutEmptyMaps(t *testing.T) {
@@ -84,21 +82,6 @@ func TestPersistentVolumeClaim(t *testing.T) {
 	assert.Equal(t, "fast", *pvc.Spec.StorageClassName)
 	assert.Equal(t, "gold", *pvc.Spec.VolumeAttributesClassName)
 	assert.Equal(t, map[string]string{"zone": "a"}, pvc.Spec.Selector.MatchLabels)
-}
-
-func TestPodDisruptionBudget(t *testing.T) {
-	sel := map[string]string{"a": "b"}
-	pdb := PodDisruptionBudget(ObjectMeta("c", "ns", map[string]string{"l": "1"}, nil), sel, 3, nil)
-	assert.Equal(t, intstr.FromInt32(2), *pdb.Spec.MinAvailable, "one pod may be down by default")
-	assert.Equal(t, sel, pdb.Spec.Selector.MatchLabels)
-
-	pdb = PodDisruptionBudget(ObjectMeta("c", "ns", map[string]string{"l": "1"}, nil), sel, 1, &strimzi.PodDisruptionBudgetTemplate{
-		MaxUnavailable: ptr.To[int32](2),
-		Metadata:       strimzi.MetadataTemplate{Labels: map[string]string{"t": "2"}, Annotations: map[string]string{"x": "y"}},
-	})
-	assert.Equal(t, intstr.FromInt32(0), *pdb.Spec.MinAvailable, "never below zero")
-	assert.Equal(t, map[string]string{"l": "1", "t": "2"}, pdb.Labels)
-	assert.Equal(t, map[string]string{"x": "y"}, pdb.Annotations)
 }
 
 func TestServiceAccount(t *testing.T) {

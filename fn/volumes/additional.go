@@ -11,7 +11,7 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/apimachinery/pkg/util/validation"
 
-	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -96,7 +96,7 @@ func CheckVolumes(vols []strimzi.AdditionalVolume, existing []string, path strin
 		}
 	}
 	if len(invalid) > 0 {
-		return []results.Problem{{Path: path, Message: fmt.Sprintf(msgInvalidNames, jvm.ListString(invalid))}}
+		return []results.Problem{{Path: path, Message: fmt.Sprintf(msgInvalidNames, javacompat.ListString(invalid))}}
 	}
 	for _, v := range vols {
 		if slices.Contains(existing, v.Name) {
@@ -104,7 +104,7 @@ func CheckVolumes(vols []strimzi.AdditionalVolume, existing []string, path strin
 		}
 	}
 	if len(dups) > 0 {
-		return []results.Problem{{Path: path, Message: fmt.Sprintf(msgDuplicateNames, jvm.ListString(dups))}}
+		return []results.Problem{{Path: path, Message: fmt.Sprintf(msgDuplicateNames, javacompat.ListString(dups))}}
 	}
 	seen := map[string]bool{}
 	for i, v := range vols {

@@ -1,4 +1,4 @@
-package jvm
+package javacompat
 
 import (
 	"testing"
@@ -27,4 +27,20 @@ func TestHashOrder(t *testing.T) {
 	assert.Equal(t,
 		[]string{"camel-timer", "zeta", "debezium-postgres", "alpha", "kafka-connect-file"},
 		HashOrder([]string{"kafka-connect-file", "camel-timer", "debezium-postgres", "zeta", "alpha"}))
+}
+
+func TestListString(t *testing.T) {
+	cases := map[string]struct {
+		in   []string
+		want string
+	}{
+		"nil":             {nil, "[]"},
+		"empty":           {[]string{}, "[]"},
+		"one":             {[]string{"a"}, "[a]"},
+		"comma and space": {[]string{"a", "b", "c"}, "[a, b, c]"},
+		"no quoting":      {[]string{"", "x, y"}, "[, x, y]"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) { assert.Equal(t, c.want, ListString(c.in)) })
+	}
 }
