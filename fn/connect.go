@@ -17,7 +17,7 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 	keep := cfg.Spec.KeepCustomResources
 	work := node.Copy()
 	if err := restoreKept(work); err != nil {
-		return r, framework.Results{results.Errorf(node, "metadata.annotations", "%v", err)}
+		return r, framework.Results{results.ErrorAt(node, "metadata.annotations", "%v", err)}
 	}
 	cr, err := strimzi.DecodeKafkaConnect(work)
 	if err != nil {
@@ -78,7 +78,7 @@ func restrictedWarning(bm *build.Model, objects []*yaml.RNode) framework.Results
 	}
 	for _, o := range objects {
 		if o.GetKind() == "Job" && o.GetApiVersion() == "batch/v1" && o.GetName() == bm.WorkloadName() {
-			return framework.Results{results.Warningf(o, "spec.template.spec.containers[0].securityContext", "%s", msg)}
+			return framework.Results{results.WarningAt(o, "spec.template.spec.containers[0].securityContext", "%s", msg)}
 		}
 	}
 	return nil
@@ -86,7 +86,7 @@ func restrictedWarning(bm *build.Model, objects []*yaml.RNode) framework.Results
 
 func fieldError(node *yaml.RNode, err error) *framework.Result {
 	if fe, ok := err.(*strimzi.FieldError); ok {
-		return results.Errorf(node, fe.Path, "%s", fe.Message)
+		return results.ErrorAt(node, fe.Path, "%s", fe.Message)
 	}
-	return results.Errorf(node, "", "%v", err)
+	return results.ErrorAt(node, "", "%v", err)
 }

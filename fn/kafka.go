@@ -63,7 +63,7 @@ func renderKafkas(items []*yaml.RNode, cfg *config.StrimziRender, in kafka.Input
 			}
 			key := it.GetNamespace() + "/" + it.GetName()
 			if prev := byKey[key]; prev != nil {
-				failed(it, results.Errorf(it, "metadata.name", "Kafka %s appears twice among the input resources", key))
+				failed(it, results.ErrorAt(it, "metadata.name", "Kafka %s appears twice among the input resources", key))
 				continue
 			}
 			c := &kafkaCluster{node: it, cr: cr}
@@ -84,11 +84,11 @@ func renderKafkas(items []*yaml.RNode, cfg *config.StrimziRender, in kafka.Input
 		key := p.node.GetNamespace() + "/" + p.cr.Name
 		switch {
 		case seenPools[key]:
-			failed(p.node, results.Errorf(p.node, "metadata.name", "KafkaNodePool %s appears twice among the input resources", key))
+			failed(p.node, results.ErrorAt(p.node, "metadata.name", "KafkaNodePool %s appears twice among the input resources", key))
 		case p.cr.Cluster() == "":
-			failed(p.node, results.Errorf(p.node, "metadata.labels", "KafkaNodePool %s has no %s label naming its Kafka", p.cr.Name, strimzi.LabelCluster))
+			failed(p.node, results.ErrorAt(p.node, "metadata.labels", "KafkaNodePool %s has no %s label naming its Kafka", p.cr.Name, strimzi.LabelCluster))
 		case c == nil:
-			failed(p.node, results.Errorf(p.node, "metadata.labels", "KafkaNodePool %s belongs to Kafka %s, which is not among the input resources in namespace %q: add it, or fix the %s label",
+			failed(p.node, results.ErrorAt(p.node, "metadata.labels", "KafkaNodePool %s belongs to Kafka %s, which is not among the input resources in namespace %q: add it, or fix the %s label",
 				p.cr.Name, p.cr.Cluster(), p.node.GetNamespace(), strimzi.LabelCluster))
 		default:
 			c.pools = append(c.pools, p.node)
@@ -244,7 +244,7 @@ func checkKafkaCollisions(clusters []*kafkaCluster, out map[*yaml.RNode]*kafkaOu
 				continue
 			}
 			ko := out[c.node]
-			ko.res = append(ko.res, results.Errorf(c.node, "metadata.name", "Kafka %s and Kafka %s would both create %s: rename a Kafka or a KafkaNodePool",
+			ko.res = append(ko.res, results.ErrorAt(c.node, "metadata.name", "Kafka %s and Kafka %s would both create %s: rename a Kafka or a KafkaNodePool",
 				c.node.GetName(), other.node.GetName(), strings.Join(ids, ", ")))
 		}
 		if len(clashes[c]) == 0 {

@@ -64,7 +64,7 @@ func (p *Processor) render(item *yaml.RNode, cfg *config.StrimziRender, in *inpu
 		return nil, nil
 	}
 	if _, v := splitAPIVersion(item.GetApiVersion()); !servedVersion(v) {
-		return &rendering{source: item, failed: true}, framework.Results{results.Errorf(item, "apiVersion",
+		return &rendering{source: item, failed: true}, framework.Results{results.ErrorAt(item, "apiVersion",
 			"%s %s is not supported: use %s/%s (or %s/%s)", item.GetApiVersion(), kind,
 			strimzi.Group, strimzi.V1, strimzi.Group, strimzi.V1beta2)}
 	}

@@ -23,7 +23,7 @@ const annoKustomizeID = "kustomize.config.k8s.io/id"
 func (run *kafkaRun) renderStretched(m *kafka.Model, net *stretch.Network, cfg *config.StrimziRender) {
 	node := run.c.node
 	if _, ok := node.GetAnnotations()[annoKustomizeID]; ok && cfg.Spec.Output.TargetCluster == "" && len(net.Entry.Clusters) > 1 {
-		run.fail(results.Errorf(node, "", "Kafka %s is stretched over %s, whose bundles hold objects of the same names, which kustomize cannot output together (\"generated duplicate resource\"): "+
+		run.fail(results.ErrorAt(node, "", "Kafka %s is stretched over %s, whose bundles hold objects of the same names, which kustomize cannot output together (\"generated duplicate resource\"): "+
 			"build one overlay per cluster with spec.output.targetCluster set to its alias, or render every bundle with kpt fn render or the standalone command",
 			m.Name, strings.Join(net.Entry.Aliases(), ", ")))
 		return
@@ -120,7 +120,7 @@ func providerChange(c *kafkaCluster, net *stretch.Network) framework.Results {
 				before, stretch.AnnoProvider, now, net.Index)
 			keep = "keep " + before
 		}
-		res = append(res, results.Errorf(c.node, "", "unsupported change: Kafka %s %s: this changes every node's DNS names, certificate SANs and advertised addresses, which a running cluster cannot roll through; "+
+		res = append(res, results.ErrorAt(c.node, "", "unsupported change: Kafka %s %s: this changes every node's DNS names, certificate SANs and advertised addresses, which a running cluster cannot roll through; "+
 			"%s, or remove the rendered objects (and the cluster's data) to render a new cluster", c.node.GetName(), change, keep))
 	}
 	return res
