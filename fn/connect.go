@@ -63,7 +63,11 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 func buildResults(node *yaml.RNode, ps []build.Problem, warning bool) framework.Results {
 	out := make([]results.Problem, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, results.Problem{Path: p.Path, Message: p.Message, Warning: warning})
+		sev := results.Error
+		if warning {
+			sev = results.Warning
+		}
+		out = append(out, results.Problem{Severity: sev, Path: p.Path, Message: p.Message})
 	}
 	return results.FromProblems(node, out)
 }

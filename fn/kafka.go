@@ -108,11 +108,11 @@ func renderKafkas(items []*yaml.RNode, cfg *config.StrimziRender, in kafka.Input
 // renderKafka validates and renders one cluster into out.
 func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in kafka.Inputs, out map[*yaml.RNode]*kafkaOutcome) {
 	run := newKafkaRun(c, out)
-	findings := kafka.Validate(c.cr, c.crs, cfg, in)
+	problems := kafka.Validate(c.cr, c.crs, cfg, in)
 	st := stretch.Validate(c.cr, c.crs, cfg.Spec.Stretch)
-	findings = append(findings, st.Findings...)
-	run.report(findings)
-	if kafka.HasErrors(findings) {
+	problems = append(problems, st.Problems...)
+	run.report(problems)
+	if results.HasErrors(problems) {
 		run.fail()
 		return
 	}
@@ -178,14 +178,14 @@ func newKafkaRun(c *kafkaCluster, out map[*yaml.RNode]*kafkaOutcome) *kafkaRun {
 	return run
 }
 
-// report ties findings to the Kafka or to their pool.
-func (run *kafkaRun) report(fs []kafka.Finding) {
-	for _, f := range fs {
+// report ties problems to the Kafka or to the pool they name.
+func (run *kafkaRun) report(ps []results.Problem) {
+	for _, p := range ps {
 		o, node := run.ko, run.c.node
-		if f.Pool != "" {
-			o, node = run.pools[f.Pool], run.poolNodes[f.Pool]
+		if p.Resource.Kind == strimzi.KindKafkaNodePool {
+			o, node = run.pools[p.Resource.Name], run.poolNodes[p.Resource.Name]
 		}
-		o.res = append(o.res, results.FromProblems(node, []results.Problem{f.Problem})...)
+		o.res = append(o.res, p.Result(node))
 	}
 }
 

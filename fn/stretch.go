@@ -30,7 +30,8 @@ func (run *kafkaRun) renderStretched(m *kafka.Model, net *stretch.Network, cfg *
 	}
 	var res framework.Results
 	for _, p := range net.Check(m) {
-		res = append(res, configResult(cfg, p))
+		p.Resource = configResource(cfg)
+		res = append(res, p.Result(nil))
 	}
 	if len(res) > 0 {
 		run.fail(res...)
@@ -60,17 +61,10 @@ func stretchedConfig(cfg *config.StrimziRender) *config.StrimziRender {
 	return &c
 }
 
-// configResult is a problem of the function config.
-func configResult(cfg *config.StrimziRender, p results.Problem) *framework.Result {
-	r := results.New(framework.Error, nil, p.Path, p.Message)
-	if p.Warning {
-		r.Severity = framework.Warning
-	}
-	r.ResourceRef = &yaml.ResourceIdentifier{
-		TypeMeta: yaml.TypeMeta{APIVersion: cfg.APIVersion, Kind: cfg.Kind},
-		NameMeta: yaml.NameMeta{Name: cfg.Name},
-	}
-	return r
+// configResource names the function config, whose fields the network
+// providers check.
+func configResource(cfg *config.StrimziRender) results.Resource {
+	return results.Resource{APIVersion: cfg.APIVersion, Kind: cfg.Kind, Name: cfg.Name}
 }
 
 // recordedProviders maps <namespace>/Kafka/<name> to the network providers
