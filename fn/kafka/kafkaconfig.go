@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Keys of spec.kafka.config that Strimzi sets itself, so it ignores them when
@@ -52,16 +54,16 @@ type Config struct {
 // NewConfig builds the Config of a cluster with the given listeners, whose
 // names decide which per-listener options are allowed. Values that Strimzi
 // refuses become problems with paths under spec.kafka.config.
-func NewConfig(user map[string]any, listeners []Listener) (*Config, []Problem) {
+func NewConfig(user map[string]any, listeners []Listener) (*Config, []results.Problem) {
 	c := &Config{props: newProperties()}
 	for _, kv := range configDefaults {
 		c.props.put(kv[0], kv[1])
 	}
-	var probs []Problem
+	var probs []results.Problem
 	for _, k := range sortedKeys(user) {
 		v, err := FormatValue(user[k])
 		if err != nil {
-			probs = append(probs, Problem{fmt.Sprintf("spec.kafka.config[%s]", k), err.Error()})
+			probs = append(probs, results.Problem{Path: fmt.Sprintf("spec.kafka.config[%s]", k), Message: err.Error()})
 			continue
 		}
 		c.props.put(k, v)

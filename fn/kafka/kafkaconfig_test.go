@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 func TestNewConfig(t *testing.T) {
@@ -12,7 +14,7 @@ func TestNewConfig(t *testing.T) {
 		user    map[string]any
 		keys    []string
 		dropped []string
-		probs   []Problem
+		probs   []results.Problem
 	}{
 		"defaults only": {keys: []string{"min.insync.replicas"}},
 		"sorted after the default": {
@@ -66,7 +68,7 @@ func TestNewConfig(t *testing.T) {
 		"values Strimzi refuses": {
 			user:  map[string]any{"a": nil, "b": []any{1}, "c": 1e20, "ok": 1},
 			keys:  []string{"min.insync.replicas", "ok"},
-			probs: []Problem{{"spec.kafka.config[a]", "a null value is not allowed"}, {"spec.kafka.config[b]", "values of type []interface {} are not supported; use a string, number or boolean"}, {"spec.kafka.config[c]", "100000000000000000000 does not fit a 64-bit integer"}},
+			probs: []results.Problem{{Path: "spec.kafka.config[a]", Message: "a null value is not allowed"}, {Path: "spec.kafka.config[b]", Message: "values of type []interface {} are not supported; use a string, number or boolean"}, {Path: "spec.kafka.config[c]", Message: "100000000000000000000 does not fit a 64-bit integer"}},
 		},
 	}
 	for name, tc := range cases {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Names of the listeners Strimzi always configures.
@@ -131,13 +132,13 @@ func (c *Cluster) writeAuthentication(w *configWriter, l Listener) (string, erro
 // customAuthOptions are the listenerConfig options of custom authentication
 // that reach server.config, in key order, values rendered by FormatValue and
 // key store options dropped (Strimzi: KafkaListenerCustomAuthConfiguration).
-func customAuthOptions(cfg map[string]any) (*properties, []Problem) {
+func customAuthOptions(cfg map[string]any) (*properties, []results.Problem) {
 	opts := newProperties()
-	var probs []Problem
+	var probs []results.Problem
 	for _, k := range sortedKeys(cfg) {
 		v, err := FormatValue(cfg[k])
 		if err != nil {
-			probs = append(probs, Problem{fmt.Sprintf("authentication.listenerConfig[%s]", k), err.Error()})
+			probs = append(probs, results.Problem{Path: fmt.Sprintf("authentication.listenerConfig[%s]", k), Message: err.Error()})
 			continue
 		}
 		opts.put(k, v)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Storage types and the one KRaft metadata mode.
@@ -141,8 +142,8 @@ func (s Storage) KRaftMetadataPath() string {
 // messages (StorageUtils.validatePersistentStorage and
 // VolumeUtils.createVolumePrefix), plus JBOD ids used twice, which would give
 // a pod two volumes of one name.
-func (s Storage) Validate() []Problem {
-	var probs []Problem
+func (s Storage) Validate() []results.Problem {
+	var probs []results.Problem
 	switch s.Type {
 	case StorageEphemeral:
 	case StoragePersistentClaim:
@@ -151,8 +152,8 @@ func (s Storage) Validate() []Problem {
 		}
 	case StorageJBOD:
 		if len(s.Volumes) == 0 {
-			probs = append(probs, Problem{"spec.storage.volumes",
-				"JbodStorage needs to contain at least one volume (" + storagePath + ")"})
+			probs = append(probs, results.Problem{Path: "spec.storage.volumes",
+				Message: "JbodStorage needs to contain at least one volume (" + storagePath + ")"})
 		}
 		seen := map[int]bool{}
 		for i, v := range s.Volumes {
@@ -168,10 +169,9 @@ func (s Storage) Validate() []Problem {
 			}
 			switch {
 			case v.ID == nil:
-				probs = append(probs, Problem{at + ".id", "The 'id' property is required for volumes in JBOD storage."})
+				probs = append(probs, results.Errorf(at+".id", "The 'id' property is required for volumes in JBOD storage."))
 			case seen[*v.ID]:
-				probs = append(probs, Problem{at + ".id",
-					fmt.Sprintf("volume id %d is used by another JBOD volume; give each volume its own id", *v.ID)})
+				probs = append(probs, results.Errorf(at+".id", "volume id %d is used by another JBOD volume; give each volume its own id", *v.ID))
 			default:
 				seen[*v.ID] = true
 			}
@@ -182,12 +182,12 @@ func (s Storage) Validate() []Problem {
 	return probs
 }
 
-func sizeProblem(path string) Problem {
-	return Problem{path, "The size is mandatory for a persistent-claim storage (" + storagePath + ")"}
+func sizeProblem(path string) results.Problem {
+	return results.Problem{Path: path, Message: "The size is mandatory for a persistent-claim storage (" + storagePath + ")"}
 }
 
-func typeProblem(path, got string, want ...string) Problem {
-	return Problem{path, fmt.Sprintf("storage type %q is not supported; use one of %s", got, strings.Join(want, ", "))}
+func typeProblem(path, got string, want ...string) results.Problem {
+	return results.Errorf(path, "storage type %q is not supported; use one of %s", got, strings.Join(want, ", "))
 }
 
 // Annotation is the strimzi.io/storage annotation of a pool's StrimziPodSet:

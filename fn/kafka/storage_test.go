@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 func id(n int) *int { return &n }
@@ -92,17 +94,17 @@ func TestStorageVolumes(t *testing.T) {
 func TestStorageValidate(t *testing.T) {
 	cases := map[string]struct {
 		storage Storage
-		want    []Problem
+		want    []results.Problem
 	}{
 		"ephemeral":  {storage: Storage{Volume: Volume{Type: StorageEphemeral}}},
 		"persistent": {storage: Storage{Volume: Volume{Type: StoragePersistentClaim, Size: "1Gi"}}},
 		"persistent without size": {
 			storage: Storage{Volume: Volume{Type: StoragePersistentClaim}},
-			want:    []Problem{{"spec.storage.size", "The size is mandatory for a persistent-claim storage (KafkaNodePool.spec.storage)"}},
+			want:    []results.Problem{{Path: "spec.storage.size", Message: "The size is mandatory for a persistent-claim storage (KafkaNodePool.spec.storage)"}},
 		},
 		"empty jbod": {
 			storage: jbod(),
-			want:    []Problem{{"spec.storage.volumes", "JbodStorage needs to contain at least one volume (KafkaNodePool.spec.storage)"}},
+			want:    []results.Problem{{Path: "spec.storage.volumes", Message: "JbodStorage needs to contain at least one volume (KafkaNodePool.spec.storage)"}},
 		},
 		"jbod volumes": {
 			storage: jbod(
@@ -111,16 +113,16 @@ func TestStorageValidate(t *testing.T) {
 				Volume{Type: StorageEphemeral, ID: id(0)},
 				Volume{Type: StorageJBOD, ID: id(3)},
 			),
-			want: []Problem{
-				{"spec.storage.volumes[1].size", "The size is mandatory for a persistent-claim storage (KafkaNodePool.spec.storage)"},
-				{"spec.storage.volumes[1].id", "The 'id' property is required for volumes in JBOD storage."},
-				{"spec.storage.volumes[2].id", "volume id 0 is used by another JBOD volume; give each volume its own id"},
-				{"spec.storage.volumes[3].type", `storage type "jbod" is not supported; use one of ephemeral, persistent-claim`},
+			want: []results.Problem{
+				{Path: "spec.storage.volumes[1].size", Message: "The size is mandatory for a persistent-claim storage (KafkaNodePool.spec.storage)"},
+				{Path: "spec.storage.volumes[1].id", Message: "The 'id' property is required for volumes in JBOD storage."},
+				{Path: "spec.storage.volumes[2].id", Message: "volume id 0 is used by another JBOD volume; give each volume its own id"},
+				{Path: "spec.storage.volumes[3].type", Message: `storage type "jbod" is not supported; use one of ephemeral, persistent-claim`},
 			},
 		},
 		"unknown type": {
 			storage: Storage{Volume: Volume{Type: "disk"}},
-			want:    []Problem{{"spec.storage.type", `storage type "disk" is not supported; use one of ephemeral, persistent-claim, jbod`}},
+			want:    []results.Problem{{Path: "spec.storage.type", Message: `storage type "disk" is not supported; use one of ephemeral, persistent-claim, jbod`}},
 		},
 	}
 	for name, tc := range cases {

@@ -93,7 +93,7 @@ func (v *validator) storage(p *strimzi.KafkaNodePool) {
 	}
 	s := storageFrom(p.Spec.Storage)
 	for _, pr := range s.Validate() {
-		v.errorf(p.Name, pr.Path, "%s", pr.Message)
+		v.add(p.Name, pr)
 	}
 	at := func(i int) string {
 		if s.JBOD() {
