@@ -27,7 +27,7 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 	var b *build.Build
 	if cr.Spec.Build != nil {
 		b = build.FromKafkaConnect(cr, &cfg.Spec)
-		res = append(res, buildResults(node, build.Validate(b), false)...)
+		res = append(res, results.FromProblems(node, build.Validate(b))...)
 	}
 	if res.ExitCode() != 0 {
 		return r, res
@@ -36,7 +36,7 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 	var cb *connect.Build
 	if b != nil {
 		bm = build.NewModel(b, &cfg.Spec)
-		res = append(res, buildResults(node, bm.Warnings(), true)...)
+		res = append(res, results.FromProblems(node, bm.Warnings())...)
 		cb = &connect.Build{Image: bm.Image, Revision: bm.Revision, DependsOn: bm.DependsOn(), Objects: bm.Objects()}
 	}
 	m := connect.New(cr, cfg, in, cb)
@@ -57,19 +57,6 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 	}
 	r.failed = false
 	return r, res
-}
-
-// buildResults ties problems of the build to the KafkaConnect in node.
-func buildResults(node *yaml.RNode, ps []build.Problem, warning bool) framework.Results {
-	out := make([]results.Problem, 0, len(ps))
-	for _, p := range ps {
-		sev := results.Error
-		if warning {
-			sev = results.Warning
-		}
-		out = append(out, results.Problem{Severity: sev, Path: p.Path, Message: p.Message})
-	}
-	return results.FromProblems(node, out)
 }
 
 // restrictedWarning says, about the rendered build Job itself, that its pod
