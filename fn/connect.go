@@ -1,6 +1,8 @@
 package fn
 
 import (
+	"errors"
+
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
@@ -75,9 +77,12 @@ func restrictedWarning(bm *build.Model, objects []*yaml.RNode) framework.Results
 	return nil
 }
 
+// fieldError reports a resource that does not decode, at the field the
+// decoder names.
 func fieldError(node *yaml.RNode, err error) *framework.Result {
-	if fe, ok := err.(*strimzi.FieldError); ok {
-		return results.ErrorAt(node, fe.Path, "%s", fe.Message)
+	var p results.Problem
+	if errors.As(err, &p) {
+		return p.Result(node)
 	}
 	return results.ErrorAt(node, "", "%v", err)
 }
