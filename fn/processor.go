@@ -1,7 +1,6 @@
 package fn
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -83,19 +82,20 @@ func (p *Processor) render(item *yaml.RNode, cfg *config.StrimziRender, in *inpu
 // error results about it, each at its field, ordered by field: the schema
 // reports them in map order.
 func (p *Processor) loadConfig(fc *yaml.RNode) (*config.StrimziRender, framework.Results) {
-	cfg, errs := config.LoadWithOverrides(fc, p.overrides...)
+	cfg, ps := config.LoadWithOverrides(fc, p.overrides...)
 	ref := fc
 	if fc != nil && fc.YNode().Kind != yaml.MappingNode {
 		ref = nil // nothing to name it by
 	}
 	var res framework.Results
-	for _, err := range errs {
-		res = append(res, results.New(framework.Error, ref, config.ErrorPath(fc, err), fmt.Sprintf("invalid functionConfig: %v", err)))
+	for _, pr := range ps {
+		pr.Message = "invalid functionConfig: " + pr.Message
+		res = append(res, pr.Result(ref))
 	}
 	slices.SortStableFunc(res, func(a, b *framework.Result) int {
 		return strings.Compare(fieldPath(a), fieldPath(b))
 	})
-	if len(errs) == 0 {
+	if !results.HasErrors(ps) {
 		res = append(res, overridden(p.overrides)...)
 	}
 	return cfg, res
