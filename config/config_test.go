@@ -47,10 +47,10 @@ func load(t *testing.T, doc string) (*StrimziRender, []string) {
 	if doc != "" {
 		node = yaml.MustParse(doc)
 	}
-	c, errs := Load(node)
+	c, ps := Load(node)
 	var msgs []string
-	for _, e := range errs {
-		msgs = append(msgs, e.Error())
+	for _, p := range ps {
+		msgs = append(msgs, p.Message)
 	}
 	return c, msgs
 }

@@ -7,28 +7,30 @@ import (
 
 	"k8s.io/kube-openapi/pkg/validation/spec"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // fromConfigMap turns the ConfigMap form into a StrimziRender node. Each data
 // key is a dotted path below spec, read through the schema: at a map-typed
 // field the rest of the key is the map key, so images.kafka.4.3.1 sets the
 // image of Kafka 4.3.1. Lists of strings are comma-separated.
-func fromConfigMap(cm *yaml.RNode) (*yaml.RNode, []error) {
+func fromConfigMap(cm *yaml.RNode) (*yaml.RNode, []results.Problem) {
 	root, err := schemaOnce()
 	if err != nil {
-		return nil, []error{err}
+		return nil, []results.Problem{{Message: err.Error()}}
 	}
 	specSchema := root.Properties["spec"]
 	spec := map[string]any{}
-	var errs []error
+	var ps []results.Problem
 	data := cm.GetDataMap()
 	for _, key := range sortedKeys(data) {
 		if err := setPath(spec, &specSchema, strings.Split(key, "."), data[key]); err != nil {
-			errs = append(errs, fmt.Errorf("functionConfig ConfigMap key %q: %w", key, err))
+			ps = append(ps, results.Errorf("data."+key, "functionConfig ConfigMap key %q: %v", key, err))
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if len(ps) > 0 {
+		return nil, ps
 	}
 	obj := map[string]any{
 		"apiVersion": APIVersion, "kind": Kind,
@@ -37,7 +39,7 @@ func fromConfigMap(cm *yaml.RNode) (*yaml.RNode, []error) {
 	}
 	node, err := fromMap(obj)
 	if err != nil {
-		return nil, []error{err}
+		return nil, []results.Problem{{Message: err.Error()}}
 	}
 	return node, nil
 }

@@ -8,6 +8,8 @@ import (
 
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Overrides are settings in the ConfigMap form (dotted spec paths to
@@ -53,11 +55,11 @@ func ParseOverrides(source, text string) (Overrides, error) {
 // function config. Keys are read through the schema as the ConfigMap form's
 // are: an unknown key is an error naming the layer's source. Maps merge
 // entry by entry; a list value replaces the list.
-func LoadWithOverrides(fc *yaml.RNode, layers ...Overrides) (*StrimziRender, []error) {
+func LoadWithOverrides(fc *yaml.RNode, layers ...Overrides) (*StrimziRender, []results.Problem) {
 	c := &StrimziRender{}
-	node, errs := configNode(fc)
-	if len(errs) > 0 {
-		return c, errs
+	node, ps := configNode(fc)
+	if len(ps) > 0 {
+		return c, ps
 	}
 	var sources []string
 	for _, l := range layers {
@@ -66,59 +68,77 @@ func LoadWithOverrides(fc *yaml.RNode, layers ...Overrides) (*StrimziRender, []e
 		}
 	}
 	if len(sources) > 0 {
-		if node, errs = applyOverrides(node, layers); len(errs) > 0 {
-			return c, errs
+		if node, ps = applyOverrides(node, layers); len(ps) > 0 {
+			return c, ps
 		}
 	}
 	if node == nil {
 		_ = c.Default()
 		return c, nil
 	}
-	errs = splitErrors(framework.LoadFunctionConfig(node, c))
-	if len(sources) > 0 {
-		for i, err := range errs {
-			errs[i] = fmt.Errorf("%w (with overrides from %s)", err, strings.Join(sources, ", "))
+	ps = loadProblems(framework.LoadFunctionConfig(node, c))
+	for i := range ps {
+		ps[i].Path = fieldOf(fc, ps[i].Path)
+		if len(sources) > 0 {
+			ps[i].Message += " (with overrides from " + strings.Join(sources, ", ") + ")"
 		}
 	}
-	return c, errs
+	return c, ps
+}
+
+// fieldOf is where fc sets the StrimziRender field at path: the ConfigMap
+// form's keys are the paths below spec, and without a function config the
+// settings come from overrides only, which have no fields.
+func fieldOf(fc *yaml.RNode, path string) string {
+	switch {
+	case absent(fc):
+		return ""
+	case isConfigMap(fc):
+		if rest, ok := strings.CutPrefix(path, "spec."); ok {
+			return "data." + rest
+		}
+		return ""
+	}
+	return path
 }
 
 // applyOverrides sets each layer's keys in the spec of node, or of an empty
-// StrimziRender when node is nil.
-func applyOverrides(node *yaml.RNode, layers []Overrides) (*yaml.RNode, []error) {
+// StrimziRender when node is nil. Its problems name the layer's source and
+// key, not a field of the function config.
+func applyOverrides(node *yaml.RNode, layers []Overrides) (*yaml.RNode, []results.Problem) {
 	root, err := schemaOnce()
 	if err != nil {
-		return nil, []error{err}
+		return nil, []results.Problem{{Message: err.Error()}}
 	}
 	obj := map[string]any{"apiVersion": APIVersion, "kind": Kind, "metadata": map[string]any{"name": "overrides"}}
 	if node != nil {
 		if obj, err = toMap(node); err != nil {
-			return nil, []error{fmt.Errorf("reading functionConfig: %w", err)}
+			return nil, []results.Problem{results.Errorf("", "reading functionConfig: %v", err)}
 		}
 	}
 	spec, ok := obj["spec"].(map[string]any)
 	if !ok {
 		if obj["spec"] != nil {
-			return nil, []error{fmt.Errorf("functionConfig spec is not an object, so %s cannot apply", layers[0].Source)}
+			return nil, []results.Problem{results.Errorf("", "functionConfig spec is not an object, so %s cannot apply", layers[0].Source)}
 		}
 		spec = map[string]any{}
 		obj["spec"] = spec
 	}
 	specSchema := root.Properties["spec"]
-	var errs []error
+	var ps []results.Problem
 	for _, l := range layers {
 		for _, key := range sortedKeys(l.Values) {
 			if err := setPath(spec, &specSchema, strings.Split(key, "."), l.Values[key]); err != nil {
-				errs = append(errs, fmt.Errorf("%s: key %q: %w", l.Source, key, err))
+				ps = append(ps, results.Errorf("", "%s: key %q: %v", l.Source, key, err))
 			}
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if len(ps) > 0 {
+		return nil, ps
 	}
 	out, err := fromMap(obj)
 	if err != nil {
-		return nil, []error{err}
+		return nil, []results.Problem{{Message: err.Error()}}
 	}
 	return out, nil
 }

@@ -173,7 +173,7 @@ func TestLoadWithOverridesErrors(t *testing.T) {
 			_, errs := LoadWithOverrides(fc, c.layers...)
 			require.Len(t, errs, len(c.want), "%v", errs)
 			for i := range c.want {
-				assert.Contains(t, errs[i].Error(), c.want[i])
+				assert.Contains(t, errs[i].Message, c.want[i])
 			}
 		})
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"k8s.io/apimachinery/pkg/util/validation"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Network providers of a stretch cluster.
@@ -183,108 +185,108 @@ func setIfZero(p *int, v int) {
 
 // validateStretch checks spec.stretch and spec.output. What depends on the
 // nodes (ports, addresses per node) is checked when rendering.
-func (s *Spec) validateStretch() []error {
-	var errs []error
-	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+func (s *Spec) validateStretch() []results.Problem {
+	var ps []results.Problem
+	add := func(path, format string, args ...any) { ps = append(ps, fieldf(path, format, args...)) }
 	seen := map[string]int{}
 	known := map[string]bool{}
 	for i, st := range s.Stretch {
 		p := fmt.Sprintf("spec.stretch[%d]", i)
 		if j, ok := seen[st.Kafka]; ok {
-			add("%s.kafka: %q is also spec.stretch[%d].kafka: give each Kafka one entry", p, st.Kafka, j)
+			add(p+".kafka", "%q is also spec.stretch[%d].kafka: give each Kafka one entry", st.Kafka, j)
 		}
 		seen[st.Kafka] = i
-		errs = append(errs, validateKafkaRef(p+".kafka", st.Kafka)...)
+		ps = append(ps, validateKafkaRef(p+".kafka", st.Kafka)...)
 		aliases := map[string]bool{}
 		for j, c := range st.Clusters {
 			cp := fmt.Sprintf("%s.clusters[%d]", p, j)
 			if msgs := validation.IsDNS1123Label(c.Alias); len(msgs) > 0 {
-				add("%s.alias: %q is not a DNS label without dots: %s", cp, c.Alias, strings.Join(msgs, "; "))
+				add(cp+".alias", "%q is not a DNS label without dots: %s", c.Alias, strings.Join(msgs, "; "))
 			}
 			if aliases[c.Alias] {
-				add("%s.alias: %q is listed twice", cp, c.Alias)
+				add(cp+".alias", "%q is listed twice", c.Alias)
 			}
 			aliases[c.Alias], known[c.Alias] = true, true
-			errs = append(errs, st.validateClusterNetwork(cp, c)...)
+			ps = append(ps, st.validateClusterNetwork(cp, c)...)
 		}
 		if len(st.Clusters) == 0 {
-			add("%s.clusters: list the Kubernetes clusters, each with its alias", p)
+			add(p+".clusters", "list the Kubernetes clusters, each with its alias")
 		}
 		if !aliases[st.CentralAlias] {
-			add("%s.centralAlias: %q is not the alias of one of %s.clusters", p, st.CentralAlias, p)
+			add(p+".centralAlias", "%q is not the alias of one of %s.clusters", st.CentralAlias, p)
 		}
-		errs = append(errs, st.Network.validate(p+".network")...)
+		ps = append(ps, st.Network.validate(p+".network")...)
 		if a := st.ApplicationSet; a != nil && a.RepoURL == "" {
-			add("%s.applicationSet.repoURL: name the Git repository Argo CD reads the bundles from", p)
+			add(p+".applicationSet.repoURL", "name the Git repository Argo CD reads the bundles from")
 		}
 	}
 	o := s.Output
 	if t := o.TargetCluster; t != "" {
 		if msgs := validation.IsDNS1123Label(t); len(msgs) > 0 {
-			add("spec.output.targetCluster: %q is not a DNS label without dots: %s", t, strings.Join(msgs, "; "))
+			add("spec.output.targetCluster", "%q is not a DNS label without dots: %s", t, strings.Join(msgs, "; "))
 		} else if !known[t] {
-			add("spec.output.targetCluster: %q is not the alias of a cluster in spec.stretch", t)
+			add("spec.output.targetCluster", "%q is not the alias of a cluster in spec.stretch", t)
 		}
 	}
 	if pp := o.PathPrefix; path.IsAbs(pp) || path.Clean(pp) != pp || pp == ".." || strings.HasPrefix(pp, "../") {
-		add("spec.output.pathPrefix: %q must be a clean relative path inside the package", pp)
+		add("spec.output.pathPrefix", "%q must be a clean relative path inside the package", pp)
 	}
-	return errs
+	return ps
 }
 
-func validateKafkaRef(p, ref string) []error {
-	var errs []error
+func validateKafkaRef(p, ref string) []results.Problem {
+	var ps []results.Problem
 	parts := strings.Split(ref, "/")
 	if len(parts) > 2 {
-		return []error{fmt.Errorf("%s: %q must be <namespace>/<name> or <name> of a Kafka", p, ref)}
+		return []results.Problem{fieldf(p, "%q must be <namespace>/<name> or <name> of a Kafka", ref)}
 	}
 	for _, part := range parts {
 		for _, msg := range validation.IsDNS1123Label(part) {
-			errs = append(errs, fmt.Errorf("%s: %q must be <namespace>/<name> or <name> of a Kafka: %s", p, ref, msg))
+			ps = append(ps, fieldf(p, "%q must be <namespace>/<name> or <name> of a Kafka: %s", ref, msg))
 		}
 	}
-	return errs
+	return ps
 }
 
 // validate checks that the chosen provider has its settings and no other
 // provider's, which would be ignored.
-func (n Network) validate(p string) []error {
-	var errs []error
+func (n Network) validate(p string) []results.Problem {
+	var ps []results.Problem
 	set := map[string]bool{
 		ProviderMCS: n.MCS != nil, ProviderNodePort: n.NodePort != nil,
 		ProviderLoadBalancer: n.LoadBalancer != nil, ProviderDNSTemplate: n.DNSTemplate != nil,
 	}
 	for _, other := range []string{ProviderMCS, ProviderNodePort, ProviderLoadBalancer, ProviderDNSTemplate} {
 		if set[other] && other != n.Provider {
-			errs = append(errs, fmt.Errorf("%s.%s: set, but the provider is %q: remove it or change the provider", p, blockName(other), n.Provider))
+			ps = append(ps, fieldf(p+"."+blockName(other), "set, but the provider is %q: remove it or change the provider", n.Provider))
 		}
 	}
 	switch n.Provider {
 	case ProviderMCS:
 		for _, msg := range validation.IsDNS1123Subdomain(n.MCS.ClustersetDomain) {
-			errs = append(errs, fmt.Errorf("%s.mcs.clustersetDomain: %s", p, msg))
+			ps = append(ps, fieldf(p+".mcs.clustersetDomain", "%s", msg))
 		}
 	case ProviderNodePort:
 		np := n.NodePort
 		if np == nil || np.PortBase == 0 {
-			return append(errs, fmt.Errorf("%s.nodePort.portBase: pin the node ports: node port = portBase + node ID × stride + slot", p))
+			return append(ps, fieldf(p+".nodePort.portBase", "pin the node ports: node port = portBase + node ID × stride + slot"))
 		}
 		if np.RangeMin < 1 || np.RangeMax > 65535 || np.RangeMin > np.RangeMax {
-			errs = append(errs, fmt.Errorf("%s.nodePort: range %d-%d is not a port range", p, np.RangeMin, np.RangeMax))
+			ps = append(ps, fieldf(p+".nodePort", "range %d-%d is not a port range", np.RangeMin, np.RangeMax))
 		}
 		if np.PortBase < np.RangeMin || np.PortBase > np.RangeMax {
-			errs = append(errs, fmt.Errorf("%s.nodePort.portBase: %d is outside the node port range %d-%d", p, np.PortBase, np.RangeMin, np.RangeMax))
+			ps = append(ps, fieldf(p+".nodePort.portBase", "%d is outside the node port range %d-%d", np.PortBase, np.RangeMin, np.RangeMax))
 		}
 		if np.Stride < 1 {
-			errs = append(errs, fmt.Errorf("%s.nodePort.stride: %d must be positive", p, np.Stride))
+			ps = append(ps, fieldf(p+".nodePort.stride", "%d must be positive", np.Stride))
 		}
 	case ProviderDNSTemplate:
 		if n.DNSTemplate == nil || n.DNSTemplate.Host == "" {
-			return append(errs, fmt.Errorf("%s.dnsTemplate.host: give the host template, with {pod} or {nodeId} so that every node has its own host", p))
+			return append(ps, fieldf(p+".dnsTemplate.host", "give the host template, with {pod} or {nodeId} so that every node has its own host"))
 		}
-		errs = append(errs, validateHostTemplate(p+".dnsTemplate.host", n.DNSTemplate.Host)...)
+		ps = append(ps, validateHostTemplate(p+".dnsTemplate.host", n.DNSTemplate.Host)...)
 	}
-	return errs
+	return ps
 }
 
 func blockName(provider string) string {
@@ -299,28 +301,28 @@ func blockName(provider string) string {
 
 var placeholder = regexp.MustCompile(`\{[^}]*\}`)
 
-func validateHostTemplate(p, t string) []error {
-	var errs []error
+func validateHostTemplate(p, t string) []results.Problem {
+	var ps []results.Problem
 	for _, ph := range placeholder.FindAllString(t, -1) {
 		if !slices.Contains(DNSTemplatePlaceholders, ph) {
-			errs = append(errs, fmt.Errorf("%s: unknown placeholder %s: use %s", p, ph, strings.Join(DNSTemplatePlaceholders, ", ")))
+			ps = append(ps, fieldf(p, "unknown placeholder %s: use %s", ph, strings.Join(DNSTemplatePlaceholders, ", ")))
 		}
 	}
 	if !strings.Contains(t, "{pod}") && !strings.Contains(t, "{nodeId}") {
-		errs = append(errs, fmt.Errorf("%s: %q needs {pod} or {nodeId}: every node needs its own host", p, t))
+		ps = append(ps, fieldf(p, "%q needs {pod} or {nodeId}: every node needs its own host", t))
 	}
-	return errs
+	return ps
 }
 
 // validateClusterNetwork checks a cluster's provider settings.
-func (s Stretch) validateClusterNetwork(p string, c StretchCluster) []error {
-	var errs []error
+func (s Stretch) validateClusterNetwork(p string, c StretchCluster) []results.Problem {
+	var ps []results.Problem
 	switch s.Network.Provider {
 	case ProviderNodePort:
 		if c.NodePort == nil || c.NodePort.Address == "" {
-			errs = append(errs, fmt.Errorf("%s.nodePort.address: give the address other clusters reach this cluster's node ports at (a node IP, or a virtual IP or DNS name in front of the nodes)", p))
+			ps = append(ps, fieldf(p+".nodePort.address", "give the address other clusters reach this cluster's node ports at (a node IP, or a virtual IP or DNS name in front of the nodes)"))
 		} else if err := checkAddress(c.NodePort.Address); err != nil {
-			errs = append(errs, fmt.Errorf("%s.nodePort.address: %w", p, err))
+			ps = append(ps, fieldf(p+".nodePort.address", "%v", err))
 		}
 	case ProviderLoadBalancer:
 		if c.LoadBalancer == nil {
@@ -328,20 +330,20 @@ func (s Stretch) validateClusterNetwork(p string, c StretchCluster) []error {
 		}
 		for _, id := range sortedKeys(c.LoadBalancer.Addresses) {
 			if n, err := strconv.Atoi(id); err != nil || n < 0 || strconv.Itoa(n) != id {
-				errs = append(errs, fmt.Errorf("%s.loadBalancer.addresses: key %q is not a node ID", p, id))
+				ps = append(ps, fieldf(p+".loadBalancer.addresses", "key %q is not a node ID", id))
 			}
 			if err := checkAddress(c.LoadBalancer.Addresses[id]); err != nil {
-				errs = append(errs, fmt.Errorf("%s.loadBalancer.addresses.%s: %w", p, id, err))
+				ps = append(ps, fieldf(p+".loadBalancer.addresses."+id, "%v", err))
 			}
 		}
 	}
 	if c.NodePort != nil && s.Network.Provider != ProviderNodePort {
-		errs = append(errs, fmt.Errorf("%s.nodePort: set, but the provider is %q", p, s.Network.Provider))
+		ps = append(ps, fieldf(p+".nodePort", "set, but the provider is %q", s.Network.Provider))
 	}
 	if c.LoadBalancer != nil && s.Network.Provider != ProviderLoadBalancer {
-		errs = append(errs, fmt.Errorf("%s.loadBalancer: set, but the provider is %q", p, s.Network.Provider))
+		ps = append(ps, fieldf(p+".loadBalancer", "set, but the provider is %q", s.Network.Provider))
 	}
-	return errs
+	return ps
 }
 
 // checkAddress accepts an IP address or a DNS name.

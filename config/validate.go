@@ -8,23 +8,39 @@ import (
 	"unicode"
 
 	"k8s.io/apimachinery/pkg/util/validation"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
-// Validate checks what the schema cannot. It implements framework.Validator.
+// Validate checks what the schema cannot. It implements framework.Validator:
+// the problems travel as one error, which Load takes apart again.
 func (c *StrimziRender) Validate() error {
-	s := c.Spec
 	var errs []error
+	for _, p := range c.Spec.validate() {
+		errs = append(errs, p)
+	}
+	return joinErrors(errs)
+}
+
+// fieldf is a problem at path. Messages about the function config start
+// with their field, as the schema validator's do.
+func fieldf(path, format string, args ...any) results.Problem {
+	return results.Problem{Path: path, Message: path + ": " + fmt.Sprintf(format, args...)}
+}
+
+func (s Spec) validate() []results.Problem {
+	var ps []results.Problem
 	if _, ok := s.Images.Kafka[s.Images.DefaultKafkaVersion]; !ok {
-		errs = append(errs, fmt.Errorf("spec.images.defaultKafkaVersion: %q has no image in spec.images.kafka", s.Images.DefaultKafkaVersion))
+		ps = append(ps, fieldf("spec.images.defaultKafkaVersion", "%q has no image in spec.images.kafka", s.Images.DefaultKafkaVersion))
 	}
 	if p := s.LabelsExclusionPattern; p != nil {
 		if _, err := regexp.Compile(*p); err != nil {
-			errs = append(errs, fmt.Errorf("spec.labelsExclusionPattern: not an RE2 expression: %v", err))
+			ps = append(ps, fieldf("spec.labelsExclusionPattern", "not an RE2 expression: %v", err))
 		}
 	}
 	for i, name := range s.ImagePullSecrets {
 		for _, msg := range validation.IsDNS1123Subdomain(name) {
-			errs = append(errs, fmt.Errorf("spec.imagePullSecrets[%d]: %q: %s", i, name, msg))
+			ps = append(ps, fieldf(fmt.Sprintf("spec.imagePullSecrets[%d]", i), "%q: %s", name, msg))
 		}
 	}
 	for _, m := range []struct {
@@ -37,41 +53,41 @@ func (c *StrimziRender) Validate() error {
 	} {
 		for _, k := range sortedKeys(m.labels) {
 			for _, msg := range validation.IsQualifiedName(k) {
-				errs = append(errs, fmt.Errorf("%s: key %q: %s", m.path, k, msg))
+				ps = append(ps, fieldf(m.path, "key %q: %s", k, msg))
 			}
 			for _, msg := range validation.IsValidLabelValue(m.labels[k]) {
-				errs = append(errs, fmt.Errorf("%s.%s: %s", m.path, k, msg))
+				ps = append(ps, fieldf(m.path+"."+k, "%s", msg))
 			}
 		}
 	}
 	for _, key := range sortedKeys(s.KafkaClusterIDs) {
-		errs = append(errs, validateClusterID(key, s.KafkaClusterIDs[key])...)
+		ps = append(ps, validateClusterID(key, s.KafkaClusterIDs[key])...)
 	}
 	for _, msg := range validation.IsDNS1123Subdomain(s.ClusterDomain) {
-		errs = append(errs, fmt.Errorf("spec.clusterDomain: %s", msg))
+		ps = append(ps, fieldf("spec.clusterDomain", "%s", msg))
 	}
-	errs = append(errs, s.validateStretch()...)
+	ps = append(ps, s.validateStretch()...)
 	for _, f := range s.dockerfileFields() {
 		if strings.ContainsFunc(f.value, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
-			errs = append(errs, fmt.Errorf("%s: %q must not contain spaces or control characters", f.path, f.value))
+			ps = append(ps, fieldf(f.path, "%q must not contain spaces or control characters", f.value))
 		}
 	}
-	return joinErrors(errs)
+	return ps
 }
 
 // validateClusterID checks one spec.kafkaClusterIds entry: the key names a
 // Kafka as <namespace>/<name>, the value is a Kafka UUID (16 bytes in
 // unpadded base64url, as Kafka's Uuid.toString writes them).
-func validateClusterID(key, id string) []error {
-	var errs []error
+func validateClusterID(key, id string) []results.Problem {
+	var ps []results.Problem
 	ns, name, ok := strings.Cut(key, "/")
 	if !ok || ns == "" || name == "" {
-		errs = append(errs, fmt.Errorf("spec.kafkaClusterIds: key %q must be <namespace>/<name> of a Kafka", key))
+		ps = append(ps, fieldf("spec.kafkaClusterIds", "key %q must be <namespace>/<name> of a Kafka", key))
 	}
 	if b, err := base64.RawURLEncoding.DecodeString(id); err != nil || len(b) != 16 {
-		errs = append(errs, fmt.Errorf("spec.kafkaClusterIds.%s: %q is not a Kafka cluster ID: use 22 base64url characters, as kafka-storage.sh random-uuid prints", key, id))
+		ps = append(ps, fieldf("spec.kafkaClusterIds."+key, "%q is not a Kafka cluster ID: use 22 base64url characters, as kafka-storage.sh random-uuid prints", id))
 	}
-	return errs
+	return ps
 }
 
 // dockerfileFields are the settings a Connect Build's Dockerfile carries

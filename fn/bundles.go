@@ -39,7 +39,7 @@ func placeBundles(renderings []*rendering, cfg *config.StrimziRender) framework.
 			if r.source.GetKind() == strimzi.KindKafkaConnect {
 				path = "spec.bootstrapServers"
 			}
-			res = append(res, results.Errorf(r.source, path, "%s %s cannot be placed in the bundle of a cluster: spec.stretch has several central clusters (%s) and it belongs to no stretched Kafka; "+
+			res = append(res, results.ErrorAt(r.source, path, "%s %s cannot be placed in the bundle of a cluster: spec.stretch has several central clusters (%s) and it belongs to no stretched Kafka; "+
 				"point spec.bootstrapServers at the bootstrap Service of a stretched Kafka, or render it without spec.output.targetCluster",
 				r.source.GetKind(), r.source.GetName(), strings.Join(centrals(s.Stretch), ", ")))
 			r.failed = true

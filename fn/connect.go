@@ -1,6 +1,8 @@
 package fn
 
 import (
+	"errors"
+
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
@@ -17,7 +19,7 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 	keep := cfg.Spec.KeepCustomResources
 	work := node.Copy()
 	if err := restoreKept(work); err != nil {
-		return r, framework.Results{results.Errorf(node, "metadata.annotations", "%v", err)}
+		return r, framework.Results{results.ErrorAt(node, "metadata.annotations", "%v", err)}
 	}
 	cr, err := strimzi.DecodeKafkaConnect(work)
 	if err != nil {
@@ -27,7 +29,7 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 	var b *build.Build
 	if cr.Spec.Build != nil {
 		b = build.FromKafkaConnect(cr, &cfg.Spec)
-		res = append(res, buildResults(node, build.Validate(b), false)...)
+		res = append(res, results.FromProblems(node, build.Validate(b))...)
 	}
 	if res.ExitCode() != 0 {
 		return r, res
@@ -36,7 +38,7 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 	var cb *connect.Build
 	if b != nil {
 		bm = build.NewModel(b, &cfg.Spec)
-		res = append(res, buildResults(node, bm.Warnings(), true)...)
+		res = append(res, results.FromProblems(node, bm.Warnings())...)
 		cb = &connect.Build{Image: bm.Image, Revision: bm.Revision, DependsOn: bm.DependsOn(), Objects: bm.Objects()}
 	}
 	m := connect.New(cr, cfg, in, cb)
@@ -59,15 +61,6 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 	return r, res
 }
 
-// buildResults ties problems of the build to the KafkaConnect in node.
-func buildResults(node *yaml.RNode, ps []build.Problem, warning bool) framework.Results {
-	out := make([]results.Problem, 0, len(ps))
-	for _, p := range ps {
-		out = append(out, results.Problem{Path: p.Path, Message: p.Message, Warning: warning})
-	}
-	return results.FromProblems(node, out)
-}
-
 // restrictedWarning says, about the rendered build Job itself, that its pod
 // cannot meet the restricted Pod Security Standard. Naming the Job lets a
 // reviewer, or a Pod Security check of the output, pair it with the object.
@@ -78,15 +71,18 @@ func restrictedWarning(bm *build.Model, objects []*yaml.RNode) framework.Results
 	}
 	for _, o := range objects {
 		if o.GetKind() == "Job" && o.GetApiVersion() == "batch/v1" && o.GetName() == bm.WorkloadName() {
-			return framework.Results{results.Warningf(o, "spec.template.spec.containers[0].securityContext", "%s", msg)}
+			return framework.Results{results.WarningAt(o, "spec.template.spec.containers[0].securityContext", "%s", msg)}
 		}
 	}
 	return nil
 }
 
+// fieldError reports a resource that does not decode, at the field the
+// decoder names.
 func fieldError(node *yaml.RNode, err error) *framework.Result {
-	if fe, ok := err.(*strimzi.FieldError); ok {
-		return results.Errorf(node, fe.Path, "%s", fe.Message)
+	var p results.Problem
+	if errors.As(err, &p) {
+		return p.Result(node)
 	}
-	return results.Errorf(node, "", "%v", err)
+	return results.ErrorAt(node, "", "%v", err)
 }

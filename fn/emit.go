@@ -268,7 +268,7 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 		for _, o := range r.objects {
 			id := identityOf(o)
 			if taken.has(id) {
-				res = append(res, results.Errorf(r.source, "metadata.name",
+				res = append(res, results.ErrorAt(r.source, "metadata.name",
 					"rendering %s would replace another resource of the same name: rename one of them", id))
 				r.failed = true
 			}
@@ -306,7 +306,7 @@ func duplicateSources(renderings []*rendering) framework.Results {
 	for _, r := range renderings {
 		if id := identityOf(r.source); count[id] > 1 {
 			r.failed = true
-			res = append(res, results.Errorf(r.source, "metadata.name", "%s is in the input %d times: keep one", id, count[id]))
+			res = append(res, results.ErrorAt(r.source, "metadata.name", "%s is in the input %d times: keep one", id, count[id]))
 		}
 	}
 	return res
@@ -357,5 +357,5 @@ func (rs *renderedSet) replace(n *yaml.RNode) bool {
 
 // errNode wraps a conversion failure, which only a bug can cause.
 func errNode(source *yaml.RNode, err error) *framework.Result {
-	return results.Errorf(source, "", "internal error rendering %s: %v", sourceID(source), fmt.Errorf("%w", err))
+	return results.ErrorAt(source, "", "internal error rendering %s: %v", sourceID(source), fmt.Errorf("%w", err))
 }

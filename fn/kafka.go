@@ -64,7 +64,7 @@ func renderKafkas(items []*yaml.RNode, cfg *config.StrimziRender, in kafka.Input
 			}
 			key := it.GetNamespace() + "/" + it.GetName()
 			if prev := byKey[key]; prev != nil {
-				failed(it, results.Errorf(it, "metadata.name", "Kafka %s appears twice among the input resources", key))
+				failed(it, results.ErrorAt(it, "metadata.name", "Kafka %s appears twice among the input resources", key))
 				continue
 			}
 			c := &kafkaCluster{node: it, cr: cr}
@@ -85,11 +85,11 @@ func renderKafkas(items []*yaml.RNode, cfg *config.StrimziRender, in kafka.Input
 		key := p.node.GetNamespace() + "/" + p.cr.Name
 		switch {
 		case seenPools[key]:
-			failed(p.node, results.Errorf(p.node, "metadata.name", "KafkaNodePool %s appears twice among the input resources", key))
+			failed(p.node, results.ErrorAt(p.node, "metadata.name", "KafkaNodePool %s appears twice among the input resources", key))
 		case p.cr.Cluster() == "":
-			failed(p.node, results.Errorf(p.node, "metadata.labels", "KafkaNodePool %s has no %s label naming its Kafka", p.cr.Name, strimzi.LabelCluster))
+			failed(p.node, results.ErrorAt(p.node, "metadata.labels", "KafkaNodePool %s has no %s label naming its Kafka", p.cr.Name, strimzi.LabelCluster))
 		case c == nil:
-			failed(p.node, results.Errorf(p.node, "metadata.labels", "KafkaNodePool %s belongs to Kafka %s, which is not among the input resources in namespace %q: add it, or fix the %s label",
+			failed(p.node, results.ErrorAt(p.node, "metadata.labels", "KafkaNodePool %s belongs to Kafka %s, which is not among the input resources in namespace %q: add it, or fix the %s label",
 				p.cr.Name, p.cr.Cluster(), p.node.GetNamespace(), strimzi.LabelCluster))
 		default:
 			c.pools = append(c.pools, p.node)
@@ -109,11 +109,11 @@ func renderKafkas(items []*yaml.RNode, cfg *config.StrimziRender, in kafka.Input
 // renderKafka validates and renders one cluster into out.
 func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in kafka.Inputs, out map[*yaml.RNode]*kafkaOutcome) {
 	run := newKafkaRun(c, out)
-	findings := kafka.Validate(c.cr, c.crs, cfg, in)
+	problems := kafka.Validate(c.cr, c.crs, cfg, in)
 	st := stretch.Validate(c.cr, c.crs, cfg.Spec.Stretch)
-	findings = append(findings, st.Findings...)
-	run.report(findings)
-	if kafka.HasErrors(findings) {
+	problems = append(problems, st.Problems...)
+	run.report(problems)
+	if results.HasErrors(problems) {
 		run.fail()
 		return
 	}
@@ -179,14 +179,14 @@ func newKafkaRun(c *kafkaCluster, out map[*yaml.RNode]*kafkaOutcome) *kafkaRun {
 	return run
 }
 
-// report ties findings to the Kafka or to their pool.
-func (run *kafkaRun) report(fs []kafka.Finding) {
-	for _, f := range fs {
+// report ties problems to the Kafka or to the pool they name.
+func (run *kafkaRun) report(ps []results.Problem) {
+	for _, p := range ps {
 		o, node := run.ko, run.c.node
-		if f.Pool != "" {
-			o, node = run.pools[f.Pool], run.poolNodes[f.Pool]
+		if p.Resource.Kind == strimzi.KindKafkaNodePool {
+			o, node = run.pools[p.Resource.Name], run.poolNodes[p.Resource.Name]
 		}
-		o.res = append(o.res, results.FromProblems(node, []results.Problem{f.Problem})...)
+		o.res = append(o.res, p.Result(node))
 	}
 }
 
@@ -245,7 +245,7 @@ func checkKafkaCollisions(clusters []*kafkaCluster, out map[*yaml.RNode]*kafkaOu
 				continue
 			}
 			ko := out[c.node]
-			ko.res = append(ko.res, results.Errorf(c.node, "metadata.name", "Kafka %s and Kafka %s would both create %s: rename a Kafka or a KafkaNodePool",
+			ko.res = append(ko.res, results.ErrorAt(c.node, "metadata.name", "Kafka %s and Kafka %s would both create %s: rename a Kafka or a KafkaNodePool",
 				c.node.GetName(), other.node.GetName(), strings.Join(ids, ", ")))
 		}
 		if len(clashes[c]) == 0 {

@@ -1,7 +1,6 @@
 package fn
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -64,7 +63,7 @@ func (p *Processor) render(item *yaml.RNode, cfg *config.StrimziRender, in *inpu
 		return nil, nil
 	}
 	if _, v := splitAPIVersion(item.GetApiVersion()); !servedVersion(v) {
-		return &rendering{source: item, failed: true}, framework.Results{results.Errorf(item, "apiVersion",
+		return &rendering{source: item, failed: true}, framework.Results{results.ErrorAt(item, "apiVersion",
 			"%s %s is not supported: use %s/%s (or %s/%s)", item.GetApiVersion(), kind,
 			strimzi.Group, strimzi.V1, strimzi.Group, strimzi.V1beta2)}
 	}
@@ -83,19 +82,20 @@ func (p *Processor) render(item *yaml.RNode, cfg *config.StrimziRender, in *inpu
 // error results about it, each at its field, ordered by field: the schema
 // reports them in map order.
 func (p *Processor) loadConfig(fc *yaml.RNode) (*config.StrimziRender, framework.Results) {
-	cfg, errs := config.LoadWithOverrides(fc, p.overrides...)
+	cfg, ps := config.LoadWithOverrides(fc, p.overrides...)
 	ref := fc
 	if fc != nil && fc.YNode().Kind != yaml.MappingNode {
 		ref = nil // nothing to name it by
 	}
 	var res framework.Results
-	for _, err := range errs {
-		res = append(res, results.New(framework.Error, ref, config.ErrorPath(fc, err), fmt.Sprintf("invalid functionConfig: %v", err)))
+	for _, pr := range ps {
+		pr.Message = "invalid functionConfig: " + pr.Message
+		res = append(res, pr.Result(ref))
 	}
 	slices.SortStableFunc(res, func(a, b *framework.Result) int {
 		return strings.Compare(fieldPath(a), fieldPath(b))
 	})
-	if len(errs) == 0 {
+	if !results.HasErrors(ps) {
 		res = append(res, overridden(p.overrides)...)
 	}
 	return cfg, res

@@ -23,14 +23,15 @@ const annoKustomizeID = "kustomize.config.k8s.io/id"
 func (run *kafkaRun) renderStretched(m *kafka.Model, net *stretch.Network, cfg *config.StrimziRender) {
 	node := run.c.node
 	if _, ok := node.GetAnnotations()[annoKustomizeID]; ok && cfg.Spec.Output.TargetCluster == "" && len(net.Entry.Clusters) > 1 {
-		run.fail(results.Errorf(node, "", "Kafka %s is stretched over %s, whose bundles hold objects of the same names, which kustomize cannot output together (\"generated duplicate resource\"): "+
+		run.fail(results.ErrorAt(node, "", "Kafka %s is stretched over %s, whose bundles hold objects of the same names, which kustomize cannot output together (\"generated duplicate resource\"): "+
 			"build one overlay per cluster with spec.output.targetCluster set to its alias, or render every bundle with kpt fn render or the standalone command",
 			m.Name, strings.Join(net.Entry.Aliases(), ", ")))
 		return
 	}
 	var res framework.Results
 	for _, p := range net.Check(m) {
-		res = append(res, configResult(cfg, p))
+		p.Resource = configResource(cfg)
+		res = append(res, p.Result(nil))
 	}
 	if len(res) > 0 {
 		run.fail(res...)
@@ -60,17 +61,10 @@ func stretchedConfig(cfg *config.StrimziRender) *config.StrimziRender {
 	return &c
 }
 
-// configResult is a problem of the function config.
-func configResult(cfg *config.StrimziRender, p results.Problem) *framework.Result {
-	r := results.New(framework.Error, nil, p.Path, p.Message)
-	if p.Warning {
-		r.Severity = framework.Warning
-	}
-	r.ResourceRef = &yaml.ResourceIdentifier{
-		TypeMeta: yaml.TypeMeta{APIVersion: cfg.APIVersion, Kind: cfg.Kind},
-		NameMeta: yaml.NameMeta{Name: cfg.Name},
-	}
-	return r
+// configResource names the function config, whose fields the network
+// providers check.
+func configResource(cfg *config.StrimziRender) results.Resource {
+	return results.Resource{APIVersion: cfg.APIVersion, Kind: cfg.Kind, Name: cfg.Name}
 }
 
 // recordedProviders maps <namespace>/Kafka/<name> to the network providers
@@ -120,7 +114,7 @@ func providerChange(c *kafkaCluster, net *stretch.Network) framework.Results {
 				before, stretch.AnnoProvider, now, net.Index)
 			keep = "keep " + before
 		}
-		res = append(res, results.Errorf(c.node, "", "unsupported change: Kafka %s %s: this changes every node's DNS names, certificate SANs and advertised addresses, which a running cluster cannot roll through; "+
+		res = append(res, results.ErrorAt(c.node, "", "unsupported change: Kafka %s %s: this changes every node's DNS names, certificate SANs and advertised addresses, which a running cluster cannot roll through; "+
 			"%s, or remove the rendered objects (and the cluster's data) to render a new cluster", c.node.GetName(), change, keep))
 	}
 	return res

@@ -8,6 +8,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 func defaultConfig() *config.Spec {
@@ -86,30 +87,30 @@ func TestKanikoOptions(t *testing.T) {
 	b.Output.AdditionalKanikoOptions = []string{"--reproducible"}
 	m := NewModel(b, defaultConfig())
 	assert.Equal(t, []string{"--verbosity=debug", "--reproducible"}, m.Job().Spec.Template.Spec.Containers[0].Args[3:])
-	assert.Equal(t, []Problem{{"spec.build.output.additionalKanikoOptions", "additionalKanikoOptions is deprecated: use additionalBuildOptions, which kafka.strimzi.io/v1 keeps"}}, m.Warnings())
+	assert.Equal(t, []results.Problem{{Severity: results.Warning, Path: "spec.build.output.additionalKanikoOptions", Message: "additionalKanikoOptions is deprecated: use additionalBuildOptions, which kafka.strimzi.io/v1 keeps"}}, m.Warnings())
 }
 
 func TestWarnings(t *testing.T) {
 	cases := map[string]struct {
 		edit func(b *Build)
-		want []Problem
+		want []results.Problem
 	}{
 		"none": {func(*Build) {}, nil},
 		"Kaniko options under Buildah": {func(b *Build) {
 			b.CRVersion, b.Output.AdditionalKanikoOptions = "v1beta2", []string{"--reproducible"}
-		}, []Problem{{"spec.build.output.additionalKanikoOptions", "additionalKanikoOptions is ignored by the Buildah builder: use additionalBuildOptions and additionalPushOptions"}}},
+		}, []results.Problem{{Severity: results.Warning, Path: "spec.build.output.additionalKanikoOptions", Message: "additionalKanikoOptions is ignored by the Buildah builder: use additionalBuildOptions and additionalPushOptions"}}},
 		"Kaniko options in v1": {func(b *Build) {
 			b.Builder, b.Output.AdditionalKanikoOptions = Kaniko, []string{"--reproducible"}
-		}, []Problem{{"spec.build.output.additionalKanikoOptions", "additionalKanikoOptions is not a field of kafka.strimzi.io/v1 KafkaConnect and is ignored: use additionalBuildOptions"}}},
+		}, []results.Problem{{Severity: results.Warning, Path: "spec.build.output.additionalKanikoOptions", Message: "additionalKanikoOptions is not a field of kafka.strimzi.io/v1 KafkaConnect and is ignored: use additionalBuildOptions"}}},
 		"image stream": {func(b *Build) {
 			b.OpenShift, b.TagAsWritten = true, true
 			b.Output = Output{Type: OutputImageStream, Image: "my-connect-build:latest"}
-		}, []Problem{{"spec.build.output.image", "ImageStream my-connect-build must exist in namespace my-namespace with spec.lookupPolicy.local: true: the BuildConfig pushes to it, and the workers run its tag my-connect-build:latest"}}},
+		}, []results.Problem{{Severity: results.Warning, Path: "spec.build.output.image", Message: "ImageStream my-connect-build must exist in namespace my-namespace with spec.lookupPolicy.local: true: the BuildConfig pushes to it, and the workers run its tag my-connect-build:latest"}}},
 		"options on OpenShift": {func(b *Build) {
 			b.OpenShift, b.Output.AdditionalPushOptions = true, []string{"--quiet"}
-		}, []Problem{{"spec.build.output", "additionalBuildOptions and additionalPushOptions are ignored: an OpenShift BuildConfig takes no builder options"}}},
-		"no namespace for depends-on": {func(b *Build) { b.Namespace = "" }, []Problem{
-			{"metadata.namespace", "the workers cannot be ordered after the build with config.kubernetes.io/depends-on without a namespace: set metadata.namespace, or switch off build.dependsOn in the function config"},
+		}, []results.Problem{{Severity: results.Warning, Path: "spec.build.output", Message: "additionalBuildOptions and additionalPushOptions are ignored: an OpenShift BuildConfig takes no builder options"}}},
+		"no namespace for depends-on": {func(b *Build) { b.Namespace = "" }, []results.Problem{
+			{Severity: results.Warning, Path: "metadata.namespace", Message: "the workers cannot be ordered after the build with config.kubernetes.io/depends-on without a namespace: set metadata.namespace, or switch off build.dependsOn in the function config"},
 		}},
 	}
 	for name, c := range cases {

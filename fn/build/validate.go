@@ -16,13 +16,6 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/volumes"
 )
 
-// Problem is one thing wrong with a Build: the field, as a path such as
-// spec.build.plugins[1].artifacts[0].url, and what is wrong with it.
-type Problem struct {
-	Path    string
-	Message string
-}
-
 // Patterns of the KafkaConnect CRD (041-Crd-kafkaconnect.yaml).
 var (
 	pluginNamePattern  = regexp.MustCompile(`^[a-z0-9][-_a-z0-9]*[a-z0-9]$`)
@@ -52,7 +45,9 @@ var includeScopes = []string{"compile", "provided", "runtime", "test", "system"}
 // patterns demand, what keeps user strings that Strimzi writes unquoted
 // (plugin names, images) from changing the Dockerfile or the build command,
 // the template rules, and the name length the per-revision names need.
-func Validate(b *Build) []Problem {
+// Paths are fields of the KafkaConnect, such as
+// spec.build.plugins[1].artifacts[0].url.
+func Validate(b *Build) []results.Problem {
 	var ps problems
 	if b.NoOutput {
 		ps.add("spec.build.output", "spec.build.output is required: set its type (docker or imagestream) and image")
@@ -64,10 +59,14 @@ func Validate(b *Build) []Problem {
 	return ps
 }
 
-type problems []Problem
+type problems []results.Problem
 
 func (ps *problems) add(path, format string, args ...any) {
-	*ps = append(*ps, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+	*ps = append(*ps, results.Errorf(path, format, args...))
+}
+
+func (ps *problems) warn(path, format string, args ...any) {
+	*ps = append(*ps, results.Warningf(path, format, args...))
 }
 
 func (ps *problems) strimzi(b *Build) {
@@ -132,9 +131,7 @@ func (ps *problems) strimzi(b *Build) {
 }
 
 func (ps *problems) results(rs []results.Problem) {
-	for _, r := range rs {
-		ps.add(r.Path, "%s", r.Message)
-	}
+	*ps = append(*ps, rs...)
 }
 
 func (ps *problems) options(path, strimziPath string, list Options, options []string) {

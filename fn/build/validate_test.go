@@ -8,6 +8,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 
+	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -34,7 +35,7 @@ func TestValidate(t *testing.T) {
 	)
 	cases := map[string]struct {
 		edit func(b *Build)
-		want []Problem
+		want []results.Problem
 	}{
 		"valid":                          {func(*Build) {}, nil},
 		"empty plugin list is allowed":   {func(b *Build) { b.Plugins = []Plugin{} }, nil},
@@ -47,19 +48,19 @@ func TestValidate(t *testing.T) {
 		}, nil},
 
 		// KafkaConnectBuildTest.testValidationPluginsExist
-		"plugins missing": {func(b *Build) { b.Plugins = nil }, []Problem{
-			{"spec.build.plugins", "List of connector plugins is required when Kafka Connect Build is used."},
+		"plugins missing": {func(b *Build) { b.Plugins = nil }, []results.Problem{
+			{Path: "spec.build.plugins", Message: "List of connector plugins is required when Kafka Connect Build is used."},
 		}},
 		// KafkaConnectBuildTest.testValidationUniqueNames
-		"duplicate plugin names": {func(b *Build) { b.Plugins[1].Name = "my-connector" }, []Problem{
-			{"spec.build.plugins[1].name", "Connector plugins names have to be unique within a single KafkaConnect resource."},
+		"duplicate plugin names": {func(b *Build) { b.Plugins[1].Name = "my-connector" }, []results.Problem{
+			{Path: "spec.build.plugins[1].name", Message: "Connector plugins names have to be unique within a single KafkaConnect resource."},
 		}},
 		// KafkaConnectBuildTest.testValidationArtifactsExist
-		"artifacts missing": {func(b *Build) { b.Plugins[0].Artifacts = nil }, []Problem{
-			{plugins0 + ".artifacts", "Each connector plugin needs to have a list of artifacts."},
+		"artifacts missing": {func(b *Build) { b.Plugins[0].Artifacts = nil }, []results.Problem{
+			{Path: plugins0 + ".artifacts", Message: "Each connector plugin needs to have a list of artifacts."},
 		}},
-		"spec image equals output image": {func(b *Build) { b.SpecImage = "my-image:latest" }, []Problem{
-			{"spec.build.output.image", "KafkaConnect .spec.image cannot be the same as .spec.build.output.image"},
+		"spec image equals output image": {func(b *Build) { b.SpecImage = "my-image:latest" }, []results.Problem{
+			{Path: "spec.build.output.image", Message: "KafkaConnect .spec.image cannot be the same as .spec.build.output.image"},
 		}},
 		"base image may equal output image when spec image is unset": {func(b *Build) {
 			b.SpecImage, b.BaseImage = "", "my-image:latest"
@@ -71,14 +72,14 @@ func TestValidate(t *testing.T) {
 		// KafkaConnectBuild.getVolumes
 		"image stream output on Kubernetes": {func(b *Build) {
 			b.Output = Output{Type: OutputImageStream, Image: "my-stream:latest"}
-		}, []Problem{
-			{"spec.build.output.type", "Kubernetes build requires output of type `docker`."},
+		}, []results.Problem{
+			{Path: "spec.build.output.type", Message: "Kubernetes build requires output of type `docker`."},
 		}},
-		"output missing": {func(b *Build) { b.Output, b.NoOutput = Output{}, true }, []Problem{
-			{"spec.build.output", "spec.build.output is required: set its type (docker or imagestream) and image"},
+		"output missing": {func(b *Build) { b.Output, b.NoOutput = Output{}, true }, []results.Problem{
+			{Path: "spec.build.output", Message: "spec.build.output is required: set its type (docker or imagestream) and image"},
 		}},
-		"unknown output type": {func(b *Build) { b.Output.Type = "oci" }, []Problem{
-			{"spec.build.output.type", `output type "oci" must be docker or imagestream`},
+		"unknown output type": {func(b *Build) { b.Output.Type = "oci" }, []results.Problem{
+			{Path: "spec.build.output.type", Message: `output type "oci" must be docker or imagestream`},
 		}},
 		// KafkaConnectBuildTest.testValidateResources (ModelUtils.validateComputeResources)
 		"build resources": {func(b *Build) {
@@ -86,15 +87,15 @@ func TestValidate(t *testing.T) {
 				Requests: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("2"), corev1.ResourceMemory: resource.MustParse("0")},
 				Limits:   corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("1")},
 			}
-		}, []Problem{
-			{"spec.build.resources", "[KafkaConnect.spec.build.resources cpu request must be <= limit, KafkaConnect.spec.build.resources memory request must be > zero]"},
+		}, []results.Problem{
+			{Path: "spec.build.resources", Message: "[KafkaConnect.spec.build.resources cpu request must be <= limit, KafkaConnect.spec.build.resources memory request must be > zero]"},
 		}},
 		// KafkaConnectBuild.validateAdditionalKanikoOptions
 		"forbidden v1beta2 Kaniko options": {func(b *Build) {
 			b.Builder, b.CRVersion = Kaniko, "v1beta2"
 			b.Output.AdditionalKanikoOptions = []string{"--reproducible", "--digest-file=/dev/null"}
-		}, []Problem{
-			{"spec.build.output.additionalKanikoOptions", ".spec.build.additionalKanikoOptions contains forbidden options: [--digest-file]"},
+		}, []results.Problem{
+			{Path: "spec.build.output.additionalKanikoOptions", Message: ".spec.build.additionalKanikoOptions contains forbidden options: [--digest-file]"},
 		}},
 		"Kaniko options are not checked where they are ignored": {func(b *Build) {
 			b.CRVersion = "v1beta2"
@@ -109,38 +110,38 @@ func TestValidate(t *testing.T) {
 				Container:      &strimzi.ContainerTemplate{VolumeMounts: []corev1.VolumeMount{{Name: "certs", MountPath: "/etc/certs"}}},
 				ServiceAccount: &strimzi.ResourceTemplate{Metadata: strimzi.MetadataTemplate{Labels: map[string]string{"strimzi.io/name": "x"}}},
 			}
-		}, []Problem{
-			{"spec.template.buildPod.metadata.labels", "User provided labels or annotations includes a Strimzi annotation: [strimzi.io/x]"},
-			{"spec.template.buildServiceAccount.metadata.labels", "Labels starting with strimzi.io/ are not allowed in Custom Resources, such labels should be removed."},
-			{"spec.template.buildPod.volumes", "Duplicate volume names found in additional volumes: [dockerfile]"},
-			{"spec.template.buildContainer.volumeMounts[0].mountPath", "Forbidden path found in additional volumes. Should start with /mnt"},
-			{"spec.template.buildContainer.volumeMounts[0].name", `mount refers to volume "certs", which the pod does not have`},
+		}, []results.Problem{
+			{Path: "spec.template.buildPod.metadata.labels", Message: "User provided labels or annotations includes a Strimzi annotation: [strimzi.io/x]"},
+			{Path: "spec.template.buildServiceAccount.metadata.labels", Message: "Labels starting with strimzi.io/ are not allowed in Custom Resources, such labels should be removed."},
+			{Path: "spec.template.buildPod.volumes", Message: "Duplicate volume names found in additional volumes: [dockerfile]"},
+			{Path: "spec.template.buildContainer.volumeMounts[0].mountPath", Message: "Forbidden path found in additional volumes. Should start with /mnt"},
+			{Path: "spec.template.buildContainer.volumeMounts[0].name", Message: `mount refers to volume "certs", which the pod does not have`},
 		}},
-		"name too long for the Job's label": {func(b *Build) { b.Cluster = strings.Repeat("c", 33) }, []Problem{
-			{"metadata.name", `name "` + strings.Repeat("c", 33) + `" is too long for Kafka Connect Build: the build Job ` + strings.Repeat("c", 33) + "-connect-build-<revision> must fit a 63-character label, so the name can have at most 32 characters"},
+		"name too long for the Job's label": {func(b *Build) { b.Cluster = strings.Repeat("c", 33) }, []results.Problem{
+			{Path: "metadata.name", Message: `name "` + strings.Repeat("c", 33) + `" is too long for Kafka Connect Build: the build Job ` + strings.Repeat("c", 33) + "-connect-build-<revision> must fit a 63-character label, so the name can have at most 32 characters"},
 		}},
 		"longest name": {func(b *Build) { b.Cluster = strings.Repeat("c", 32) }, nil},
 		// KafkaConnectBuildTest.testInvalidBuildahBuildOptions
 		"forbidden Buildah build options": {func(b *Build) {
 			b.Output.AdditionalBuildOptions = []string{"--logfile=my-file", "--file=/docker/Another", "--storage-driver=random"}
 			b.Output.AdditionalPushOptions = []string{"--quiet"}
-		}, []Problem{
-			{"spec.build.output.additionalBuildOptions", ".spec.build.output.additionalBuildOptions contains forbidden options: [--logfile, --file, --storage-driver]"},
+		}, []results.Problem{
+			{Path: "spec.build.output.additionalBuildOptions", Message: ".spec.build.output.additionalBuildOptions contains forbidden options: [--logfile, --file, --storage-driver]"},
 		}},
 		// KafkaConnectBuildTest.testInvalidBuildahPushOptions
 		"forbidden Buildah push options": {func(b *Build) {
 			b.Output.AdditionalBuildOptions = []string{"--retry=3"}
 			b.Output.AdditionalPushOptions = []string{"--digestfile=/tmp/random", "--sign-by=different", "--format=xy"}
-		}, []Problem{
-			{"spec.build.output.additionalPushOptions", ".spec.build.output.additionalPushOptions contains forbidden options: [--digestfile, --sign-by, --format]"},
+		}, []results.Problem{
+			{Path: "spec.build.output.additionalPushOptions", Message: ".spec.build.output.additionalPushOptions contains forbidden options: [--digestfile, --sign-by, --format]"},
 		}},
 		// KafkaConnectBuildTest.testInvalidKanikoOptionsInAdditionalBuildOptions
 		"forbidden Kaniko options, push options ignored": {func(b *Build) {
 			b.Builder = Kaniko
 			b.Output.AdditionalBuildOptions = []string{"--reproducible", "--reproducible-something", "--build-arg", "--single-snapshot", "--digest-file=/dev/null", "--log-format=json"}
 			b.Output.AdditionalPushOptions = []string{"--anything"}
-		}, []Problem{
-			{"spec.build.output.additionalBuildOptions", ".spec.build.output.additionalBuildOptions contains forbidden options: [--reproducible-something, --build-arg, --digest-file]"},
+		}, []results.Problem{
+			{Path: "spec.build.output.additionalBuildOptions", Message: ".spec.build.output.additionalBuildOptions contains forbidden options: [--reproducible-something, --build-arg, --digest-file]"},
 		}},
 		"allowed options with hostile values": {func(b *Build) {
 			b.Output.AdditionalBuildOptions = []string{"--creds=u:p;touch /x"}
@@ -149,27 +150,27 @@ func TestValidate(t *testing.T) {
 		// KafkaConnectDockerfileTest.testNoUrlWhenRequired
 		"missing URLs": {func(b *Build) {
 			b.Plugins[0].Artifacts = []Artifact{{Type: Tgz}, {Type: Zip}, {Type: Jar}, {Type: Other}}
-		}, []Problem{
-			{art00 + ".url", "`tgz` artifact is missing a URL."},
-			{"spec.build.plugins[0].artifacts[1].url", "`zip` artifact is missing a URL."},
-			{"spec.build.plugins[0].artifacts[2].url", "`jar` artifact is missing a URL."},
-			{"spec.build.plugins[0].artifacts[3].url", "`other` artifact is missing a URL."},
+		}, []results.Problem{
+			{Path: art00 + ".url", Message: "`tgz` artifact is missing a URL."},
+			{Path: "spec.build.plugins[0].artifacts[1].url", Message: "`zip` artifact is missing a URL."},
+			{Path: "spec.build.plugins[0].artifacts[2].url", Message: "`jar` artifact is missing a URL."},
+			{Path: "spec.build.plugins[0].artifacts[3].url", Message: "`other` artifact is missing a URL."},
 		}},
 		"missing Maven coordinates": {func(b *Build) {
 			b.Plugins[0].Artifacts = []Artifact{{Type: Maven}, {Type: Maven, Group: "g", Artifact: "a"}}
-		}, []Problem{
-			{art00 + ".group", "`maven` artifact is missing a group ID."},
-			{art00 + ".artifact", "`maven` artifact is missing an artifact ID."},
-			{art00 + ".version", "`maven` artifact is missing a version number."},
-			{"spec.build.plugins[0].artifacts[1].version", "`maven` artifact is missing a version number."},
+		}, []results.Problem{
+			{Path: art00 + ".group", Message: "`maven` artifact is missing a group ID."},
+			{Path: art00 + ".artifact", Message: "`maven` artifact is missing an artifact ID."},
+			{Path: art00 + ".version", Message: "`maven` artifact is missing a version number."},
+			{Path: "spec.build.plugins[0].artifacts[1].version", Message: "`maven` artifact is missing a version number."},
 		}},
 
 		"URL outside the CRD pattern": {func(b *Build) {
 			b.Plugins[0].Artifacts = []Artifact{{Type: Jar, URL: "file:///etc/passwd"}, {Type: Zip, URL: "https://a.tld/x.zip'$(id)"}, {Type: Tgz, URL: "https://a.tld/x."}}
-		}, []Problem{
-			{art00 + ".url", `url "file:///etc/passwd" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
-			{"spec.build.plugins[0].artifacts[1].url", `url "https://a.tld/x.zip'$(id)" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
-			{"spec.build.plugins[0].artifacts[2].url", `url "https://a.tld/x." must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
+		}, []results.Problem{
+			{Path: art00 + ".url", Message: `url "file:///etc/passwd" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
+			{Path: "spec.build.plugins[0].artifacts[1].url", Message: `url "https://a.tld/x.zip'$(id)" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
+			{Path: "spec.build.plugins[0].artifacts[2].url", Message: `url "https://a.tld/x." must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
 		}},
 		"sha512sum not 128 hex digits": {func(b *Build) {
 			b.Plugins[0].Artifacts = []Artifact{
@@ -177,31 +178,31 @@ func TestValidate(t *testing.T) {
 				{Type: Jar, URL: "https://a.tld/b.jar", Sha512sum: strings.Repeat("A", 127)},
 				{Type: Jar, URL: "https://a.tld/c.jar", Sha512sum: strings.Repeat("aF", 64)},
 			}
-		}, []Problem{
-			{art00 + ".sha512sum", "sha512sum must be a SHA-512 checksum: 128 hexadecimal digits"},
-			{"spec.build.plugins[0].artifacts[1].sha512sum", "sha512sum must be a SHA-512 checksum: 128 hexadecimal digits"},
+		}, []results.Problem{
+			{Path: art00 + ".sha512sum", Message: "sha512sum must be a SHA-512 checksum: 128 hexadecimal digits"},
+			{Path: "spec.build.plugins[0].artifacts[1].sha512sum", Message: "sha512sum must be a SHA-512 checksum: 128 hexadecimal digits"},
 		}},
-		"plugin name that would break the Dockerfile": {func(b *Build) { b.Plugins[0].Name = "x\nRUN id" }, []Problem{
-			{plugins0 + ".name", `plugin name "x\nRUN id" must match ^[a-z0-9][-_a-z0-9]*[a-z0-9]$: lower-case letters, digits, - and _`},
+		"plugin name that would break the Dockerfile": {func(b *Build) { b.Plugins[0].Name = "x\nRUN id" }, []results.Problem{
+			{Path: plugins0 + ".name", Message: `plugin name "x\nRUN id" must match ^[a-z0-9][-_a-z0-9]*[a-z0-9]$: lower-case letters, digits, - and _`},
 		}},
-		"unknown artifact type": {func(b *Build) { b.Plugins[0].Artifacts[0].Type = "war" }, []Problem{
-			{art00 + ".type", `artifact type "war" must be one of jar, tgz, zip, other or maven`},
+		"unknown artifact type": {func(b *Build) { b.Plugins[0].Artifacts[0].Type = "war" }, []results.Problem{
+			{Path: art00 + ".type", Message: `artifact type "war" must be one of jar, tgz, zip, other or maven`},
 		}},
-		"output image read as an option": {func(b *Build) { b.Output.Image = "--creds=x" }, []Problem{
-			{"spec.build.output.image", `output image "--creds=x" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
+		"output image read as an option": {func(b *Build) { b.Output.Image = "--creds=x" }, []results.Problem{
+			{Path: "spec.build.output.image", Message: `output image "--creds=x" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
-		"output image missing": {func(b *Build) { b.Output.Image = "" }, []Problem{
-			{"spec.build.output.image", `output image "" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
+		"output image missing": {func(b *Build) { b.Output.Image = "" }, []results.Problem{
+			{Path: "spec.build.output.image", Message: `output image "" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
-		"spec image with a line break": {func(b *Build) { b.SpecImage = "base:1\nRUN id" }, []Problem{
-			{"spec.image", `image "base:1\nRUN id" must be an image reference: letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
+		"spec image with a line break": {func(b *Build) { b.SpecImage = "base:1\nRUN id" }, []results.Problem{
+			{Path: "spec.image", Message: `image "base:1\nRUN id" must be an image reference: letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
 		"images with shell syntax": {func(b *Build) {
 			b.SpecImage = "base:1`id`"
 			b.Output.Image = "ghcr.io/x:$(id)"
-		}, []Problem{
-			{"spec.image", "image \"base:1`id`\" must be an image reference: letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @"},
-			{"spec.build.output.image", `output image "ghcr.io/x:$(id)" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
+		}, []results.Problem{
+			{Path: "spec.image", Message: "image \"base:1`id`\" must be an image reference: letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @"},
+			{Path: "spec.build.output.image", Message: `output image "ghcr.io/x:$(id)" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
 		"image references of every part": {func(b *Build) {
 			b.SpecImage = "[::1]:5000/org/base:1.0_rc-2@sha256:" + strings.Repeat("a", 64)
@@ -214,24 +215,24 @@ func TestValidate(t *testing.T) {
 				{Type: Other, URL: "https://a.tld/c", FileName: "a\nRUN id"},
 				{Type: Other, URL: "https://a.tld/d", FileName: "it's $(fine).so"},
 			}
-		}, []Problem{
-			{art00 + ".fileName", `fileName "../../etc/passwd" must name a file in the artifact's directory: no /, not . or .., no control characters`},
-			{"spec.build.plugins[0].artifacts[1].fileName", `fileName ".." must name a file in the artifact's directory: no /, not . or .., no control characters`},
-			{"spec.build.plugins[0].artifacts[2].fileName", `fileName "a\nRUN id" must name a file in the artifact's directory: no /, not . or .., no control characters`},
+		}, []results.Problem{
+			{Path: art00 + ".fileName", Message: `fileName "../../etc/passwd" must name a file in the artifact's directory: no /, not . or .., no control characters`},
+			{Path: "spec.build.plugins[0].artifacts[1].fileName", Message: `fileName ".." must name a file in the artifact's directory: no /, not . or .., no control characters`},
+			{Path: "spec.build.plugins[0].artifacts[2].fileName", Message: `fileName "a\nRUN id" must name a file in the artifact's directory: no /, not . or .., no control characters`},
 		}},
 		"Maven coordinates and repositories that would break the Dockerfile": {func(b *Build) {
 			b.Plugins[0].Artifacts = []Artifact{{
 				Type: Maven, Group: "org.x\nRUN id", Artifact: "../a", Version: "1/..", Repository: "https://r.tld/\nRUN id",
 				Mirrors: []string{"https://m.tld/", "", "https://m.tld/\tx"}, IncludeScope: "runtime\nRUN id",
 			}}
-		}, []Problem{
-			{art00 + ".group", `group "org.x\nRUN id" must match ^[A-Za-z0-9_.-]+$, as Maven requires`},
-			{art00 + ".artifact", `artifact "../a" must match ^[A-Za-z0-9_.-]+$, as Maven requires`},
-			{art00 + ".version", `version "1/.." must not contain spaces, control characters or any of \/:"<>|?*, as Maven requires`},
-			{art00 + ".repository", `repository "https://r.tld/\nRUN id" must be a URL: no spaces or control characters`},
-			{art00 + ".mirrors[1].url", `mirror "" must be a URL: not empty, no spaces or control characters`},
-			{art00 + ".mirrors[2].url", `mirror "https://m.tld/\tx" must be a URL: not empty, no spaces or control characters`},
-			{art00 + ".includeScope", `includeScope "runtime\nRUN id" must be one of compile, provided, runtime, test, system`},
+		}, []results.Problem{
+			{Path: art00 + ".group", Message: `group "org.x\nRUN id" must match ^[A-Za-z0-9_.-]+$, as Maven requires`},
+			{Path: art00 + ".artifact", Message: `artifact "../a" must match ^[A-Za-z0-9_.-]+$, as Maven requires`},
+			{Path: art00 + ".version", Message: `version "1/.." must not contain spaces, control characters or any of \/:"<>|?*, as Maven requires`},
+			{Path: art00 + ".repository", Message: `repository "https://r.tld/\nRUN id" must be a URL: no spaces or control characters`},
+			{Path: art00 + ".mirrors[1].url", Message: `mirror "" must be a URL: not empty, no spaces or control characters`},
+			{Path: art00 + ".mirrors[2].url", Message: `mirror "https://m.tld/\tx" must be a URL: not empty, no spaces or control characters`},
+			{Path: art00 + ".includeScope", Message: `includeScope "runtime\nRUN id" must be one of compile, provided, runtime, test, system`},
 		}},
 		"Maven coordinates Maven takes": {func(b *Build) {
 			b.Plugins[0].Artifacts = []Artifact{{
@@ -246,13 +247,13 @@ func TestValidate(t *testing.T) {
 			b.Plugins = append(b.Plugins,
 				Plugin{Name: "my-connector", Artifacts: []Artifact{{Type: Jar, URL: "gopher://x"}}},
 				Plugin{Name: "Bad"})
-		}, []Problem{
-			{"spec.build.plugins[2].name", "Connector plugins names have to be unique within a single KafkaConnect resource."},
-			{"spec.build.plugins[3].artifacts", "Each connector plugin needs to have a list of artifacts."},
-			{"spec.build.output.image", "KafkaConnect .spec.image cannot be the same as .spec.build.output.image"},
-			{"spec.build.output.additionalPushOptions", ".spec.build.output.additionalPushOptions contains forbidden options: [--sign-by]"},
-			{"spec.build.plugins[2].artifacts[0].url", `url "gopher://x" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
-			{"spec.build.plugins[3].name", `plugin name "Bad" must match ^[a-z0-9][-_a-z0-9]*[a-z0-9]$: lower-case letters, digits, - and _`},
+		}, []results.Problem{
+			{Path: "spec.build.plugins[2].name", Message: "Connector plugins names have to be unique within a single KafkaConnect resource."},
+			{Path: "spec.build.plugins[3].artifacts", Message: "Each connector plugin needs to have a list of artifacts."},
+			{Path: "spec.build.output.image", Message: "KafkaConnect .spec.image cannot be the same as .spec.build.output.image"},
+			{Path: "spec.build.output.additionalPushOptions", Message: ".spec.build.output.additionalPushOptions contains forbidden options: [--sign-by]"},
+			{Path: "spec.build.plugins[2].artifacts[0].url", Message: `url "gopher://x" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
+			{Path: "spec.build.plugins[3].name", Message: `plugin name "Bad" must match ^[a-z0-9][-_a-z0-9]*[a-z0-9]$: lower-case letters, digits, - and _`},
 		}},
 	}
 	for name, c := range cases {

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // fixture describes a KafkaConnect my-connect in my-namespace with the
@@ -38,7 +39,7 @@ func (f fixture) model(t *testing.T, spec ...string) *Model {
 		return data, ok && namespace == "my-namespace"
 	}}
 	for _, p := range Validate(cr, cfg, in, false) {
-		require.True(t, p.Warning, "%s: %s", p.Path, p.Message)
+		require.NotEqual(t, results.Error, p.Severity, "%s: %s", p.Path, p.Message)
 	}
 	return New(cr, cfg, in, f.build)
 }

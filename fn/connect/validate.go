@@ -51,11 +51,11 @@ type validator struct {
 }
 
 func (v *validator) errorf(path, format string, args ...any) {
-	v.ps = append(v.ps, results.Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+	v.ps = append(v.ps, results.Errorf(path, format, args...))
 }
 
 func (v *validator) warnf(path, format string, args ...any) {
-	v.ps = append(v.ps, results.Problem{Path: path, Message: fmt.Sprintf(format, args...), Warning: true})
+	v.ps = append(v.ps, results.Warningf(path, format, args...))
 }
 
 func (v *validator) metadata() {

@@ -11,26 +11,26 @@ import (
 // Notes are the warnings about a valid cluster: what node ID assignment
 // only logs and, unless a running operator takes over (withOperator), the
 // Secrets and ClusterRoles only the operator provides.
-func (m *Model) Notes(withOperator bool) []Finding {
-	var out []Finding
+func (m *Model) Notes(withOperator bool) []results.Problem {
+	var out []results.Problem
 	for _, p := range m.Pools {
 		for _, w := range p.Assignment.Warnings {
-			out = append(out, Finding{Pool: p.Name, Problem: results.Problem{Path: "metadata.annotations", Warning: true, Message: w}})
+			out = append(out, OnPool(results.Problem{Severity: results.Warning, Path: "metadata.annotations", Message: w}, m.Namespace, p.Name))
 		}
 	}
 	if withOperator {
 		return out
 	}
-	out = append(out, Finding{Problem: results.Problem{Warning: true, Message: m.secretsNote()}})
+	out = append(out, results.Problem{Severity: results.Warning, Message: m.secretsNote()})
 	if j := m.spec.JmxOptions; j != nil && j.Authentication != nil && j.Authentication.Type == "password" {
-		out = append(out, Finding{Problem: results.Problem{Path: "spec.kafka.jmxOptions.authentication", Warning: true, Message: fmt.Sprintf(
+		out = append(out, results.Warningf("spec.kafka.jmxOptions.authentication",
 			"Secret %s with keys jmx-username and jmx-password must exist in the cluster: the operator generates it with random credentials, strimzi-render does not",
-			names.KafkaJMXSecret(m.Name))}})
+			names.KafkaJMXSecret(m.Name)))
 	}
 	if m.rackTopologyKey() != "" {
-		out = append(out, Finding{Problem: results.Problem{Path: "spec.kafka.rack", Warning: true, Message: fmt.Sprintf(
+		out = append(out, results.Warningf("spec.kafka.rack",
 			"ClusterRole %s must exist in the cluster (Strimzi installs it): the rendered ClusterRoleBinding grants it to the rack init container",
-			BrokerClusterRole)}})
+			BrokerClusterRole))
 	}
 	return out
 }

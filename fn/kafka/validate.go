@@ -1,7 +1,6 @@
 package kafka
 
 import (
-	"fmt"
 	"strconv"
 
 	"k8s.io/apimachinery/pkg/util/validation"
@@ -17,18 +16,21 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
-// Finding is a problem about the Kafka or, when Pool is set, about one of
-// its KafkaNodePools.
-type Finding struct {
-	Pool string
-	results.Problem
+// OnPool ties p to the KafkaNodePool named pool of a Kafka in namespace.
+// Without a pool, p stays about the Kafka.
+func OnPool(p results.Problem, namespace, pool string) results.Problem {
+	if pool != "" {
+		p.Resource = results.Resource{Kind: strimzi.KindKafkaNodePool, Namespace: namespace, Name: pool}
+	}
+	return p
 }
 
 // Validate returns every problem that stops a Kafka and its pools from
 // rendering, each on the resource and field that causes it, and warnings
 // about what is left out. Strimzi's messages are used where it has them.
-func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRender, in Inputs) []Finding {
-	v := &validator{k: k, spec: k.Spec.Kafka, pools: sortedPools(pools), cfg: &cfg.Spec, in: in, seen: map[Finding]bool{}}
+// A problem about a pool names it (OnPool).
+func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRender, in Inputs) []results.Problem {
+	v := &validator{k: k, spec: k.Spec.Kafka, pools: sortedPools(pools), cfg: &cfg.Spec, in: in, seen: map[results.Problem]bool{}}
 	v.filter, _ = labels.NewFilter(v.cfg.LabelsExclusionPattern) // validated with the config
 	v.metadata()
 	v.components()
@@ -54,34 +56,26 @@ type validator struct {
 	cfg    *config.Spec
 	in     Inputs
 	filter labels.Filter
-	out    []Finding
+	out    []results.Problem
 	// seen drops repeats: a Kafka template shared by pools is checked once per pool.
-	seen map[Finding]bool
+	seen map[results.Problem]bool
 }
 
-func (v *validator) add(f Finding) {
-	if !v.seen[f] {
-		v.seen[f] = true
-		v.out = append(v.out, f)
+// add reports p about pool, or about the Kafka when pool is "".
+func (v *validator) add(pool string, p results.Problem) {
+	p = OnPool(p, v.k.Namespace, pool)
+	if !v.seen[p] {
+		v.seen[p] = true
+		v.out = append(v.out, p)
 	}
 }
 
 func (v *validator) errorf(pool, path, format string, args ...any) {
-	v.add(Finding{Pool: pool, Problem: results.Problem{Path: path, Message: fmt.Sprintf(format, args...)}})
+	v.add(pool, results.Errorf(path, format, args...))
 }
 
 func (v *validator) warnf(pool, path, format string, args ...any) {
-	v.add(Finding{Pool: pool, Problem: results.Problem{Path: path, Message: fmt.Sprintf(format, args...), Warning: true}})
-}
-
-// HasErrors reports whether any finding is an error.
-func HasErrors(fs []Finding) bool {
-	for _, f := range fs {
-		if !f.Warning {
-			return true
-		}
-	}
-	return false
+	v.add(pool, results.Warningf(path, format, args...))
 }
 
 func (v *validator) metadata() {

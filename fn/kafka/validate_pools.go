@@ -94,7 +94,7 @@ func (v *validator) storage(p *strimzi.KafkaNodePool) {
 	}
 	s := storageFrom(p.Spec.Storage)
 	for _, pr := range s.Validate() {
-		v.errorf(p.Name, pr.Path, "%s", pr.Message)
+		v.add(p.Name, pr)
 	}
 	at := func(i int) string {
 		if s.JBOD() {
@@ -169,25 +169,25 @@ func (v *validator) volumes(m *Model, p *Pool, owner func(string) string) {
 	pod := t.pod()
 	podOwner, podPath := owner(TmplPod), t.Path(TmplPod)
 	for _, pr := range volumes.CheckVolumes(pod.Volumes, existing, podPath+".volumes", false) {
-		v.add(Finding{Pool: podOwner, Problem: pr})
+		v.add(podOwner, pr)
 	}
 	for _, av := range pod.Volumes {
 		existing = append(existing, av.Name)
 	}
 	for _, pr := range volumes.CheckVolumes(pod.TemplatedVolumes, existing, podPath+".templatedVolumes", true) {
-		v.add(Finding{Pool: podOwner, Problem: pr})
+		v.add(podOwner, pr)
 	}
 	for _, av := range pod.TemplatedVolumes {
 		existing = append(existing, av.Name)
 	}
 	if c := t.KafkaContainer; c != nil {
 		for _, pr := range volumes.CheckMounts(c.VolumeMounts, existing, t.Path(TmplKafkaContainer)+".volumeMounts") {
-			v.add(Finding{Pool: owner(TmplKafkaContainer), Problem: pr})
+			v.add(owner(TmplKafkaContainer), pr)
 		}
 	}
 	if c := t.InitContainer; c != nil && p.Broker && m.rackTopologyKey() != "" {
 		for _, pr := range volumes.CheckMounts(c.VolumeMounts, existing, t.Path(TmplInitContainer)+".volumeMounts") {
-			v.add(Finding{Pool: owner(TmplInitContainer), Problem: pr})
+			v.add(owner(TmplInitContainer), pr)
 		}
 	}
 }

@@ -9,18 +9,18 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
-// Errorf returns an error result about field path of the resource in node.
-func Errorf(node *yaml.RNode, path, format string, args ...any) *framework.Result {
+// ErrorAt returns an error result about field path of the resource in node.
+func ErrorAt(node *yaml.RNode, path, format string, args ...any) *framework.Result {
 	return New(framework.Error, node, path, fmt.Sprintf(format, args...))
 }
 
-// Warningf returns a warning result about field path of the resource in node.
-func Warningf(node *yaml.RNode, path, format string, args ...any) *framework.Result {
+// WarningAt returns a warning result about field path of the resource in node.
+func WarningAt(node *yaml.RNode, path, format string, args ...any) *framework.Result {
 	return New(framework.Warning, node, path, fmt.Sprintf(format, args...))
 }
 
-// Infof returns an info result about field path of the resource in node.
-func Infof(node *yaml.RNode, path, format string, args ...any) *framework.Result {
+// InfoAt returns an info result about field path of the resource in node.
+func InfoAt(node *yaml.RNode, path, format string, args ...any) *framework.Result {
 	return New(framework.Info, node, path, fmt.Sprintf(format, args...))
 }
 

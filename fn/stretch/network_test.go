@@ -121,7 +121,7 @@ spec:
 		f.pools = append(f.pools, cr)
 	}
 	in := Validate(f.k, f.pools, cfg.Spec.Stretch)
-	require.Empty(t, in.Findings)
+	require.Empty(t, in.Problems)
 	require.True(t, in.Stretched)
 	f.net = New(f.k, f.pools, cfg.Spec.Stretch, in.Index, cfg.Spec.ClusterDomain)
 	f.m, err = kafka.New(f.k, f.pools, cfg, kafka.Inputs{}, f.net)

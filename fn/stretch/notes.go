@@ -1,7 +1,6 @@
 package stretch
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
@@ -22,10 +21,10 @@ func (net *Network) Check(m *kafka.Model) []results.Problem {
 
 // Notes are the warnings about a stretched Kafka: what the provider needs
 // around it, which Secrets each cluster must hold, and what is left out.
-func (net *Network) Notes(m *kafka.Model, networkPolicies bool) []kafka.Finding {
-	var out []kafka.Finding
+func (net *Network) Notes(m *kafka.Model, networkPolicies bool) []results.Problem {
+	var out []results.Problem
 	warn := func(path, format string, args ...any) {
-		out = append(out, kafka.Finding{Problem: results.Problem{Path: path, Warning: true, Message: fmt.Sprintf(format, args...)}})
+		out = append(out, results.Warningf(path, format, args...))
 	}
 	if note := net.Provider.Note(); note != "" {
 		warn("", "stretch cluster %s: %s", net.Cluster, note)

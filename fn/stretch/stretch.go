@@ -67,7 +67,7 @@ func Lookup(entries []config.Stretch, namespace, name string) int {
 type Input struct {
 	Stretched bool
 	Index     int
-	Findings  []kafka.Finding
+	Problems  []results.Problem
 }
 
 // Validate applies the proposal's rules to a Kafka and its pools: a
@@ -76,9 +76,9 @@ type Input struct {
 // start with the proposal's reason.
 func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, entries []config.Stretch) Input {
 	in := Input{Stretched: Enabled(k), Index: Lookup(entries, k.Namespace, k.Name)}
-	add := func(pool, path string, warning bool, format string, args ...any) {
-		in.Findings = append(in.Findings, kafka.Finding{Pool: pool, Problem: results.Problem{
-			Path: path, Message: fmt.Sprintf(format, args...), Warning: warning}})
+	add := func(pool, path string, sev results.Severity, format string, args ...any) {
+		p := results.Problem{Severity: sev, Path: path, Message: fmt.Sprintf(format, args...)}
+		in.Problems = append(in.Problems, kafka.OnPool(p, k.Namespace, pool))
 	}
 	aliasPath := "metadata.annotations[" + AnnoAlias + "]"
 	var entry *config.Stretch
@@ -87,11 +87,11 @@ func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, entries []config
 	}
 	switch {
 	case in.Stretched && entry == nil:
-		add("", "metadata.annotations["+AnnoEnable+"]", false,
+		add("", "metadata.annotations["+AnnoEnable+"]", results.Error,
 			"%s: Kafka %s is annotated %s: \"true\", but spec.stretch of the function config has no entry for it: add one with its central alias, clusters and network provider",
 			ReasonOperatorNotConfigured, k.Name, AnnoEnable)
 	case !in.Stretched && entry != nil:
-		add("", "metadata.annotations", true,
+		add("", "metadata.annotations", results.Warning,
 			"spec.stretch[%d] names Kafka %s, which is not annotated %s: \"true\": it renders as a cluster in one Kubernetes cluster",
 			in.Index, k.Name, AnnoEnable)
 	}
@@ -99,19 +99,19 @@ func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, entries []config
 		alias, has := p.Annotations[AnnoAlias]
 		switch {
 		case !in.Stretched && has:
-			add(p.Name, aliasPath, false,
+			add(p.Name, aliasPath, results.Error,
 				"%s: KafkaNodePool %s has %s %q, but Kafka %s is not annotated %s: \"true\": annotate the Kafka, or remove the alias",
 				ReasonMissingStretchAnnotation, p.Name, AnnoAlias, alias, k.Name, AnnoEnable)
 		case !in.Stretched:
 		case alias == "":
-			add(p.Name, "metadata.annotations", false,
+			add(p.Name, "metadata.annotations", results.Error,
 				"%s: KafkaNodePool %s of stretched Kafka %s has no %s annotation: every pool names the Kubernetes cluster it runs in%s",
 				ReasonMissingTargetCluster, p.Name, k.Name, AnnoAlias, knownSuffix(entry))
 		case len(validation.IsDNS1123Label(alias)) > 0:
-			add(p.Name, aliasPath, false,
+			add(p.Name, aliasPath, results.Error,
 				"%s: KafkaNodePool %s has alias %q, which is not a DNS label without dots", ReasonInvalidTargetCluster, p.Name, alias)
 		case entry != nil && entry.Cluster(alias) == nil:
-			add(p.Name, aliasPath, false,
+			add(p.Name, aliasPath, results.Error,
 				"%s: KafkaNodePool %s has alias %q, which is not one of the clusters spec.stretch[%d] lists: %s",
 				ReasonInvalidTargetCluster, p.Name, alias, in.Index, strings.Join(entry.Aliases(), ", "))
 		}
@@ -119,7 +119,7 @@ func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, entries []config
 	if in.Stretched && entry != nil && k.Spec.Kafka != nil {
 		for i, l := range k.Spec.Kafka.Listeners {
 			if l.Type == brokerconfig.ListenerClusterIP {
-				add("", fmt.Sprintf("spec.kafka.listeners[%d]", i), true,
+				add("", fmt.Sprintf("spec.kafka.listeners[%d]", i), results.Warning,
 					"listener %s of type cluster-ip is not rendered in a stretch cluster: its per-node Services are reachable in one Kubernetes cluster only; use an internal listener, which the network provider exposes",
 					l.Name)
 			}

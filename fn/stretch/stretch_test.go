@@ -9,6 +9,7 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -50,9 +51,9 @@ func TestValidateReasons(t *testing.T) {
 			}
 			in := Validate(k, pools, c.entries)
 			var got []string
-			for _, f := range in.Findings {
-				msg := f.Message
-				if f.Warning {
+			for _, p := range in.Problems {
+				msg := p.Message
+				if p.Severity == results.Warning {
 					msg = "warning " + msg
 				}
 				got = append(got, msg)

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // ConfigEntry is one key of a Strimzi config map with its value as written.
@@ -23,7 +25,7 @@ func ConfigEntries(node *yaml.RNode, path ...string) ([]ConfigEntry, error) {
 	}
 	field := strings.Join(path, ".")
 	if m.YNode().Kind != yaml.MappingNode {
-		return nil, &FieldError{Path: field, Message: "must be an object"}
+		return nil, results.Problem{Path: field, Message: "must be an object"}
 	}
 	return mappingEntries(m.YNode(), field)
 }
@@ -50,7 +52,7 @@ func mappingEntries(m *yaml.Node, field string) ([]ConfigEntry, error) {
 			}
 			for _, mm := range maps {
 				if mm = resolve(mm); mm.Kind != yaml.MappingNode {
-					return nil, &FieldError{Path: field + "." + k.Value, Message: "can merge only maps"}
+					return nil, results.Problem{Path: field + "." + k.Value, Message: "can merge only maps"}
 				}
 				entries, err := mappingEntries(mm, field)
 				if err != nil {
@@ -66,7 +68,7 @@ func mappingEntries(m *yaml.Node, field string) ([]ConfigEntry, error) {
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
-			return nil, &FieldError{Path: field + "." + k.Value, Message: "must be a string, number or boolean"}
+			return nil, results.Problem{Path: field + "." + k.Value, Message: "must be a string, number or boolean"}
 		}
 		if v.Tag == yaml.NodeTagNull {
 			continue

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // API groups of the Strimzi kinds.
@@ -47,14 +49,6 @@ func (o *Object) Version() string {
 	return v
 }
 
-// FieldError is a decode problem at a field path of a resource.
-type FieldError struct {
-	Path    string
-	Message string
-}
-
-func (e *FieldError) Error() string { return e.Path + ": " + e.Message }
-
 func newObject(node *yaml.RNode) Object {
 	return Object{
 		Node:        node,
@@ -69,21 +63,21 @@ func newObject(node *yaml.RNode) Object {
 
 // decodeSpec decodes the node's spec into v, once the whole node is well
 // formed. Unknown fields are ignored, as the API server prunes them; wrong
-// types are reported with their path.
+// types are reported with their path, as a results.Problem.
 func decodeSpec(node *yaml.RNode, v any) error {
 	if err := checkWellFormed(node); err != nil {
 		return err
 	}
 	spec := node.Field("spec")
 	if spec == nil || yaml.IsMissingOrNull(spec.Value) {
-		return &FieldError{Path: "spec", Message: "Required .spec section is missing."}
+		return results.Problem{Path: "spec", Message: "Required .spec section is missing."}
 	}
 	if spec.Value.YNode().Kind != yaml.MappingNode {
-		return &FieldError{Path: "spec", Message: "must be an object"}
+		return results.Problem{Path: "spec", Message: "must be an object"}
 	}
 	raw, err := spec.Value.MarshalJSON()
 	if err != nil {
-		return &FieldError{Path: "spec", Message: "cannot be read: " + err.Error()}
+		return results.Problem{Path: "spec", Message: "cannot be read: " + err.Error()}
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
@@ -103,7 +97,7 @@ func decodeStatus(node *yaml.RNode, v any) error {
 	}
 	raw, err := st.Value.MarshalJSON()
 	if err != nil {
-		return &FieldError{Path: "status", Message: "cannot be read: " + err.Error()}
+		return results.Problem{Path: "status", Message: "cannot be read: " + err.Error()}
 	}
 	if err := json.Unmarshal(raw, v); err != nil {
 		return typeErrorAt("status", err)
@@ -120,9 +114,9 @@ func typeErrorAt(root string, err error) error {
 		if te.Field != "" {
 			path += "." + te.Field
 		}
-		return &FieldError{Path: path, Message: fmt.Sprintf("must be of type %s, not %s", jsonType(te.Type), te.Value)}
+		return results.Problem{Path: path, Message: fmt.Sprintf("must be of type %s, not %s", jsonType(te.Type), te.Value)}
 	}
-	return &FieldError{Path: root, Message: err.Error()}
+	return results.Problem{Path: root, Message: err.Error()}
 }
 
 func jsonType(t reflect.Type) string {

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // checkWellFormed finds what the API server could read otherwise than the
@@ -21,7 +23,7 @@ func checkWellFormed(node *yaml.RNode) error {
 		}
 		path := "metadata." + field
 		if m.YNode().Kind != yaml.MappingNode {
-			return &FieldError{Path: path, Message: "must be a map of strings"}
+			return results.Problem{Path: path, Message: "must be a map of strings"}
 		}
 		if err := stringValues(m.YNode(), path); err != nil {
 			return err
@@ -41,7 +43,7 @@ func stringValues(m *yaml.Node, path string) error {
 			}
 			for _, mm := range merged {
 				if mm = resolve(mm); mm.Kind != yaml.MappingNode {
-					return &FieldError{Path: path, Message: "can merge only maps"}
+					return results.Problem{Path: path, Message: "can merge only maps"}
 				}
 				if err := stringValues(mm, path); err != nil {
 					return err
@@ -50,7 +52,7 @@ func stringValues(m *yaml.Node, path string) error {
 			continue
 		}
 		if v.Kind != yaml.ScalarNode || v.Tag != yaml.NodeTagString {
-			return &FieldError{Path: path + "." + k.Value, Message: "must be a string: quote the value"}
+			return results.Problem{Path: path + "." + k.Value, Message: "must be a string: quote the value"}
 		}
 	}
 	return nil
@@ -82,7 +84,7 @@ func duplicateKey(n *yaml.Node, path string) error {
 				at = path + "." + k
 			}
 			if seen[k] {
-				return &FieldError{Path: at, Message: "is given twice: keep one, as the API server may read either"}
+				return results.Problem{Path: at, Message: "is given twice: keep one, as the API server may read either"}
 			}
 			seen[k] = true
 			if err := duplicateKey(n.Content[i+1], at); err != nil {

@@ -169,10 +169,9 @@ func (s Storage) Validate() []results.Problem {
 			}
 			switch {
 			case v.ID == nil:
-				probs = append(probs, results.Problem{Path: at + ".id", Message: "The 'id' property is required for volumes in JBOD storage."})
+				probs = append(probs, results.Errorf(at+".id", "The 'id' property is required for volumes in JBOD storage."))
 			case seen[*v.ID]:
-				probs = append(probs, results.Problem{Path: at + ".id",
-					Message: fmt.Sprintf("volume id %d is used by another JBOD volume; give each volume its own id", *v.ID)})
+				probs = append(probs, results.Errorf(at+".id", "volume id %d is used by another JBOD volume; give each volume its own id", *v.ID))
 			default:
 				seen[*v.ID] = true
 			}
@@ -188,5 +187,5 @@ func sizeProblem(path string) results.Problem {
 }
 
 func typeProblem(path, got string, want ...string) results.Problem {
-	return results.Problem{Path: path, Message: fmt.Sprintf("storage type %q is not supported; use one of %s", got, strings.Join(want, ", "))}
+	return results.Errorf(path, "storage type %q is not supported; use one of %s", got, strings.Join(want, ", "))
 }
