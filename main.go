@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -145,10 +144,11 @@ func versionCommand() *cobra.Command {
 	}
 }
 
-// discoverCommand prints the function configs of a kustomization directory,
-// and nothing when the directory is no kustomization or uses no
-// strimzi-render: an Argo CD plugin's discover command, which matches on
-// non-empty output, so the plugin claims exactly the applications it can build.
+// discoverCommand prints the function configs that the kustomization of a
+// directory runs, through its bases and components too, and nothing when
+// the directory is no kustomization or runs no strimzi-render: an Argo CD
+// plugin's discover command, which matches on non-empty output, so the
+// plugin claims exactly the applications it can build.
 func discoverCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "discover [DIR]",
@@ -159,28 +159,20 @@ func discoverCommand() *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			if !isKustomization(dir) {
-				return nil
-			}
-			found, err := config.Find(os.DirFS(dir))
+			rootDir, app, err := config.DiscoveryRoot(dir, os.Getenv("ARGOCD_APP_SOURCE_PATH"))
 			if err != nil {
 				return err
 			}
-			for _, p := range found {
+			// os.Root keeps symlinks from leading discovery out of the repository.
+			root, err := os.OpenRoot(rootDir)
+			if err != nil {
+				return err
+			}
+			defer root.Close()
+			for _, p := range config.Find(root.FS(), app) {
 				fmt.Fprintln(cmd.OutOrStdout(), p)
 			}
 			return nil
 		},
 	}
-}
-
-// isKustomization reports whether dir holds a kustomization file, under
-// any of the names kustomize accepts.
-func isKustomization(dir string) bool {
-	for _, name := range []string{"kustomization.yaml", "kustomization.yml", "Kustomization"} {
-		if info, err := os.Stat(filepath.Join(dir, name)); err == nil && info.Mode().IsRegular() {
-			return true
-		}
-	}
-	return false
 }

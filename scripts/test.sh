@@ -38,6 +38,10 @@ go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 step "unit and golden tests"
 go test $(go list ./... | grep -v /test/e2e)
 
+step "kustomize in process: every example through sigs.k8s.io/kustomize/api/krusty (test/krusty)"
+# -count=1: the test builds strimzi-render itself, which go test's cache does not see.
+(cd test/krusty && go vet ./... && go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./... && go test -count=1 ./...)
+
 step "Kubernetes validation of every rendered object (test/kubevalidate, k8s.io/kubernetes v1.36.3)"
 (cd test/kubevalidate && go vet ./... && go test ./...)
 rm -rf .cache/rendered
