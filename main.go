@@ -52,8 +52,8 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 	cmd.Short = "Render Strimzi resources into the Kubernetes objects the Strimzi operator would create."
 	cmd.Long = cmd.Short + "\n\n" + usage
 	cmd.Example = examples
-	// --version prints what the version command prints; cobra reads the
-	// template as text/template, which this text never triggers.
+	// --version prints what the version command prints (a template with no
+	// actions in it).
 	cmd.Version = version
 	cmd.SetVersionTemplate(versionText())
 	cmd.AddCommand(versionCommand(), discoverCommand())

@@ -102,41 +102,31 @@ func (in *inputs) add(source string, nodes []*yaml.RNode) {
 	}
 }
 
-// readArgs reads every argument in order. The first is the config when it
-// is a file holding a function config and nothing else.
+// readArgs reads every argument in order.
 func readArgs(args []string, stdin io.Reader) (*inputs, error) {
 	in := &inputs{}
-	first, err := readArg(args[0], stdin)
-	if err != nil {
-		return nil, err
-	}
-	// A file argument is one source named as the argument; a directory's
-	// are named after its files.
-	if len(first) == 1 && first[0].source == args[0] && len(first[0].nodes) == 1 && isFunctionConfig(first[0].nodes[0]) {
-		in.config = first[0].nodes[0]
-		if len(args) == 1 {
-			if isCharDevice(stdin) {
-				return nil, fmt.Errorf("no resources: name resource files or directories after %s, or pipe resources in", args[0])
-			}
-			nodes, err := readStream("stdin", stdin)
-			if err != nil {
-				return nil, err
-			}
-			in.add("stdin", nodes)
-		}
-	} else {
-		for _, s := range first {
-			in.add(s.source, s.nodes)
-		}
-	}
-	for _, arg := range args[1:] {
+	for i, arg := range args {
 		sources, err := readArg(arg, stdin)
 		if err != nil {
 			return nil, err
 		}
+		if i == 0 && isConfigFile(arg, sources) {
+			in.config = sources[0].nodes[0]
+			continue
+		}
 		for _, s := range sources {
 			in.add(s.source, s.nodes)
 		}
+	}
+	if in.config != nil && len(args) == 1 {
+		if isCharDevice(stdin) {
+			return nil, fmt.Errorf("no resources: name resource files or directories after %s, or pipe resources in", args[0])
+		}
+		nodes, err := readStream("stdin", stdin)
+		if err != nil {
+			return nil, err
+		}
+		in.add("stdin", nodes)
 	}
 	if in.config == nil {
 		switch len(in.found) {
@@ -149,6 +139,15 @@ func readArgs(args []string, stdin io.Reader) (*inputs, error) {
 		}
 	}
 	return in, nil
+}
+
+// isConfigFile reports whether arg names a file holding a function config
+// and nothing else. A file argument reads as one source named as the
+// argument; a directory's sources are named after its files, stdin's
+// "stdin".
+func isConfigFile(arg string, sources []source) bool {
+	return arg != "-" && len(sources) == 1 && sources[0].source == arg &&
+		len(sources[0].nodes) == 1 && isFunctionConfig(sources[0].nodes[0])
 }
 
 // source is one YAML stream: a file, or stdin.
