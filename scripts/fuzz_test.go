@@ -71,7 +71,7 @@ func TestFuzzRetriesOnlyTheCoordinatorDeadline(t *testing.T) {
 				require.NoError(t, os.WriteFile(path, []byte(content), 0o755))
 			}
 			cmd := exec.Command("bash", filepath.Join(repo, "scripts", "fuzz.sh"))
-			cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "FAKE_GO="+state, "FUZZ_ATTEMPTS=3")
+			cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "FAKE_GO="+state, "FUZZTIME=30s", "FUZZ_ATTEMPTS=3")
 			out, err := cmd.CombinedOutput()
 			if c.fails {
 				assert.Error(t, err, "%s", out)
