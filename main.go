@@ -35,12 +35,26 @@ func main() {
 }
 
 func run(args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
-	cmd := command.Build(withWarnings(processor(getenv), stderr), command.StandaloneEnabled, true)
-	cmd.Use = "strimzi-render [CONFIG.yaml [RESOURCES.yaml|-]...]"
+	p := withWarnings(processor(getenv), stderr)
+	cmd := command.Build(p, command.StandaloneDisabled, true)
+	resourceList := cmd.RunE
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return standalone(p, args, stdin, stdout)
+		}
+		if isCharDevice(stdin) {
+			return errors.New("no input: pipe a KRM ResourceList in, or name the function config and resource files (see strimzi-render --help)")
+		}
+		return resourceList(cmd, args)
+	}
+	cmd.Use = "strimzi-render [CONFIG] [RESOURCES|DIR|-]..."
 	cmd.Short = "Render Strimzi resources into the Kubernetes objects the Strimzi operator would create."
-	cmd.Long = cmd.Short + "\n\nWith no arguments it reads a KRM ResourceList on stdin and writes one on stdout, " +
-		"as kustomize and kpt run functions. With arguments it reads the function config and resource files and " +
-		"writes the rendered resources."
+	cmd.Long = cmd.Short + "\n\n" + usage
+	cmd.Example = examples
+	// --version prints what the version command prints (a template with no
+	// actions in it).
+	cmd.Version = version
+	cmd.SetVersionTemplate(versionText())
 	cmd.AddCommand(versionCommand(), discoverCommand())
 	cmd.SetArgs(args)
 	cmd.SetIn(stdin)
@@ -122,26 +136,31 @@ func versionCommand() *cobra.Command {
 		Short: "Print the version, commit and kyaml version",
 		Args:  cobra.NoArgs,
 		Run: func(cmd *cobra.Command, _ []string) {
-			kyaml := "unknown"
-			rev := commit
-			if info, ok := debug.ReadBuildInfo(); ok {
-				for _, d := range info.Deps {
-					if d.Path == "sigs.k8s.io/kustomize/kyaml" {
-						kyaml = d.Version
-					}
-				}
-				for _, s := range info.Settings {
-					if s.Key == "vcs.revision" && rev == "" {
-						rev = s.Value
-					}
-				}
-			}
-			if rev == "" {
-				rev = "unknown"
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "strimzi-render %s\ncommit: %s\nkyaml: %s\n", version, rev, kyaml)
+			fmt.Fprint(cmd.OutOrStdout(), versionText())
 		},
 	}
+}
+
+// versionText is the version, the commit and the kyaml version, one a line.
+func versionText() string {
+	kyaml := "unknown"
+	rev := commit
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range info.Deps {
+			if d.Path == "sigs.k8s.io/kustomize/kyaml" {
+				kyaml = d.Version
+			}
+		}
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && rev == "" {
+				rev = s.Value
+			}
+		}
+	}
+	if rev == "" {
+		rev = "unknown"
+	}
+	return fmt.Sprintf("strimzi-render %s\ncommit: %s\nkyaml: %s\n", version, rev, kyaml)
 }
 
 // discoverCommand prints the function configs that the kustomization of a

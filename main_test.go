@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,9 +15,7 @@ import (
 // invoke runs the command as main does, with env as the whole environment.
 func invoke(t *testing.T, env map[string]string, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code = run(args, func(k string) string { return env[k] }, strings.NewReader(stdin), &out, &errOut)
-	return code, out.String(), errOut.String()
+	return invokeFrom(t, env, strings.NewReader(stdin), args...)
 }
 
 func TestVersion(t *testing.T) {
@@ -30,6 +29,32 @@ func TestVersion(t *testing.T) {
 	assert.Equal(t, "commit: 0123abc", lines[1])
 	assert.Regexp(t, `^kyaml: (v\d+\.\d+\.\d+|unknown)$`, lines[2])
 	assert.Empty(t, stderr)
+}
+
+func TestVersionFlag(t *testing.T) {
+	version, commit = "v1.2.3", "0123abc"
+	t.Cleanup(func() { version, commit = "dev", "" })
+	_, want, _ := invoke(t, nil, "", "version")
+	for _, flag := range []string{"--version", "-v"} {
+		code, out, stderr := invoke(t, nil, "", flag)
+		require.Equal(t, 0, code, stderr)
+		assert.Equal(t, want, out, flag)
+		assert.Empty(t, stderr)
+	}
+}
+
+// TestHelp: the help names what a user needs without the README: examples,
+// exit codes and every environment variable the command reads.
+func TestHelp(t *testing.T) {
+	code, out, stderr := invoke(t, nil, "", "--help")
+	require.Equal(t, 0, code, stderr)
+	assert.Empty(t, stderr)
+	for _, s := range []string{"Usage:\n  strimzi-render [CONFIG] [RESOURCES|DIR|-]...", "Examples:\n", "Exit codes:\n  0  ", "\n  1  ", "Environment:\n"} {
+		assert.Contains(t, out, s)
+	}
+	for _, name := range overrideVars {
+		assert.Contains(t, out, "\n  "+name+" ", "the help describes %s", name)
+	}
 }
 
 func TestVersionIgnoresOverrides(t *testing.T) {
@@ -150,4 +175,197 @@ func TestDiscover(t *testing.T) {
 			assert.Equal(t, c.want, out)
 		})
 	}
+}
+
+// Resources and configs for the standalone command's tests.
+const (
+	connectA = `apiVersion: kafka.strimzi.io/v1
+kind: KafkaConnect
+metadata: {name: a, namespace: kafka}
+spec: {replicas: 1, bootstrapServers: k:9092, groupId: a, configStorageTopic: c, offsetStorageTopic: o, statusStorageTopic: s}
+`
+	connectB = `apiVersion: kafka.strimzi.io/v1
+kind: KafkaConnect
+metadata: {name: b, namespace: kafka}
+spec: {replicas: 1, bootstrapServers: k:9092, groupId: b, configStorageTopic: c, offsetStorageTopic: o, statusStorageTopic: s}
+`
+	podConfig = `apiVersion: fn.strimzi-render.dev/v1alpha1
+kind: StrimziRender
+metadata: {name: pods}
+spec: {workload: Pod}
+`
+	podSetConfig = `apiVersion: fn.strimzi-render.dev/v1alpha1
+kind: StrimziRender
+metadata:
+  name: podsets
+  annotations: {config.kubernetes.io/local-config: "true"}
+spec: {workload: StrimziPodSet}
+`
+	podSetConfigMap = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: function-input}
+data: {workload: StrimziPodSet}
+`
+	plainConfigMap = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: plain, namespace: kafka}
+data: {a: b}
+`
+	localConfigMap = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: local
+  annotations: {config.kubernetes.io/local-config: "true"}
+data: {a: b}
+`
+)
+
+// standaloneFiles is the working directory of every standalone case.
+var standaloneFiles = map[string]string{
+	"pods.yaml":         podConfig,
+	"podsets.yaml":      podSetConfig,
+	"configmap.yaml":    podSetConfigMap,
+	"a.yaml":            connectA,
+	"b.yaml":            connectB,
+	"ab.yaml":           connectA + "---\n" + connectB,
+	"ba.yaml":           connectB + "---\n" + connectA,
+	"a-plain.yaml":      connectA + "---\n" + plainConfigMap,
+	"a-local.yaml":      connectA + "---\n" + localConfigMap,
+	"config-and-a.yaml": podSetConfig + "---\n" + connectA,
+	"glued.yaml":        connectA + connectA,
+	"bad.yaml":          connectA + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: @c\n",
+	"list-doc.yaml":     connectA + "---\n- x\n",
+	"list.yaml":         "apiVersion: v1\nkind: List\nitems:\n- " + strings.ReplaceAll(strings.TrimSuffix(connectA, "\n"), "\n", "\n  ") + "\n",
+	"resourcelist.yaml": connectList,
+	"pkg/b.yaml":        connectB,
+	"pkg/a.yml":         connectA,
+	"pkg/fn.yaml":       podSetConfig,
+	"pkg/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yml, b.yaml]\n" +
+		"transformers: [fn.yaml]\n",
+	"pkg/README.md":       "not YAML: {\n",
+	"pkg/expected/x.yaml": "not: [valid\n",
+	"two-configs/a.yaml":  connectA,
+	"two-configs/x.yaml":  podConfig,
+	"two-configs/y.yaml":  podSetConfig,
+	"empty/README.md":     "nothing\n",
+}
+
+// TestStandalone runs the command with files as arguments. A case either
+// gives the exact output, or names the arguments (and stdin file) of
+// another run that must write exactly the same.
+func TestStandalone(t *testing.T) {
+	dir := t.TempDir()
+	for p, content := range standaloneFiles {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, p), []byte(content), 0o644))
+	}
+	t.Chdir(dir)
+	cases := map[string]struct {
+		args      []string
+		stdin     string // a file name, or devNull
+		sameAs    []string
+		sameStdin string
+		code      int
+		stderr    string
+		outHas    string
+	}{
+		"files are streams of their own": {args: []string{"pods.yaml", "a.yaml", "b.yaml"}, sameAs: []string{"pods.yaml", "ab.yaml"}},
+		"stdin after a file":             {args: []string{"pods.yaml", "a.yaml", "-"}, stdin: "b.yaml", sameAs: []string{"pods.yaml", "ab.yaml"}},
+		"stdin before a file":            {args: []string{"pods.yaml", "-", "a.yaml"}, stdin: "b.yaml", sameAs: []string{"pods.yaml", "ba.yaml"}},
+		"stdin when no resource file":    {args: []string{"podsets.yaml"}, stdin: "ab.yaml", sameAs: []string{"podsets.yaml", "a.yaml", "b.yaml"}},
+		"stdin only":                     {args: []string{"-"}, stdin: "ab.yaml", sameAs: []string{"pods.yaml", "ab.yaml"}},
+		"first file a resource":          {args: []string{"a.yaml", "b.yaml"}, sameAs: []string{"pods.yaml", "ab.yaml"}},
+		"ConfigMap form as the config": {
+			args: []string{"configmap.yaml", "a.yaml"}, sameAs: []string{"podsets.yaml", "a.yaml"}, outHas: "kind: StrimziPodSet",
+		},
+		"ConfigMap among resources": {
+			args: []string{"a-plain.yaml"}, sameAs: []string{"pods.yaml", "-"}, sameStdin: "a-plain.yaml", outHas: "name: plain",
+		},
+		"config in a resource file": {args: []string{"config-and-a.yaml"}, sameAs: []string{"podsets.yaml", "a.yaml"}},
+		"List of resources":         {args: []string{"list.yaml"}, sameAs: []string{"pods.yaml", "a.yaml"}},
+		"local config left out":     {args: []string{"pods.yaml", "a-local.yaml"}, sameAs: []string{"pods.yaml", "a.yaml"}},
+		"directory with its config": {
+			args: []string{"pkg"}, sameAs: []string{"podsets.yaml", "a.yaml", "b.yaml"}, outHas: "kind: StrimziPodSet",
+		},
+		"directory with a config argument": {args: []string{"pods.yaml", "pkg/"}, sameAs: []string{"pods.yaml", "ab.yaml"}},
+		"config argument also in the directory": {
+			args: []string{"pkg/fn.yaml", "pkg"}, sameAs: []string{"podsets.yaml", "ab.yaml"},
+		},
+		"no resource file and nothing piped": {
+			args: []string{"pods.yaml"}, stdin: os.DevNull, code: 1,
+			stderr: "strimzi-render: no resources: name resource files or directories after pods.yaml, or pipe resources in\n",
+		},
+		"no arguments and nothing piped": {
+			stdin: os.DevNull, code: 1,
+			stderr: "strimzi-render: no input: pipe a KRM ResourceList in, or name the function config and resource files (see strimzi-render --help)\n",
+		},
+		"YAML error": {
+			args: []string{"pods.yaml", "a.yaml", "bad.yaml"}, code: 1,
+			stderr: "strimzi-render: reading bad.yaml: yaml: line 8: found character that cannot start any token\n",
+		},
+		"document not an object": {
+			args: []string{"pods.yaml", "-"}, stdin: "list-doc.yaml", code: 1,
+			stderr: "strimzi-render: reading stdin: line 6: a document must be an object, not a list\n",
+		},
+		"error results": {
+			args: []string{"pods.yaml", "b.yaml", "glued.yaml"}, code: 1,
+			stderr: "[error] kafka.strimzi.io/v1/KafkaConnect/kafka/a apiVersion: is given twice: keep one, as the API server may read either\n" +
+				"strimzi-render: failed with 1 error(s) and 0 warning(s)\n",
+		},
+		"missing file": {
+			args: []string{"pods.yaml", "missing.yaml"}, code: 1,
+			stderr: "strimzi-render: stat missing.yaml: no such file or directory\n",
+		},
+		"directory without YAML files": {
+			args: []string{"pods.yaml", "empty"}, code: 1,
+			stderr: "strimzi-render: empty: no .yaml or .yml files in the directory\n",
+		},
+		"two configs in a directory": {
+			args: []string{"two-configs"}, code: 1,
+			stderr: "strimzi-render: 2 StrimziRender configs among the resources (two-configs/x.yaml, two-configs/y.yaml): " +
+				"name the one to use as the first argument\n",
+		},
+		"ResourceList as a resource file": {
+			args: []string{"pods.yaml", "resourcelist.yaml"}, code: 1,
+			stderr: "strimzi-render: resourcelist.yaml is a ResourceList: pipe it to strimzi-render with no arguments\n",
+		},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			code, out, stderr := invokeFrom(t, nil, openStdin(t, c.stdin), c.args...)
+			assert.Equal(t, c.code, code)
+			assert.Equal(t, c.stderr, stderr)
+			if c.sameAs == nil {
+				assert.Empty(t, out, "nothing on stdout after an error")
+				return
+			}
+			wantCode, want, wantErr := invokeFrom(t, nil, openStdin(t, c.sameStdin), c.sameAs...)
+			require.Equal(t, 0, wantCode, wantErr)
+			assert.NotContains(t, want, "\nkind: KafkaConnect\n", "every KafkaConnect rendered")
+			assert.NotContains(t, want, "\nkind: StrimziRender\n")
+			assert.Contains(t, want, c.outHas)
+			assert.Equal(t, want, out)
+		})
+	}
+}
+
+// invokeFrom runs the command as main does, with stdin as given.
+func invokeFrom(t *testing.T, env map[string]string, stdin io.Reader, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, func(k string) string { return env[k] }, stdin, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// openStdin opens a file as stdin: a pipe's content, or a device such as
+// os.DevNull; nothing when name is empty.
+func openStdin(t *testing.T, name string) io.Reader {
+	t.Helper()
+	if name == "" {
+		return strings.NewReader("")
+	}
+	f, err := os.Open(name)
+	require.NoError(t, err)
+	t.Cleanup(func() { f.Close() })
+	return f
 }

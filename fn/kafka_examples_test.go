@@ -18,10 +18,8 @@ import (
 // namespace as kustomize's namespace field would set it: no error results,
 // and one pod per replica.
 func TestStrimziKafkaExamples(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(strimziExamples, "kafka", "*.yaml"))
-	if len(files) == 0 {
-		t.Skipf("no Strimzi examples in %s", strimziExamples)
-	}
+	files, err := filepath.Glob(filepath.Join(requireStrimziFiles(t, "examples"), "kafka", "*.yaml"))
+	require.NoError(t, err)
 	require.Len(t, files, 5)
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {

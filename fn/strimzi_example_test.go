@@ -2,6 +2,7 @@ package fn
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,10 +16,7 @@ import (
 // (a Maven plugin, docker output to ttl.sh) in a namespace, as kustomize's
 // namespace field would place it.
 func TestStrimziConnectBuildExample(t *testing.T) {
-	raw, err := os.ReadFile(strimziExamples + "/connect/kafka-connect-build.yaml")
-	if os.IsNotExist(err) {
-		t.Skip("Strimzi's examples are not checked out beside the repository")
-	}
+	raw, err := os.ReadFile(filepath.Join(requireStrimziFiles(t, "examples"), "connect", "kafka-connect-build.yaml"))
 	require.NoError(t, err)
 	cr, err := yaml.Parse(string(raw))
 	require.NoError(t, err)

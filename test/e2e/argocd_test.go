@@ -260,7 +260,7 @@ const sidecarImage = "local/argocd-cmp-strimzi-render:e2e"
 
 // buildSidecar builds the sidecar image as make argocd-image does: static
 // kustomize v5.8.2 and strimzi-render, plugin.yaml, passwd and group in a
-// staging directory, and config/argocd/Dockerfile.
+// staging directory, config/argocd/Dockerfile, and the Makefile's labels.
 var buildSidecar = sync.OnceValue(func() error {
 	stage, err := os.MkdirTemp("", "strimzi-render-argocd-image")
 	if err != nil {
@@ -287,7 +287,12 @@ var buildSidecar = sync.OnceValue(func() error {
 			return err
 		}
 	}
-	out, err := exec.Command("docker", "build", "-q", "-f", "../../config/argocd/Dockerfile", "-t", sidecarImage, stage).CombinedOutput()
+	labels, err := labelArgs("argocd-image")
+	if err != nil {
+		return err
+	}
+	build := append(append([]string{"build", "-q"}, labels...), "-f", "../../config/argocd/Dockerfile", "-t", sidecarImage, stage)
+	out, err := exec.Command("docker", build...).CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("docker build: %v: %s", err, out)
 	}
@@ -345,6 +350,7 @@ func TestArgoCDSidecarImage(t *testing.T) {
 	user, _, err := run(t, ".", "docker", "image", "inspect", sidecarImage, "--format", "{{.Config.User}}")
 	require.NoError(t, err)
 	assert.Equal(t, "999:999", strings.TrimSpace(user), "Argo CD runs plugin sidecars as UID 999")
+	assert.Equal(t, wantLabels("argocd-cmp-strimzi-render"), imageLabels(t, sidecarImage), "the OCI labels make argocd-image sets")
 
 	id, stderr, err := run(t, ".", "docker", "create", sidecarImage, "strimzi-render", "version")
 	require.NoError(t, err, stderr)

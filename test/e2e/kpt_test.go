@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -92,7 +93,8 @@ func TestKptRenderFailsOnBadConfig(t *testing.T) {
 	assert.Equal(t, before, snapshot(t, dir), "a failed render writes nothing")
 }
 
-// TestStandalone runs `strimzi-render CONFIG RESOURCES`, no orchestrator.
+// TestStandalone runs `strimzi-render CONFIG RESOURCES`, no orchestrator,
+// and the same package as a directory and on stdin.
 func TestStandalone(t *testing.T) {
 	t.Log("E2E-TIER standalone: ran")
 	for _, src := range examples(t) {
@@ -105,9 +107,26 @@ func TestStandalone(t *testing.T) {
 					args = append(args, b)
 				}
 			}
+			want := objects(t, parseStream(t, expected(t, src)))
 			out, stderr, err := run(t, src, "strimzi-render", args...)
 			require.NoError(t, err, stderr)
-			assert.Equal(t, objects(t, parseStream(t, expected(t, src))), objects(t, parseStream(t, out)))
+			assert.Equal(t, want, objects(t, parseStream(t, out)))
+
+			dirOut, stderr, err := run(t, src, "strimzi-render", ".")
+			require.NoError(t, err, stderr)
+			assert.Equal(t, out, dirOut, "the directory renders as its files with its config")
+
+			var stream []string
+			for _, f := range args[1:] {
+				b, err := os.ReadFile(filepath.Join(src, f))
+				require.NoError(t, err)
+				stream = append(stream, string(b))
+			}
+			cmd := exec.Command("strimzi-render", "fn.yaml")
+			cmd.Dir, cmd.Stdin = src, strings.NewReader(strings.Join(stream, "\n---\n"))
+			piped, err := cmd.Output()
+			require.NoError(t, err)
+			assert.Equal(t, out, string(piped), "resources piped in")
 		})
 	}
 }

@@ -27,8 +27,8 @@ func TestKustomizeExec(t *testing.T) {
 }
 
 // TestKustomizeWithoutExecFlagRendersNothing documents kustomize's silent
-// skip of exec functions without --enable-exec (krm.md §3.2), which the
-// README warns about.
+// skip of exec functions without --enable-exec, which the README warns
+// about.
 func TestKustomizeWithoutExecFlagRendersNothing(t *testing.T) {
 	requireTool(t, "kustomize")
 	dir := filepath.Join(examplesDir, "connect-image-plugins")

@@ -8,7 +8,9 @@
 # Exit status: 0 valid, 1 problems found, 2 unreadable input or bad usage.
 #
 # Environment:
-#   KUBEVALIDATE_CRDS   CRD directory (default: ../shared/strimzi-1.2.0/crds beside the repository)
+#   KUBEVALIDATE_CRDS   CRD directory (default: crds/ of STRIMZI_RENDER_STRIMZI_DIR)
+#   STRIMZI_RENDER_STRIMZI_DIR  Strimzi 1.2.0's release files, absolute or relative to the
+#                       repository root (default: ../shared/strimzi-1.2.0, beside the repository)
 #   KUBEVALIDATE_CACHE  where the binary goes (default: ${XDG_CACHE_HOME:-~/.cache}/strimzi-render/kubevalidate)
 #   KUBEVALIDATE_FLAGS  extra CLI flags, e.g. --require-namespace
 set -euo pipefail
@@ -19,7 +21,14 @@ if [ "$#" -eq 0 ]; then
 fi
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-crds=${KUBEVALIDATE_CRDS:-$here/../../../shared/strimzi-1.2.0/crds}
+root=$(cd "$here/../.." && pwd)
+strimzi=${STRIMZI_RENDER_STRIMZI_DIR:-../shared/strimzi-1.2.0}
+[[ $strimzi == /* ]] || strimzi=$root/$strimzi
+crds=${KUBEVALIDATE_CRDS:-$strimzi/crds}
+if [ ! -d "$crds" ]; then
+	echo "run.sh: no CRD directory at $crds: set STRIMZI_RENDER_STRIMZI_DIR to the directory holding Strimzi 1.2.0's crds/, or KUBEVALIDATE_CRDS to the CRDs" >&2
+	exit 2
+fi
 cache=${KUBEVALIDATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/strimzi-render/kubevalidate}
 bin=$cache/kubevalidate
 

@@ -6,26 +6,30 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/strimzi-render/strimzi-render/test/kubevalidate/internal/strimzifiles"
 )
 
-const crds = "../../../../../shared/strimzi-1.2.0/crds"
+// root is the repository root, from this package's directory.
+const root = "../../../.."
 
 func TestRun(t *testing.T) {
 	tests := map[string]struct {
-		args   []string
-		stdin  string
-		code   int
-		stdout string
+		withCRDs bool // pass Strimzi's CRDs with --crds first
+		args     []string
+		stdin    string
+		code     int
+		stdout   string
 	}{
 		"valid file": {
-			args: []string{"--crds", crds, "../../testdata/valid/strimzipodset.yaml"},
+			withCRDs: true,
+			args:     []string{"../../testdata/valid/strimzipodset.yaml"},
 		},
 		"valid stdin": {
-			args:  []string{"--crds", crds},
 			stdin: "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa\n",
 		},
 		"problem": {
-			args:   []string{"--crds", crds, "../../testdata/invalid/pod-duplicate-volume.yaml"},
+			args:   []string{"../../testdata/invalid/pod-duplicate-volume.yaml"},
 			code:   1,
 			stdout: "v1/Pod kafka/duplicate-volume: spec.volumes[1].name: Duplicate value: \"config\"\n",
 		},
@@ -46,6 +50,9 @@ func TestRun(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
+			if tc.withCRDs {
+				tc.args = append([]string{"--crds", strimzifiles.Require(t, root, "crds")}, tc.args...)
+			}
 			var stdout, stderr bytes.Buffer
 			code := run(tc.args, strings.NewReader(tc.stdin), &stdout, &stderr)
 			assert.Equal(t, tc.code, code, "stderr: %s", stderr.String())
