@@ -68,9 +68,11 @@ func toNode(obj any) (*yaml.RNode, error) {
 	n := yaml.NewRNode(jsonToNode(v))
 	// Rendered objects describe desired state only.
 	_ = n.PipeE(yaml.Clear("status"))
-	if pods, _ := n.Pipe(yaml.Lookup("spec", "pods")); pods != nil {
-		for _, p := range pods.Content() {
-			_ = yaml.NewRNode(p).PipeE(yaml.Clear("status"))
+	for _, embedded := range [][]string{{"spec", "pods"}, {"spec", "volumeClaimTemplates"}} {
+		if list, _ := n.Pipe(yaml.Lookup(embedded...)); list != nil {
+			for _, p := range list.Content() {
+				_ = yaml.NewRNode(p).PipeE(yaml.Clear("status"))
+			}
 		}
 	}
 	return n, nil
