@@ -1,12 +1,12 @@
 package kafka
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
+	"github.com/strimzi-render/strimzi-render/fn/volumes"
 )
 
 // statefulSetForm reports what workload StatefulSet cannot express: a pool
@@ -35,8 +35,7 @@ func (v *validator) statefulSetForm(nps []nodepools.NodePool, nodes []nodepools.
 		}
 		t := mergeTemplates(templateOf(v.spec), cr.Spec.Template)
 		for j, tv := range t.pod().TemplatedVolumes {
-			b, _ := json.Marshal(tv) // plain data always marshals
-			if strings.Contains(string(b), "{nodeId}") || strings.Contains(string(b), "{nodePodName}") {
+			if volumes.PerPod(tv) {
 				owner := ""
 				if t.FromPool(TmplPod) {
 					owner = cr.Name
