@@ -85,7 +85,7 @@ func TestLoadErrors(t *testing.T) {
 		},
 		"bad enum": {
 			"apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\nspec: {workload: Deployment}\n",
-			[]string{`spec.workload in body should be one of [Pod StrimziPodSet]`},
+			[]string{`spec.workload in body should be one of [Pod StatefulSet StrimziPodSet]`},
 		},
 		"wrong kind": {
 			"apiVersion: v1\nkind: Secret\nmetadata: {name: x}\n",

@@ -146,7 +146,7 @@ func TestLoadWithOverridesErrors(t *testing.T) {
 		"schema error says overrides applied": {
 			config: renderConfig,
 			layers: []Overrides{{Source: "S", Values: map[string]string{"workload": "Deployment"}}},
-			want:   []string{`spec.workload in body should be one of [Pod StrimziPodSet] (with overrides from S)`},
+			want:   []string{`spec.workload in body should be one of [Pod StatefulSet StrimziPodSet] (with overrides from S)`},
 		},
 		"config errors still reported": {
 			config: "apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\nspec: {workloads: Pod}\n",

@@ -21,6 +21,7 @@ const (
 // Workload forms for rendered Kafka and Connect pods.
 const (
 	WorkloadPod           = "Pod"
+	WorkloadStatefulSet   = "StatefulSet"
 	WorkloadStrimziPodSet = "StrimziPodSet"
 )
 

@@ -18,6 +18,7 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/kio/kioutil"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
+	"github.com/strimzi-render/strimzi-render/fn/restart"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/stretch"
 )
@@ -68,9 +69,11 @@ func toNode(obj any) (*yaml.RNode, error) {
 	n := yaml.NewRNode(jsonToNode(v))
 	// Rendered objects describe desired state only.
 	_ = n.PipeE(yaml.Clear("status"))
-	if pods, _ := n.Pipe(yaml.Lookup("spec", "pods")); pods != nil {
-		for _, p := range pods.Content() {
-			_ = yaml.NewRNode(p).PipeE(yaml.Clear("status"))
+	for _, embedded := range [][]string{{"spec", "pods"}, {"spec", "volumeClaimTemplates"}} {
+		if list, _ := n.Pipe(yaml.Lookup(embedded...)); list != nil {
+			for _, p := range list.Content() {
+				_ = yaml.NewRNode(p).PipeE(yaml.Clear("status"))
+			}
 		}
 	}
 	return n, nil
@@ -278,6 +281,7 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 			taken.add(id)
 		}
 	}
+	res = append(res, restartWarnings(items, renderings, stale)...)
 	// A rendering that failed here keeps what earlier runs rendered from it.
 	rendered = renderedSources(renderings)
 	out := make([]*yaml.RNode, 0, len(items))
@@ -292,6 +296,19 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 		}
 	}
 	return out, res
+}
+
+// restartWarnings names the bare Pods that an earlier run in the input
+// rendered differently and that must be recreated to take the change.
+func restartWarnings(items []*yaml.RNode, renderings []*rendering, stale func(*yaml.RNode) bool) framework.Results {
+	previous := slices.DeleteFunc(slices.Clone(items), func(n *yaml.RNode) bool { return !stale(n) })
+	var res framework.Results
+	for _, r := range renderings {
+		if !r.failed {
+			res = append(res, results.FromProblems(r.source, restart.Check(previous, r.objects))...)
+		}
+	}
+	return res
 }
 
 // duplicateSources fails every rendering whose source has the identity of

@@ -1,6 +1,10 @@
 package connect
 
-import metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+import (
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/strimzi-render/strimzi-render/config"
+)
 
 // Objects returns every object of the KafkaConnect in a stable order.
 // Optional objects that do not apply are left out.
@@ -21,11 +25,16 @@ func (m *Model) Objects() []any {
 	if *m.cfg.PodDisruptionBudgets {
 		add(m.PodDisruptionBudget())
 	}
-	if m.cfg.Workload == "StrimziPodSet" {
+	switch m.cfg.Workload {
+	case config.WorkloadStrimziPodSet:
 		ps := m.PodSet()
 		m.dependOnBuild(&ps.ObjectMeta)
 		add(ps)
-	} else {
+	case config.WorkloadStatefulSet:
+		s := m.StatefulSet()
+		m.dependOnBuild(&s.ObjectMeta)
+		add(s)
+	default:
 		for _, p := range m.Pods() {
 			m.dependOnBuild(&p.ObjectMeta)
 			add(p)

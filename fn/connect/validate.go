@@ -35,6 +35,7 @@ func Validate(cr *strimzi.KafkaConnect, cfg *config.StrimziRender, in Inputs, ke
 	v.plugins()
 	v.ps = append(v.ps, pods.CheckResources("spec.resources", v.s.Resources, "KafkaConnect.spec.resources")...)
 	v.templates()
+	v.statefulSetForm()
 	v.storage()
 	v.externalInputs()
 	v.secrets()

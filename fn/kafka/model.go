@@ -287,10 +287,15 @@ func (m *Model) Labels() map[string]string { return cloneLabels(m.resourceLabels
 func (p *Pool) Labels() map[string]string { return cloneLabels(p.resourceLabels) }
 
 // PodSelector selects the pod of one node of the pool, as a per-pod
-// Service does.
+// Service does. A StatefulSet's pods share one template, so they are told
+// apart by the pod-name label the StatefulSet controller sets on each.
 func (m *Model) PodSelector(p *Pool, n nodepools.Node) map[string]string {
 	s := m.poolSelector(p)
-	s[labels.PodName] = n.Pod
+	if m.cfg.Workload == config.WorkloadStatefulSet {
+		s[labels.StatefulSetPodName] = n.Pod
+	} else {
+		s[labels.PodName] = n.Pod
+	}
 	return s
 }
 

@@ -36,22 +36,30 @@ func (m *Model) ClusterObjectsOf(pools []*Pool) []any {
 }
 
 // PoolObjects returns the objects of one pool: per-node ConfigMaps, claims
-// and Services, then the StrimziPodSet or the bare Pods (workload option).
+// and Services, then the StrimziPodSet, the StatefulSet or the bare Pods
+// (workload option). A StatefulSet's claims come from its
+// volumeClaimTemplates: its controller creates them, and adopts a claim
+// left from an earlier scale-up, which a rendered claim would contend for.
 func (m *Model) PoolObjects(p *Pool) []any {
 	var out []any
 	add := func(objs ...any) { out = appendSet(out, objs...) }
 	for _, cm := range m.ConfigMaps(p) {
 		add(cm)
 	}
-	for _, pvc := range m.PVCs(p) {
-		add(pvc)
+	if m.cfg.Workload != config.WorkloadStatefulSet {
+		for _, pvc := range m.PVCs(p) {
+			add(pvc)
+		}
 	}
 	for _, s := range m.PerPodServices(p) {
 		add(s)
 	}
-	if m.cfg.Workload == config.WorkloadStrimziPodSet {
+	switch m.cfg.Workload {
+	case config.WorkloadStrimziPodSet:
 		add(m.PodSet(p))
-	} else {
+	case config.WorkloadStatefulSet:
+		add(m.StatefulSet(p))
+	default:
 		for _, pod := range m.Pods(p) {
 			add(pod)
 		}

@@ -48,26 +48,13 @@ func (m *Model) Pods(p *Pool) []*corev1.Pod {
 
 func (m *Model) pod(p *Pool, n nodepools.Node) *corev1.Pod {
 	tmpl := p.Template.pod()
-	podLabels := cloneLabels(p.resourceLabels)
-	podLabels[labels.BrokerRole] = strconv.FormatBool(n.Broker)
-	podLabels[labels.ControllerRole] = strconv.FormatBool(n.Controller)
-	podLabels[labels.PodName] = n.Pod
-	podLabels[labels.StatefulSetPodName] = n.Pod
-	podLabels[labels.Controller] = labels.StrimziPodSetID
-	podLabels[labels.ControllerName] = names.KafkaPodSet(m.Name, p.Name)
-	maps.Copy(podLabels, m.cfg.CustomLabels.Kafka)
-	maps.Copy(podLabels, labels.UserMerged(tmpl.Metadata.Labels))
-
-	// KafkaReconciler.podSetPodAnnotations, without the server certificate
-	// hash, which needs the certificate.
-	annotations := map[string]string{
-		AnnoClusterCACertGen:       initialCAGeneration,
-		AnnoClusterCAKeyGen:        initialCAGeneration,
-		AnnoClientsCACertGen:       initialCAGeneration,
-		pods.AnnoConfigurationHash: digest.HashStub(m.ServerConfig(n.ID)),
-		AnnoKafkaVersion:           m.Version,
-	}
-	maps.Copy(annotations, labels.UserMerged(tmpl.Metadata.Annotations))
+	podLabels := m.podLabels(p, map[string]string{
+		labels.PodName:            n.Pod,
+		labels.StatefulSetPodName: n.Pod,
+		labels.Controller:         labels.StrimziPodSetID,
+		labels.ControllerName:     names.KafkaPodSet(m.Name, p.Name),
+	})
+	annotations := m.podAnnotations(p, digest.HashStub(m.ServerConfig(n.ID)))
 
 	vols, mounts := m.volumes(p, n)
 	rack := ""
@@ -90,6 +77,32 @@ func (m *Model) pod(p *Pool, n nodepools.Node) *corev1.Pod {
 	}
 	pods.SetRevisions(pod)
 	return pod
+}
+
+// podLabels are the labels of the pool's pods: the pool's and its roles,
+// then perPod, the operator's custom labels and the template's.
+func (m *Model) podLabels(p *Pool, perPod map[string]string) map[string]string {
+	podLabels := cloneLabels(p.resourceLabels)
+	podLabels[labels.BrokerRole] = strconv.FormatBool(p.Broker)
+	podLabels[labels.ControllerRole] = strconv.FormatBool(p.Controller)
+	maps.Copy(podLabels, perPod)
+	maps.Copy(podLabels, m.cfg.CustomLabels.Kafka)
+	maps.Copy(podLabels, labels.UserMerged(p.Template.pod().Metadata.Labels))
+	return podLabels
+}
+
+// podAnnotations are KafkaReconciler.podSetPodAnnotations, without the
+// server certificate hash, which needs the certificate.
+func (m *Model) podAnnotations(p *Pool, configurationHash string) map[string]string {
+	annotations := map[string]string{
+		AnnoClusterCACertGen:       initialCAGeneration,
+		AnnoClusterCAKeyGen:        initialCAGeneration,
+		AnnoClientsCACertGen:       initialCAGeneration,
+		pods.AnnoConfigurationHash: configurationHash,
+		AnnoKafkaVersion:           m.Version,
+	}
+	maps.Copy(annotations, labels.UserMerged(p.Template.pod().Metadata.Annotations))
+	return annotations
 }
 
 // podSecurityContext is what Strimzi's baseline and restricted providers
@@ -164,13 +177,14 @@ func (m *Model) GeneratedVolumes(p *Pool) []string {
 	return out
 }
 
-// container is the kafka container (KafkaCluster.createContainer).
-func (m *Model) container(p *Pool, mounts []corev1.VolumeMount) corev1.Container {
+// container is the kafka container (KafkaCluster.createContainer); extraEnv
+// comes before the template's environment, which cannot replace it.
+func (m *Model) container(p *Pool, mounts []corev1.VolumeMount, extraEnv ...corev1.EnvVar) corev1.Container {
 	c := corev1.Container{
 		Name:            kafkaContainerName,
 		Image:           m.Image,
 		Args:            []string{"/opt/kafka/kafka_run.sh"},
-		Env:             m.env(p),
+		Env:             m.env(p, extraEnv...),
 		Ports:           m.ports(p),
 		LivenessProbe:   execProbe("/opt/kafka/kafka_liveness.sh", m.spec.LivenessProbe),
 		ReadinessProbe:  execProbe("/opt/kafka/kafka_readiness.sh", m.spec.ReadinessProbe),
@@ -216,7 +230,7 @@ func (m *Model) ports(p *Pool) []corev1.ContainerPort {
 
 // env is the kafka container's environment in Strimzi's order
 // (KafkaCluster.getEnvVars). A pool's jvmOptions replace the Kafka's.
-func (m *Model) env(p *Pool) []corev1.EnvVar {
+func (m *Model) env(p *Pool, extra ...corev1.EnvVar) []corev1.EnvVar {
 	mc := m.spec.MetricsConfig
 	gc := p.jvm != nil && p.jvm.GcLoggingEnabled != nil && *p.jvm.GcLoggingEnabled
 	env := []corev1.EnvVar{
@@ -227,6 +241,7 @@ func (m *Model) env(p *Pool) []corev1.EnvVar {
 	env = append(env, jvm.Env(heapPercent, heapMax, p.jvm, p.resources)...)
 	env = append(env, m.jmx().Env()...)
 	env = pods.AppendEnv(env, pods.SharedEnv(m.cfg)...)
+	env = pods.AppendEnv(env, extra...)
 	return pods.AppendEnv(env, pods.TemplateEnv(p.Template.kafkaContainer().Env)...)
 }
 

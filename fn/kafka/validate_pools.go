@@ -78,12 +78,14 @@ func (v *validator) nodeIDs() {
 	if err != nil {
 		return // reported above
 	}
-	for _, n := range nodepools.Nodes(v.k.Name, nps, as) {
+	nodes := nodepools.Nodes(v.k.Name, nps, as)
+	for _, n := range nodes {
 		if msgs := validation.IsDNS1123Label(n.Pod); len(msgs) > 0 {
 			v.errorf(n.Pool, "metadata.name", "pod %s cannot be named so: %s; shorten the Kafka or KafkaNodePool name", n.Pod, strings.Join(msgs, "; "))
 		}
 	}
 	v.poolTemplates(nps)
+	v.statefulSetForm(nps, nodes)
 }
 
 // storage applies StorageUtils' checks and the API server's quantity rules.

@@ -193,7 +193,7 @@ func TestArgoCDGenerate(t *testing.T) {
 		"bad value fails": {
 			override:  "workload=Deployment",
 			fail:      true,
-			stderrHas: []string{"spec.workload in body should be one of [Pod StrimziPodSet] (with overrides from ARGOCD_ENV_STRIMZI_RENDER)"},
+			stderrHas: []string{"spec.workload in body should be one of [Pod StatefulSet StrimziPodSet] (with overrides from ARGOCD_ENV_STRIMZI_RENDER)"},
 		},
 	}
 	for name, c := range cases {

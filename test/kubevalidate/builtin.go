@@ -15,6 +15,7 @@ import (
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
 	"k8s.io/kubernetes/pkg/apis/core"
 	"k8s.io/kubernetes/pkg/capabilities"
+	"k8s.io/kubernetes/pkg/registry/apps/statefulset"
 	"k8s.io/kubernetes/pkg/registry/batch/job"
 	"k8s.io/kubernetes/pkg/registry/core/configmap"
 	"k8s.io/kubernetes/pkg/registry/core/persistentvolumeclaim"
@@ -30,6 +31,7 @@ import (
 
 	// The API groups must be in legacyscheme for decoding, defaulting and
 	// conversion, as in kube-apiserver.
+	_ "k8s.io/kubernetes/pkg/apis/apps/install"
 	_ "k8s.io/kubernetes/pkg/apis/batch/install"
 	_ "k8s.io/kubernetes/pkg/apis/core/install"
 	_ "k8s.io/kubernetes/pkg/apis/networking/install"
@@ -63,6 +65,7 @@ var builtins = map[schema.GroupVersionKind]builtin{
 	{Version: "v1", Kind: "ServiceAccount"}:                                         {serviceaccount.Strategy, "serviceaccounts", nil},
 	{Group: "policy", Version: "v1", Kind: "PodDisruptionBudget"}:                   {poddisruptionbudget.Strategy, "poddisruptionbudgets", nil},
 	{Group: "batch", Version: "v1", Kind: "Job"}:                                    {job.Strategy, "jobs", nil},
+	{Group: "apps", Version: "v1", Kind: "StatefulSet"}:                             {statefulset.Strategy, "statefulsets", nil},
 	{Group: "networking.k8s.io", Version: "v1", Kind: "NetworkPolicy"}:              {networkpolicy.Strategy, "networkpolicies", nil},
 	{Group: "rbac.authorization.k8s.io", Version: "v1", Kind: "Role"}:               {role.Strategy, "roles", nil},
 	{Group: "rbac.authorization.k8s.io", Version: "v1", Kind: "RoleBinding"}:        {rolebinding.Strategy, "rolebindings", nil},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	psapi "k8s.io/pod-security-admission/api"
 
+	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -144,6 +145,8 @@ func (v *Validator) check(obj map[string]any, warned map[Ref]bool) []Problem {
 		switch o := versioned.(type) {
 		case *corev1.Pod:
 			v.checkPodSecurity(&o.ObjectMeta, &o.Spec, "spec", ps)
+		case *appsv1.StatefulSet:
+			v.checkPodSecurity(&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template.spec", ps)
 		case *batchv1.Job:
 			inNS := ps.ref
 			inNS.Namespace = ns
