@@ -114,7 +114,7 @@ func TestStatefulSetFormErrors(t *testing.T) {
 	cfg.Spec.Workload = config.WorkloadStatefulSet
 	fs := Validate(k, pools, cfg, Inputs{})
 	require.Len(t, fs, 1)
-	assert.Equal(t, "dual", fs[0].Pool)
+	assert.Equal(t, "dual", fs[0].Resource.Name)
 	assert.Contains(t, fs[0].Message, "node IDs 0, 2, 3 of KafkaNodePool dual are not contiguous")
 
 	cfg.Spec.Workload = config.WorkloadPod

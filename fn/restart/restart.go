@@ -68,7 +68,7 @@ func Check(previous, rendered []*yaml.RNode) []results.Problem {
 		if g.namespace != "" {
 			ns = " -n " + g.namespace
 		}
-		out = append(out, results.Problem{Warning: true, Message: fmt.Sprintf(
+		out = append(out, results.Problem{Severity: results.Warning, Message: fmt.Sprintf(
 			"Pods %s must be recreated to take this change: %s. Recreate them one at a time, waiting for each to be Ready: "+
 				"kubectl delete pod%s <pod>, then apply again (first: kubectl delete pod%s %s); or use workload StatefulSet, whose controller rolls changes",
 			strings.Join(names[g], ", "), g.reason, ns, ns, names[g][0])})

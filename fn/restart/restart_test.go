@@ -6,6 +6,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 func podNode(name, hash, image, memory string) *yaml.RNode {
@@ -33,7 +35,7 @@ func TestCheck(t *testing.T) {
 	rendered := []*yaml.RNode{podNode("a", "2", "k", "1Gi"), podNode("b", "1", "k", "2Gi"), podNode("c", "2", "k", "1Gi"), podNode("d", "1", "k", "1Gi")}
 	ps := Check(previous, rendered)
 	require.Len(t, ps, 2)
-	assert.True(t, ps[0].Warning)
+	assert.Equal(t, results.Warning, ps[0].Severity)
 	assert.Contains(t, ps[0].Message, "Pods a, c must be recreated to take this change: "+ConfigChanged)
 	assert.Contains(t, ps[0].Message, "kubectl delete pod -n kafka a")
 	assert.Contains(t, ps[1].Message, "Pods b must be recreated to take this change: "+SpecChanged)
