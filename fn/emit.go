@@ -6,19 +6,16 @@ import (
 	"fmt"
 	"maps"
 	"path"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
-
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/kio/kioutil"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/stretch"
 )
 
@@ -144,19 +141,19 @@ func annotate(n *yaml.RNode, kv map[string]string) error {
 // place marks objects as rendered from source, files them next to it
 // (<dir of the source's file>/<kind>_<name>.yaml, so kpt writes one file per
 // object beside the resource it came from) and converts them to nodes.
-func place(source *yaml.RNode, objects []any) ([]*yaml.RNode, error) {
+func place(source *yaml.RNode, objects []specs.Object) ([]*yaml.RNode, error) {
 	return placeBeside(source, source, objects)
 }
 
 // placeBeside is place with the files next to another resource's file, as
 // a Kafka's pool objects go next to their KafkaNodePool.
-func placeBeside(source, beside *yaml.RNode, objects []any) ([]*yaml.RNode, error) {
+func placeBeside(source, beside *yaml.RNode, objects []specs.Object) ([]*yaml.RNode, error) {
 	srcPath, _, _ := kioutil.GetFileAnnotations(beside)
 	out := make([]*yaml.RNode, 0, len(objects))
-	for _, o := range objects {
-		obj, ok := o.(metav1.Object)
-		if !ok {
-			return nil, fmt.Errorf("%T has no object metadata", o)
+	for _, obj := range objects {
+		kind := obj.GetObjectKind().GroupVersionKind().Kind
+		if kind == "" {
+			return nil, fmt.Errorf("%T %s has no kind", obj, obj.GetName())
 		}
 		a := obj.GetAnnotations()
 		if a == nil {
@@ -167,15 +164,11 @@ func placeBeside(source, beside *yaml.RNode, objects []any) ([]*yaml.RNode, erro
 			a[AnnoSource] = clusterSourceID(source)
 		}
 		if srcPath != "" {
-			kind := strings.ToLower(reflect.TypeOf(o).Elem().Name())
-			if tm, ok := o.(interface{ GetObjectKind() schema.ObjectKind }); ok {
-				kind = strings.ToLower(tm.GetObjectKind().GroupVersionKind().Kind)
-			}
-			a[kioutil.PathAnnotation] = path.Join(path.Dir(srcPath), kind+"_"+obj.GetName()+".yaml")
+			a[kioutil.PathAnnotation] = path.Join(path.Dir(srcPath), strings.ToLower(kind)+"_"+obj.GetName()+".yaml")
 			a[kioutil.IndexAnnotation] = "0"
 		}
 		obj.SetAnnotations(a)
-		n, err := toNode(o)
+		n, err := toNode(obj)
 		if err != nil {
 			return nil, err
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/stretch"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -200,7 +201,7 @@ func (run *kafkaRun) fail(res ...*framework.Result) {
 
 // addObjects converts objects and files them beside a resource, all marked
 // as rendered from the Kafka, so that a later run replaces every one.
-func addObjects(r *rendering, kafkaNode, beside *yaml.RNode, objs []any) error {
+func addObjects(r *rendering, kafkaNode, beside *yaml.RNode, objs []specs.Object) error {
 	nodes, err := placeBeside(kafkaNode, beside, objs)
 	if err != nil {
 		return err

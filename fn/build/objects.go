@@ -12,6 +12,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -66,11 +67,11 @@ func NewModel(b *Build, cfg *config.Spec) *Model {
 // Objects returns the build's objects in apply order: on Kubernetes the
 // Dockerfile ConfigMap, the ServiceAccount and the Job; on OpenShift the
 // BuildConfig, which holds the Dockerfile itself.
-func (m *Model) Objects() []any {
+func (m *Model) Objects() []specs.Object {
 	if m.OpenShift {
-		return []any{m.BuildConfig()}
+		return []specs.Object{m.BuildConfig()}
 	}
-	return []any{m.ConfigMap(), m.ServiceAccount(), m.Job()}
+	return []specs.Object{m.ConfigMap(), m.ServiceAccount(), m.Job()}
 }
 
 // WorkloadName is the name of the Job or BuildConfig that runs the build.

@@ -4,6 +4,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -41,7 +42,7 @@ type Build struct {
 	DependsOn string
 	// Objects are the build's objects, which come first in Objects and
 	// OperatorlessObjects.
-	Objects []any
+	Objects []specs.Object
 }
 
 // Model is one KafkaConnect, ready to render.
