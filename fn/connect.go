@@ -26,7 +26,7 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 		return r, framework.Results{fieldError(node, err)}
 	}
 	res := results.FromProblems(node, connect.Validate(cr, cfg, in, keep))
-	var b *build.Build
+	var b *build.Spec
 	if cr.Spec.Build != nil {
 		b = build.FromKafkaConnect(cr, &cfg.Spec)
 		res = append(res, results.FromProblems(node, build.Validate(b))...)
@@ -35,11 +35,11 @@ func renderConnect(node *yaml.RNode, cfg *config.StrimziRender, in connect.Input
 		return r, res
 	}
 	var bm *build.Model
-	var cb *connect.Build
+	var cb *connect.BuiltImage
 	if b != nil {
 		bm = build.NewModel(b, &cfg.Spec)
 		res = append(res, results.FromProblems(node, bm.Warnings())...)
-		cb = &connect.Build{Image: bm.Image, Revision: bm.Revision, DependsOn: bm.DependsOn(), Objects: bm.Objects()}
+		cb = &connect.BuiltImage{Image: bm.Image, Revision: bm.Revision, DependsOn: bm.DependsOn(), Objects: bm.Objects()}
 	}
 	m := connect.New(cr, cfg, in, cb)
 	objs := m.Objects()
