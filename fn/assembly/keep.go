@@ -1,4 +1,4 @@
-package fn
+package assembly
 
 import (
 	"fmt"
@@ -117,4 +117,13 @@ func removeElements(node *yaml.RNode, match func(*yaml.RNode) bool, path ...stri
 	}
 	list.YNode().Content = keep
 	return nil
+}
+
+// annotate adds annotations without the single quotes yaml.SetAnnotation writes.
+func annotate(n *yaml.RNode, kv map[string]string) error {
+	a := n.GetAnnotations()
+	for k, v := range kv {
+		a[k] = v
+	}
+	return n.SetAnnotations(a)
 }

@@ -1,4 +1,4 @@
-package fn
+package assembly
 
 import (
 	"encoding/json"
