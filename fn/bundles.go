@@ -7,10 +7,9 @@ import (
 
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/kio/kioutil"
-	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
-	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/assembly"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/stretch"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
@@ -33,7 +32,7 @@ func placeBundles(renderings []*rendering, cfg *config.StrimziRender) framework.
 		if r.failed {
 			continue
 		}
-		central, placed := centralOf(r.source, s.Stretch)
+		central, placed := centralOf(r.kafkas, s.Stretch)
 		if !placed && target != "" && needsCentral(r) {
 			path := ""
 			if r.source.GetKind() == strimzi.KindKafkaConnect {
@@ -47,17 +46,19 @@ func placeBundles(renderings []*rendering, cfg *config.StrimziRender) framework.
 		}
 		kept := r.objects[:0]
 		for _, o := range r.objects {
-			alias := o.GetAnnotations()[stretch.AnnoCluster]
+			alias := o.bundle
 			if alias == "" && placed {
 				alias = central
-				_ = annotate(o, map[string]string{stretch.AnnoCluster: alias})
 			}
 			if target != "" && alias != target {
 				continue
 			}
 			if alias != "" {
-				p := path.Join(s.Output.PathPrefix, alias, strings.ToLower(o.GetKind())+"_"+o.GetName()+".yaml")
-				_ = annotate(o, map[string]string{kioutil.PathAnnotation: p, kioutil.IndexAnnotation: "0"})
+				a := o.GetAnnotations()
+				a[stretch.AnnoCluster] = alias
+				a[kioutil.PathAnnotation] = path.Join(s.Output.PathPrefix, alias, strings.ToLower(o.GetKind())+"_"+o.GetName()+".yaml")
+				a[kioutil.IndexAnnotation] = "0"
+				_ = o.SetAnnotations(a)
 			}
 			kept = append(kept, o)
 		}
@@ -74,27 +75,15 @@ func needsCentral(r *rendering) bool {
 	if len(r.replacement) > 0 {
 		return true
 	}
-	return slices.ContainsFunc(r.objects, func(o *yaml.RNode) bool { return o.GetAnnotations()[stretch.AnnoCluster] == "" })
+	return slices.ContainsFunc(r.objects, func(o object) bool { return o.bundle == "" })
 }
 
 // centralOf is the central cluster of what a resource renders: that of the
-// stretched Kafka it belongs to (a KafkaNodePool's Kafka, the Kafka a
-// KafkaConnect's bootstrapServers name), else the one central alias all
-// spec.stretch entries share. false when there is none.
-func centralOf(source *yaml.RNode, entries []config.Stretch) (string, bool) {
-	ns := source.GetNamespace()
-	var kafkas [][2]string
-	switch source.GetKind() {
-	case strimzi.KindKafka:
-		kafkas = append(kafkas, [2]string{ns, source.GetName()})
-	case strimzi.KindKafkaNodePool:
-		kafkas = append(kafkas, [2]string{ns, source.GetLabels()[strimzi.LabelCluster]})
-	case strimzi.KindKafkaConnect:
-		bs, _ := source.Pipe(yaml.Lookup("spec", "bootstrapServers"))
-		kafkas = bootstrapKafkas(yaml.GetValue(bs), ns)
-	}
+// first stretched Kafka among those it belongs or connects to, else the one
+// central alias all spec.stretch entries share. false when there is none.
+func centralOf(kafkas []assembly.KafkaRef, entries []config.Stretch) (string, bool) {
 	for _, k := range kafkas {
-		if i := stretch.Lookup(entries, k[0], k[1]); i >= 0 {
+		if i := stretch.Lookup(entries, k.Namespace, k.Name); i >= 0 {
 			return entries[i].CentralAlias, true
 		}
 	}
@@ -102,30 +91,6 @@ func centralOf(source *yaml.RNode, entries []config.Stretch) (string, bool) {
 		return c[0], true
 	}
 	return "", false
-}
-
-// bootstrapKafkas are the Kafkas whose bootstrap Service a bootstrap
-// servers list names: <c>-kafka-bootstrap[.<namespace>[.svc…]]:<port>.
-func bootstrapKafkas(servers, namespace string) [][2]string {
-	var out [][2]string
-	suffix := names.KafkaBootstrapService("")
-	for _, s := range strings.Split(servers, ",") {
-		host := strings.TrimSpace(s)
-		if i := strings.LastIndexByte(host, ':'); i >= 0 {
-			host = host[:i]
-		}
-		svc, rest, _ := strings.Cut(host, ".")
-		cluster, ok := strings.CutSuffix(svc, suffix)
-		if !ok || cluster == "" {
-			continue
-		}
-		ns := namespace
-		if rest != "" {
-			ns, _, _ = strings.Cut(rest, ".")
-		}
-		out = append(out, [2]string{ns, cluster})
-	}
-	return out
 }
 
 // centrals are the distinct central aliases, in order.

@@ -35,4 +35,8 @@ func splitAPIVersion(av string) (group, version string) {
 	return "", av
 }
 
-func servedVersion(v string) bool { return v == strimzi.V1 || v == strimzi.V1beta2 }
+// served reports whether item has an apiVersion the function renders.
+func served(item *yaml.RNode) bool {
+	_, v := splitAPIVersion(item.GetApiVersion())
+	return v == strimzi.V1 || v == strimzi.V1beta2
+}

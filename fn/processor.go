@@ -8,8 +8,7 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
-	"github.com/strimzi-render/strimzi-render/fn/connect"
-	"github.com/strimzi-render/strimzi-render/fn/kafka"
+	"github.com/strimzi-render/strimzi-render/fn/assembly"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -35,14 +34,16 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 	}
 	if res.ExitCode() == 0 {
 		in := newInputs(rl.Items)
-		in.kafkas = renderKafkas(rl.Items, cfg, kafka.Inputs{ConfigMapData: in.configMapData})
+		kafkas := assembly.Kafkas(kafkaItems(rl.Items), cfg, in.assembly())
 		var renderings []*rendering
 		for _, item := range rl.Items {
-			r, rres := p.render(item, cfg, in)
-			res = append(res, rres...)
-			if r != nil {
-				renderings = append(renderings, r)
+			a := render(item, cfg, in, kafkas)
+			if a == nil {
+				continue
 			}
+			r, pres := place(a)
+			res = append(res, pres...)
+			renderings = append(renderings, r)
 		}
 		res = append(res, placeBundles(renderings, cfg)...)
 		items, eres := emit(rl.Items, renderings)
@@ -56,26 +57,37 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 	return nil
 }
 
-// render dispatches one item by kind; nil for items the function does not own.
-func (p *Processor) render(item *yaml.RNode, cfg *config.StrimziRender, in *inputs) (*rendering, framework.Results) {
+// render dispatches one item by kind to its renderer; nil for items the
+// function does not own. kafkas holds the Renderings of every Kafka and
+// KafkaNodePool: they render together.
+func render(item *yaml.RNode, cfg *config.StrimziRender, in *inputs, kafkas map[*yaml.RNode]*assembly.Rendering) *assembly.Rendering {
 	kind := kindOf(item)
 	if kind == "" {
-		return nil, nil
+		return nil
 	}
-	if _, v := splitAPIVersion(item.GetApiVersion()); !servedVersion(v) {
-		return &rendering{source: item, failed: true}, framework.Results{results.ErrorAt(item, "apiVersion",
+	if !served(item) {
+		return &assembly.Rendering{Source: item, Failed: true, Problems: []results.Problem{results.Errorf("apiVersion",
 			"%s %s is not supported: use %s/%s (or %s/%s)", item.GetApiVersion(), kind,
-			strimzi.Group, strimzi.V1, strimzi.Group, strimzi.V1beta2)}
+			strimzi.Group, strimzi.V1, strimzi.Group, strimzi.V1beta2)}}
 	}
 	switch kind {
 	case strimzi.KindKafkaConnect:
-		return renderConnect(item, cfg, connect.Inputs{ConfigMapData: in.configMapData})
+		return assembly.Connect(item, cfg, in.assembly())
 	case strimzi.KindKafka, strimzi.KindKafkaNodePool:
-		if o := in.kafkas[item]; o != nil {
-			return o.r, o.res
+		return kafkas[item]
+	}
+	return nil
+}
+
+// kafkaItems are the Kafkas and KafkaNodePools the function renders.
+func kafkaItems(items []*yaml.RNode) []*yaml.RNode {
+	var out []*yaml.RNode
+	for _, it := range items {
+		if k := kindOf(it); (k == strimzi.KindKafka || k == strimzi.KindKafkaNodePool) && served(it) {
+			out = append(out, it)
 		}
 	}
-	return nil, nil
+	return out
 }
 
 // loadConfig reads the functionConfig with p's overrides; problems become
@@ -111,21 +123,35 @@ func fieldPath(r *framework.Result) string {
 // inputs gives renderers read access to other input resources.
 type inputs struct {
 	configMaps map[[2]string]map[string]string
-	// kafkas holds each Kafka's and KafkaNodePool's outcome: they render together.
-	kafkas map[*yaml.RNode]*kafkaOutcome
+	// rendered holds the objects earlier runs rendered, by namespace and
+	// AnnoSource value.
+	rendered map[[2]string][]*yaml.RNode
 }
 
 func newInputs(items []*yaml.RNode) *inputs {
-	in := &inputs{configMaps: map[[2]string]map[string]string{}}
+	in := &inputs{configMaps: map[[2]string]map[string]string{}, rendered: map[[2]string][]*yaml.RNode{}}
 	for _, it := range items {
 		if it.GetApiVersion() == "v1" && it.GetKind() == "ConfigMap" {
 			in.configMaps[[2]string{it.GetNamespace(), it.GetName()}] = it.GetDataMap()
+		}
+		if src, ok := it.GetAnnotations()[AnnoSource]; ok {
+			key := [2]string{it.GetNamespace(), src}
+			in.rendered[key] = append(in.rendered[key], it)
 		}
 	}
 	return in
 }
 
+func (in *inputs) assembly() assembly.Inputs {
+	return assembly.Inputs{ConfigMapData: in.configMapData, RenderedFrom: in.renderedFrom}
+}
+
 func (in *inputs) configMapData(namespace, name string) (map[string]string, bool) {
 	d, ok := in.configMaps[[2]string{namespace, name}]
 	return d, ok
+}
+
+// renderedFrom are the input objects an earlier run rendered from source.
+func (in *inputs) renderedFrom(source *yaml.RNode) []*yaml.RNode {
+	return in.rendered[[2]string{source.GetNamespace(), sourceID(source)}]
 }

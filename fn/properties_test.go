@@ -12,6 +12,7 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // goldenInput is one golden case's input with the output of a first run.
@@ -179,7 +180,7 @@ func TestPropertyNamespaced(t *testing.T) {
 					continue // passed through, or cluster-scoped by its source's record
 				}
 				group, _ := splitAPIVersion(o.GetApiVersion())
-				if namespaced[src] && !clusterScoped[[2]string{group, o.GetKind()}] {
+				if namespaced[src] && !specs.IsClusterScoped(group, o.GetKind()) {
 					assert.NotEmpty(t, o.GetNamespace(), "%s %s, rendered from namespaced %s, has no namespace", o.GetKind(), o.GetName(), src)
 				}
 			}
@@ -196,11 +197,11 @@ func TestPropertyUniqueIdentities(t *testing.T) {
 			require.NoError(t, err)
 			out, err := parseResourceList(c.first.out)
 			require.NoError(t, err)
-			given := map[identity]int{}
+			given := map[specs.Identity]int{}
 			for _, item := range in.items {
 				given[identityOf(item)]++
 			}
-			seen := map[identity]int{}
+			seen := map[specs.Identity]int{}
 			for _, o := range out.items {
 				seen[identityOf(o)]++
 			}

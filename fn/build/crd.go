@@ -6,13 +6,13 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
-// FromKafkaConnect reads the Build of a KafkaConnect that has .spec.build,
+// FromKafkaConnect reads the build Spec of a KafkaConnect that has .spec.build,
 // taking the operator-level settings from cfg (KafkaConnectBuild.fromCrd).
 // It reads and never rejects: Validate reports what is wrong.
-func FromKafkaConnect(cr *strimzi.KafkaConnect, cfg *config.Spec) *Build {
+func FromKafkaConnect(cr *strimzi.KafkaConnect, cfg *config.Spec) *Spec {
 	s := &cr.Spec
 	filter, _ := labels.NewFilter(cfg.LabelsExclusionPattern) // validated with the config
-	b := &Build{
+	b := &Spec{
 		BaseImage:    s.Image,
 		SpecImage:    s.Image,
 		MavenBuilder: cfg.Images.MavenBuilder,

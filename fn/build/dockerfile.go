@@ -24,7 +24,7 @@ const (
 // Validate: Strimzi writes plugin names, the base image and the proxy values
 // unquoted, so only validation keeps them from adding Dockerfile lines.
 // Every other user string is quoted by package quote.
-func Dockerfile(b *Build) string {
+func Dockerfile(b *Spec) string {
 	var w strings.Builder
 	w.Grow(dockerfileSize(b))
 	w.WriteString("##############################\n" +
@@ -46,7 +46,7 @@ func Dockerfile(b *Build) string {
 
 // dockerfileSize estimates the length of the Dockerfile, so that it is
 // written into one allocation in most cases.
-func dockerfileSize(b *Build) int {
+func dockerfileSize(b *Spec) int {
 	n := 1024
 	for _, p := range b.Plugins {
 		n += 64 + len(p.Name)

@@ -29,8 +29,8 @@ var (
 	zipWithChecksum = Artifact{Type: Zip, URL: "https://mydomain.tld/my2.zip", Sha512sum: "sha-512-checksum"}
 )
 
-func onePlugin(artifacts ...Artifact) *Build {
-	return &Build{BaseImage: "myImage:latest", Plugins: []Plugin{{Name: "my-connector-plugin", Artifacts: artifacts}}}
+func onePlugin(artifacts ...Artifact) *Spec {
+	return &Spec{BaseImage: "myImage:latest", Plugins: []Plugin{{Name: "my-connector-plugin", Artifacts: artifacts}}}
 }
 
 func insecure(a Artifact) Artifact {
@@ -50,7 +50,7 @@ func TestDockerfileStrimziExact(t *testing.T) {
 	escaped := custom
 	escaped.Repository = "https://my-maven-repository.com/maven2</hack>\"/repo"
 
-	cases := map[string]*Build{
+	cases := map[string]*Spec{
 		"testDockerfileWithComments": onePlugin(jarNoChecksum, jarWithChecksum),
 		"testMavenDockerfile": {BaseImage: "myImage:latest", Plugins: []Plugin{
 			{Name: "my-connector-plugin", Artifacts: []Artifact{jar, maven("g1", "a1", "v1"), maven("g2", "a2", "v2")}},
@@ -71,7 +71,7 @@ func TestDockerfileStrimziExact(t *testing.T) {
 
 // Cases KafkaConnectDockerfileTest checks with isEquivalent(...).
 func TestDockerfileStrimziEquivalent(t *testing.T) {
-	cases := map[string]*Build{
+	cases := map[string]*Spec{
 		"testEmptyDockerfile":                  {BaseImage: "myImage:latest", Plugins: []Plugin{}},
 		"testNoArtifacts":                      onePlugin(),
 		"testNoChecksumJarArtifact":            onePlugin(jarNoChecksum),
@@ -111,7 +111,7 @@ func equivalentLines(s string) []string {
 
 // The golden example of strimzi-fidelity.md §10.2, byte for byte.
 func TestDockerfileFidelityExample(t *testing.T) {
-	b := &Build{
+	b := &Spec{
 		BaseImage: "quay.io/strimzi/kafka:1.2.0-kafka-4.3.1",
 		Output:    Output{Type: OutputDocker, Image: "registry.example.com/my-org/my-connect:latest"},
 		Plugins: []Plugin{{Name: "my-plugin", Artifacts: []Artifact{{
@@ -128,7 +128,7 @@ func TestDockerfileFidelityExample(t *testing.T) {
 }
 
 // goldenCases are our own; their files are rewritten with -update.
-var goldenCases = map[string]*Build{
+var goldenCases = map[string]*Spec{
 	"maven-hashmap-order": {BaseImage: "my-connect:base", Plugins: []Plugin{
 		{Name: "kafka-connect-file", Artifacts: []Artifact{maven("org.apache.kafka", "connect-file", "4.3.1")}},
 		{Name: "camel-timer", Artifacts: []Artifact{jarNoChecksum, maven("org.apache.camel.kafkaconnector", "camel-timer-source-kafka-connector", "4.8.0")}},
@@ -200,7 +200,7 @@ func TestDockerfileWithoutMavenHasNoPreStage(t *testing.T) {
 
 // BenchmarkDockerfile renders 100 plugins of 5 artifacts each, one of every type.
 func BenchmarkDockerfile(b *testing.B) {
-	build := &Build{BaseImage: "quay.io/strimzi/kafka:1.2.0-kafka-4.3.1"}
+	build := &Spec{BaseImage: "quay.io/strimzi/kafka:1.2.0-kafka-4.3.1"}
 	for i := range 100 {
 		p := Plugin{Name: "plugin-" + strconv.Itoa(i)}
 		for j, typ := range []ArtifactType{Jar, Tgz, Zip, Other, Maven} {

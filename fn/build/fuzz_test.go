@@ -21,12 +21,12 @@ var artifactTypes = []ArtifactType{Jar, Tgz, Zip, Other}
 
 // fuzzBuild is a build with one plugin of one download artifact and one
 // Maven artifact, made of the fuzzed strings.
-func fuzzBuild(name, url, fileName, sha, group, artifact, version, repository, mirror, scope, option string, kind uint8, insecure bool) *Build {
+func fuzzBuild(name, url, fileName, sha, group, artifact, version, repository, mirror, scope, option string, kind uint8, insecure bool) *Spec {
 	var mirrors []string
 	if mirror != "" {
 		mirrors = []string{mirror}
 	}
-	return &Build{
+	return &Spec{
 		BaseImage: "quay.io/strimzi/kafka:1.2.0-kafka-4.3.1",
 		Output: Output{Type: OutputDocker, Image: "registry.example.com/my-org/my-connect:latest",
 			AdditionalBuildOptions: []string{option}, AdditionalPushOptions: []string{option}},
@@ -42,7 +42,7 @@ func fuzzBuild(name, url, fileName, sha, group, artifact, version, repository, m
 // skeleton is b with every user string that the generator quotes replaced
 // by x (an empty one stays empty, as emptiness changes the structure).
 // The plugin name, which validation holds to [a-z0-9_-], stays.
-func skeleton(b *Build) *Build {
+func skeleton(b *Spec) *Spec {
 	x := func(s string) string {
 		if s == "" {
 			return ""

@@ -23,7 +23,7 @@ var mavenInsecureFlags = []string{
 // first stage that downloads each Maven artifact with its dependencies. The
 // plugins come in java.util.HashMap order, because Strimzi collects them in
 // one; the artifacts of a plugin keep list order.
-func writeMavenStage(w *strings.Builder, b *Build) {
+func writeMavenStage(w *strings.Builder, b *Spec) {
 	names := make([]string, len(b.Plugins))
 	byName := make(map[string]Plugin, len(b.Plugins))
 	for i, p := range b.Plugins {
@@ -47,7 +47,7 @@ func writeMavenStage(w *strings.Builder, b *Build) {
 	}
 }
 
-func mavenBuilder(b *Build) string {
+func mavenBuilder(b *Spec) string {
 	if b.MavenBuilder == "" {
 		return DefaultMavenBuilder
 	}

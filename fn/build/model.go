@@ -23,10 +23,11 @@ const (
 	dockerConfigFile       = "config.json"
 )
 
-// Build is everything the Connect Build needs from a KafkaConnect and from
-// the operator configuration. A nil slice means the field was absent, an
-// empty one that it was an empty list; Strimzi treats the two differently.
-type Build struct {
+// Spec is the decoded build request: everything the Connect Build needs
+// from a KafkaConnect and from the operator configuration. A nil slice
+// means the field was absent, an empty one that it was an empty list;
+// Strimzi treats the two differently.
+type Spec struct {
 	// BaseImage is the FROM image of the main stage: .spec.image, or the
 	// Connect image of .spec.version in STRIMZI_KAFKA_CONNECT_IMAGES.
 	BaseImage string
@@ -151,7 +152,7 @@ type Artifact struct {
 
 // podVolumeNames are the names of volumes, in order, that template volumes
 // must not take.
-func (b *Build) podVolumeNames() []string {
+func (b *Spec) podVolumeNames() []string {
 	out := []string{DockerfileVolume}
 	if b.Builder == Buildah {
 		out = append(out, ContextVolume)
@@ -163,6 +164,6 @@ func (b *Build) podVolumeNames() []string {
 }
 
 // kanikoOptionsApply is whether Kaniko runs with v1beta2 additionalKanikoOptions.
-func (b *Build) kanikoOptionsApply() bool {
+func (b *Spec) kanikoOptionsApply() bool {
 	return len(b.Output.AdditionalKanikoOptions) > 0 && b.CRVersion == strimzi.V1beta2 && b.Builder == Kaniko && !b.OpenShift
 }

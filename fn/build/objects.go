@@ -12,6 +12,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -28,10 +29,10 @@ const (
 	syncWave     = "-1"
 )
 
-// Model is a validated Build ready to render: its Dockerfile, revision and
+// Model is a validated Spec ready to render: its Dockerfile, revision and
 // the image it pushes are computed once.
 type Model struct {
-	*Build
+	*Spec
 	cfg *config.Spec
 	// Dockerfile is the text Strimzi would generate.
 	Dockerfile string
@@ -49,8 +50,8 @@ type Model struct {
 // NewModel computes the build's Dockerfile, revision and pushed image. The
 // revision hashes the output image as written, as Strimzi's does, so the
 // tag can be derived from it and asWritten builds keep Strimzi's revision.
-func NewModel(b *Build, cfg *config.Spec) *Model {
-	m := &Model{Build: b, cfg: cfg, Dockerfile: Dockerfile(b)}
+func NewModel(b *Spec, cfg *config.Spec) *Model {
+	m := &Model{Spec: b, cfg: cfg, Dockerfile: Dockerfile(b)}
 	m.Revision = Revision(m.Dockerfile, b.Output.Image)
 	m.Image = b.Output.Image
 	if !b.TagAsWritten {
@@ -66,11 +67,11 @@ func NewModel(b *Build, cfg *config.Spec) *Model {
 // Objects returns the build's objects in apply order: on Kubernetes the
 // Dockerfile ConfigMap, the ServiceAccount and the Job; on OpenShift the
 // BuildConfig, which holds the Dockerfile itself.
-func (m *Model) Objects() []any {
+func (m *Model) Objects() []specs.Object {
 	if m.OpenShift {
-		return []any{m.BuildConfig()}
+		return []specs.Object{m.BuildConfig()}
 	}
-	return []any{m.ConfigMap(), m.ServiceAccount(), m.Job()}
+	return []specs.Object{m.ConfigMap(), m.ServiceAccount(), m.Job()}
 }
 
 // WorkloadName is the name of the Job or BuildConfig that runs the build.

@@ -18,8 +18,8 @@ func defaultConfig() *config.Spec {
 }
 
 // build102 is strimzi-fidelity.md §10.2.
-func build102() *Build {
-	return &Build{
+func build102() *Spec {
+	return &Spec{
 		BaseImage: "quay.io/strimzi/kafka:1.2.0-kafka-4.3.1",
 		Cluster:   "my-connect", Namespace: "my-namespace", CRVersion: "v1",
 		Output: Output{Type: OutputDocker, Image: fidelityImage, PushSecret: "my-registry-credentials"},
@@ -92,24 +92,24 @@ func TestKanikoOptions(t *testing.T) {
 
 func TestWarnings(t *testing.T) {
 	cases := map[string]struct {
-		edit func(b *Build)
+		edit func(b *Spec)
 		want []results.Problem
 	}{
-		"none": {func(*Build) {}, nil},
-		"Kaniko options under Buildah": {func(b *Build) {
+		"none": {func(*Spec) {}, nil},
+		"Kaniko options under Buildah": {func(b *Spec) {
 			b.CRVersion, b.Output.AdditionalKanikoOptions = "v1beta2", []string{"--reproducible"}
 		}, []results.Problem{{Severity: results.Warning, Path: "spec.build.output.additionalKanikoOptions", Message: "additionalKanikoOptions is ignored by the Buildah builder: use additionalBuildOptions and additionalPushOptions"}}},
-		"Kaniko options in v1": {func(b *Build) {
+		"Kaniko options in v1": {func(b *Spec) {
 			b.Builder, b.Output.AdditionalKanikoOptions = Kaniko, []string{"--reproducible"}
 		}, []results.Problem{{Severity: results.Warning, Path: "spec.build.output.additionalKanikoOptions", Message: "additionalKanikoOptions is not a field of kafka.strimzi.io/v1 KafkaConnect and is ignored: use additionalBuildOptions"}}},
-		"image stream": {func(b *Build) {
+		"image stream": {func(b *Spec) {
 			b.OpenShift, b.TagAsWritten = true, true
 			b.Output = Output{Type: OutputImageStream, Image: "my-connect-build:latest"}
 		}, []results.Problem{{Severity: results.Warning, Path: "spec.build.output.image", Message: "ImageStream my-connect-build must exist in namespace my-namespace with spec.lookupPolicy.local: true: the BuildConfig pushes to it, and the workers run its tag my-connect-build:latest"}}},
-		"options on OpenShift": {func(b *Build) {
+		"options on OpenShift": {func(b *Spec) {
 			b.OpenShift, b.Output.AdditionalPushOptions = true, []string{"--quiet"}
 		}, []results.Problem{{Severity: results.Warning, Path: "spec.build.output", Message: "additionalBuildOptions and additionalPushOptions are ignored: an OpenShift BuildConfig takes no builder options"}}},
-		"no namespace for depends-on": {func(b *Build) { b.Namespace = "" }, []results.Problem{
+		"no namespace for depends-on": {func(b *Spec) { b.Namespace = "" }, []results.Problem{
 			{Severity: results.Warning, Path: "metadata.namespace", Message: "the workers cannot be ordered after the build with config.kubernetes.io/depends-on without a namespace: set metadata.namespace, or switch off build.dependsOn in the function config"},
 		}},
 	}

@@ -47,7 +47,7 @@ var includeScopes = []string{"compile", "provided", "runtime", "test", "system"}
 // the template rules, and the name length the per-revision names need.
 // Paths are fields of the KafkaConnect, such as
 // spec.build.plugins[1].artifacts[0].url.
-func Validate(b *Build) []results.Problem {
+func Validate(b *Spec) []results.Problem {
 	var ps problems
 	if b.NoOutput {
 		ps.add("spec.build.output", "spec.build.output is required: set its type (docker or imagestream) and image")
@@ -69,7 +69,7 @@ func (ps *problems) warn(path, format string, args ...any) {
 	*ps = append(*ps, results.Warningf(path, format, args...))
 }
 
-func (ps *problems) strimzi(b *Build) {
+func (ps *problems) strimzi(b *Spec) {
 	if b.Plugins == nil {
 		ps.add("spec.build.plugins", "List of connector plugins is required when Kafka Connect Build is used.")
 	}
@@ -140,7 +140,7 @@ func (ps *problems) options(path, strimziPath string, list Options, options []st
 	}
 }
 
-func (ps *problems) ours(b *Build) {
+func (ps *problems) ours(b *Spec) {
 	if b.SpecImage != "" && !imagePattern.MatchString(b.SpecImage) {
 		ps.add("spec.image", "image %q must be an image reference: letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @", b.SpecImage)
 	}
@@ -219,7 +219,7 @@ func hasSpaceOrControl(s string) bool {
 // templates applies the rules of Strimzi's other templates to the build's:
 // no strimzi.io/ keys, and template volumes and mounts as TemplateUtils
 // checks them against the volumes of the build pod.
-func (ps *problems) templates(b *Build) {
+func (ps *problems) templates(b *Spec) {
 	t := b.Template
 	if t.Pod != nil {
 		ps.userKeys("spec.template.buildPod.metadata.labels", t.Pod.Metadata.Labels)
@@ -261,7 +261,7 @@ func (ps *problems) reserved(path string, m map[string]string) {
 // name checks that the per-revision Job or BuildConfig name fits the
 // 63-character label (job-name, openshift.io/build-config.name) that
 // Kubernetes and OpenShift put it in.
-func (ps *problems) name(b *Build) {
+func (ps *problems) name(b *Spec) {
 	longest := names.ConnectBuildRevision(b.Cluster, strings.Repeat("0", RevisionLength))
 	if len(longest) <= validation.DNS1123LabelMaxLength {
 		return

@@ -14,8 +14,8 @@ import (
 
 // validBuild is KafkaConnectBuildTest's RESOURCE, with checksums that pass
 // our stricter check.
-func validBuild() *Build {
-	return &Build{
+func validBuild() *Spec {
+	return &Spec{
 		BaseImage: "my-source-image:latest",
 		SpecImage: "my-source-image:latest",
 		Output:    Output{Type: OutputDocker, Image: "my-image:latest", PushSecret: "my-docker-credentials"},
@@ -34,13 +34,13 @@ func TestValidate(t *testing.T) {
 		art00    = "spec.build.plugins[0].artifacts[0]"
 	)
 	cases := map[string]struct {
-		edit func(b *Build)
+		edit func(b *Spec)
 		want []results.Problem
 	}{
-		"valid":                          {func(*Build) {}, nil},
-		"empty plugin list is allowed":   {func(b *Build) { b.Plugins = []Plugin{} }, nil},
-		"empty artifact list is allowed": {func(b *Build) { b.Plugins[0].Artifacts = []Artifact{} }, nil},
-		"every artifact type": {func(b *Build) {
+		"valid":                          {func(*Spec) {}, nil},
+		"empty plugin list is allowed":   {func(b *Spec) { b.Plugins = []Plugin{} }, nil},
+		"empty artifact list is allowed": {func(b *Spec) { b.Plugins[0].Artifacts = []Artifact{} }, nil},
+		"every artifact type": {func(b *Spec) {
 			b.Plugins[0].Artifacts = []Artifact{
 				{Type: Jar, URL: "http://a.tld/a.jar"}, {Type: Tgz, URL: "ftp://a.tld/a.tgz"}, {Type: Zip, URL: "https://a.tld/a.zip?x=1"},
 				{Type: Other, URL: "https://a.tld/a", FileName: "a.so"}, {Type: Maven, Group: "g", Artifact: "a", Version: "1", IncludeScope: "runtime"},
@@ -48,41 +48,41 @@ func TestValidate(t *testing.T) {
 		}, nil},
 
 		// KafkaConnectBuildTest.testValidationPluginsExist
-		"plugins missing": {func(b *Build) { b.Plugins = nil }, []results.Problem{
+		"plugins missing": {func(b *Spec) { b.Plugins = nil }, []results.Problem{
 			{Path: "spec.build.plugins", Message: "List of connector plugins is required when Kafka Connect Build is used."},
 		}},
 		// KafkaConnectBuildTest.testValidationUniqueNames
-		"duplicate plugin names": {func(b *Build) { b.Plugins[1].Name = "my-connector" }, []results.Problem{
+		"duplicate plugin names": {func(b *Spec) { b.Plugins[1].Name = "my-connector" }, []results.Problem{
 			{Path: "spec.build.plugins[1].name", Message: "Connector plugins names have to be unique within a single KafkaConnect resource."},
 		}},
 		// KafkaConnectBuildTest.testValidationArtifactsExist
-		"artifacts missing": {func(b *Build) { b.Plugins[0].Artifacts = nil }, []results.Problem{
+		"artifacts missing": {func(b *Spec) { b.Plugins[0].Artifacts = nil }, []results.Problem{
 			{Path: plugins0 + ".artifacts", Message: "Each connector plugin needs to have a list of artifacts."},
 		}},
-		"spec image equals output image": {func(b *Build) { b.SpecImage = "my-image:latest" }, []results.Problem{
+		"spec image equals output image": {func(b *Spec) { b.SpecImage = "my-image:latest" }, []results.Problem{
 			{Path: "spec.build.output.image", Message: "KafkaConnect .spec.image cannot be the same as .spec.build.output.image"},
 		}},
-		"base image may equal output image when spec image is unset": {func(b *Build) {
+		"base image may equal output image when spec image is unset": {func(b *Spec) {
 			b.SpecImage, b.BaseImage = "", "my-image:latest"
 		}, nil},
-		"image stream output skips docker checks": {func(b *Build) {
+		"image stream output skips docker checks": {func(b *Spec) {
 			b.OpenShift = true
 			b.Output = Output{Type: OutputImageStream, Image: "my-source-image:latest", AdditionalBuildOptions: []string{"--file=x"}}
 		}, nil},
 		// KafkaConnectBuild.getVolumes
-		"image stream output on Kubernetes": {func(b *Build) {
+		"image stream output on Kubernetes": {func(b *Spec) {
 			b.Output = Output{Type: OutputImageStream, Image: "my-stream:latest"}
 		}, []results.Problem{
 			{Path: "spec.build.output.type", Message: "Kubernetes build requires output of type `docker`."},
 		}},
-		"output missing": {func(b *Build) { b.Output, b.NoOutput = Output{}, true }, []results.Problem{
+		"output missing": {func(b *Spec) { b.Output, b.NoOutput = Output{}, true }, []results.Problem{
 			{Path: "spec.build.output", Message: "spec.build.output is required: set its type (docker or imagestream) and image"},
 		}},
-		"unknown output type": {func(b *Build) { b.Output.Type = "oci" }, []results.Problem{
+		"unknown output type": {func(b *Spec) { b.Output.Type = "oci" }, []results.Problem{
 			{Path: "spec.build.output.type", Message: `output type "oci" must be docker or imagestream`},
 		}},
 		// KafkaConnectBuildTest.testValidateResources (ModelUtils.validateComputeResources)
-		"build resources": {func(b *Build) {
+		"build resources": {func(b *Spec) {
 			b.Resources = &corev1.ResourceRequirements{
 				Requests: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("2"), corev1.ResourceMemory: resource.MustParse("0")},
 				Limits:   corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("1")},
@@ -91,17 +91,17 @@ func TestValidate(t *testing.T) {
 			{Path: "spec.build.resources", Message: "[KafkaConnect.spec.build.resources cpu request must be <= limit, KafkaConnect.spec.build.resources memory request must be > zero]"},
 		}},
 		// KafkaConnectBuild.validateAdditionalKanikoOptions
-		"forbidden v1beta2 Kaniko options": {func(b *Build) {
+		"forbidden v1beta2 Kaniko options": {func(b *Spec) {
 			b.Builder, b.CRVersion = Kaniko, "v1beta2"
 			b.Output.AdditionalKanikoOptions = []string{"--reproducible", "--digest-file=/dev/null"}
 		}, []results.Problem{
 			{Path: "spec.build.output.additionalKanikoOptions", Message: ".spec.build.additionalKanikoOptions contains forbidden options: [--digest-file]"},
 		}},
-		"Kaniko options are not checked where they are ignored": {func(b *Build) {
+		"Kaniko options are not checked where they are ignored": {func(b *Spec) {
 			b.CRVersion = "v1beta2"
 			b.Output.AdditionalKanikoOptions = []string{"--digest-file=/dev/null"}
 		}, nil},
-		"template keys, volumes and mounts": {func(b *Build) {
+		"template keys, volumes and mounts": {func(b *Spec) {
 			b.Template = Template{
 				Pod: &strimzi.PodTemplate{
 					Metadata: strimzi.MetadataTemplate{Labels: map[string]string{"strimzi.io/x": "y"}},
@@ -117,38 +117,38 @@ func TestValidate(t *testing.T) {
 			{Path: "spec.template.buildContainer.volumeMounts[0].mountPath", Message: "Forbidden path found in additional volumes. Should start with /mnt"},
 			{Path: "spec.template.buildContainer.volumeMounts[0].name", Message: `mount refers to volume "certs", which the pod does not have`},
 		}},
-		"name too long for the Job's label": {func(b *Build) { b.Cluster = strings.Repeat("c", 33) }, []results.Problem{
+		"name too long for the Job's label": {func(b *Spec) { b.Cluster = strings.Repeat("c", 33) }, []results.Problem{
 			{Path: "metadata.name", Message: `name "` + strings.Repeat("c", 33) + `" is too long for Kafka Connect Build: the build Job ` + strings.Repeat("c", 33) + "-connect-build-<revision> must fit a 63-character label, so the name can have at most 32 characters"},
 		}},
-		"longest name": {func(b *Build) { b.Cluster = strings.Repeat("c", 32) }, nil},
+		"longest name": {func(b *Spec) { b.Cluster = strings.Repeat("c", 32) }, nil},
 		// KafkaConnectBuildTest.testInvalidBuildahBuildOptions
-		"forbidden Buildah build options": {func(b *Build) {
+		"forbidden Buildah build options": {func(b *Spec) {
 			b.Output.AdditionalBuildOptions = []string{"--logfile=my-file", "--file=/docker/Another", "--storage-driver=random"}
 			b.Output.AdditionalPushOptions = []string{"--quiet"}
 		}, []results.Problem{
 			{Path: "spec.build.output.additionalBuildOptions", Message: ".spec.build.output.additionalBuildOptions contains forbidden options: [--logfile, --file, --storage-driver]"},
 		}},
 		// KafkaConnectBuildTest.testInvalidBuildahPushOptions
-		"forbidden Buildah push options": {func(b *Build) {
+		"forbidden Buildah push options": {func(b *Spec) {
 			b.Output.AdditionalBuildOptions = []string{"--retry=3"}
 			b.Output.AdditionalPushOptions = []string{"--digestfile=/tmp/random", "--sign-by=different", "--format=xy"}
 		}, []results.Problem{
 			{Path: "spec.build.output.additionalPushOptions", Message: ".spec.build.output.additionalPushOptions contains forbidden options: [--digestfile, --sign-by, --format]"},
 		}},
 		// KafkaConnectBuildTest.testInvalidKanikoOptionsInAdditionalBuildOptions
-		"forbidden Kaniko options, push options ignored": {func(b *Build) {
+		"forbidden Kaniko options, push options ignored": {func(b *Spec) {
 			b.Builder = Kaniko
 			b.Output.AdditionalBuildOptions = []string{"--reproducible", "--reproducible-something", "--build-arg", "--single-snapshot", "--digest-file=/dev/null", "--log-format=json"}
 			b.Output.AdditionalPushOptions = []string{"--anything"}
 		}, []results.Problem{
 			{Path: "spec.build.output.additionalBuildOptions", Message: ".spec.build.output.additionalBuildOptions contains forbidden options: [--reproducible-something, --build-arg, --digest-file]"},
 		}},
-		"allowed options with hostile values": {func(b *Build) {
+		"allowed options with hostile values": {func(b *Spec) {
 			b.Output.AdditionalBuildOptions = []string{"--creds=u:p;touch /x"}
 			b.Output.AdditionalPushOptions = []string{"--creds=$(id)"}
 		}, nil},
 		// KafkaConnectDockerfileTest.testNoUrlWhenRequired
-		"missing URLs": {func(b *Build) {
+		"missing URLs": {func(b *Spec) {
 			b.Plugins[0].Artifacts = []Artifact{{Type: Tgz}, {Type: Zip}, {Type: Jar}, {Type: Other}}
 		}, []results.Problem{
 			{Path: art00 + ".url", Message: "`tgz` artifact is missing a URL."},
@@ -156,7 +156,7 @@ func TestValidate(t *testing.T) {
 			{Path: "spec.build.plugins[0].artifacts[2].url", Message: "`jar` artifact is missing a URL."},
 			{Path: "spec.build.plugins[0].artifacts[3].url", Message: "`other` artifact is missing a URL."},
 		}},
-		"missing Maven coordinates": {func(b *Build) {
+		"missing Maven coordinates": {func(b *Spec) {
 			b.Plugins[0].Artifacts = []Artifact{{Type: Maven}, {Type: Maven, Group: "g", Artifact: "a"}}
 		}, []results.Problem{
 			{Path: art00 + ".group", Message: "`maven` artifact is missing a group ID."},
@@ -165,14 +165,14 @@ func TestValidate(t *testing.T) {
 			{Path: "spec.build.plugins[0].artifacts[1].version", Message: "`maven` artifact is missing a version number."},
 		}},
 
-		"URL outside the CRD pattern": {func(b *Build) {
+		"URL outside the CRD pattern": {func(b *Spec) {
 			b.Plugins[0].Artifacts = []Artifact{{Type: Jar, URL: "file:///etc/passwd"}, {Type: Zip, URL: "https://a.tld/x.zip'$(id)"}, {Type: Tgz, URL: "https://a.tld/x."}}
 		}, []results.Problem{
 			{Path: art00 + ".url", Message: `url "file:///etc/passwd" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
 			{Path: "spec.build.plugins[0].artifacts[1].url", Message: `url "https://a.tld/x.zip'$(id)" must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
 			{Path: "spec.build.plugins[0].artifacts[2].url", Message: `url "https://a.tld/x." must be an http, https or ftp URL matching ` + artifactURLPattern.String()},
 		}},
-		"sha512sum not 128 hex digits": {func(b *Build) {
+		"sha512sum not 128 hex digits": {func(b *Spec) {
 			b.Plugins[0].Artifacts = []Artifact{
 				{Type: Jar, URL: "https://a.tld/a.jar", Sha512sum: "sha-512-checksum"},
 				{Type: Jar, URL: "https://a.tld/b.jar", Sha512sum: strings.Repeat("A", 127)},
@@ -182,33 +182,33 @@ func TestValidate(t *testing.T) {
 			{Path: art00 + ".sha512sum", Message: "sha512sum must be a SHA-512 checksum: 128 hexadecimal digits"},
 			{Path: "spec.build.plugins[0].artifacts[1].sha512sum", Message: "sha512sum must be a SHA-512 checksum: 128 hexadecimal digits"},
 		}},
-		"plugin name that would break the Dockerfile": {func(b *Build) { b.Plugins[0].Name = "x\nRUN id" }, []results.Problem{
+		"plugin name that would break the Dockerfile": {func(b *Spec) { b.Plugins[0].Name = "x\nRUN id" }, []results.Problem{
 			{Path: plugins0 + ".name", Message: `plugin name "x\nRUN id" must match ^[a-z0-9][-_a-z0-9]*[a-z0-9]$: lower-case letters, digits, - and _`},
 		}},
-		"unknown artifact type": {func(b *Build) { b.Plugins[0].Artifacts[0].Type = "war" }, []results.Problem{
+		"unknown artifact type": {func(b *Spec) { b.Plugins[0].Artifacts[0].Type = "war" }, []results.Problem{
 			{Path: art00 + ".type", Message: `artifact type "war" must be one of jar, tgz, zip, other or maven`},
 		}},
-		"output image read as an option": {func(b *Build) { b.Output.Image = "--creds=x" }, []results.Problem{
+		"output image read as an option": {func(b *Spec) { b.Output.Image = "--creds=x" }, []results.Problem{
 			{Path: "spec.build.output.image", Message: `output image "--creds=x" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
-		"output image missing": {func(b *Build) { b.Output.Image = "" }, []results.Problem{
+		"output image missing": {func(b *Spec) { b.Output.Image = "" }, []results.Problem{
 			{Path: "spec.build.output.image", Message: `output image "" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
-		"spec image with a line break": {func(b *Build) { b.SpecImage = "base:1\nRUN id" }, []results.Problem{
+		"spec image with a line break": {func(b *Spec) { b.SpecImage = "base:1\nRUN id" }, []results.Problem{
 			{Path: "spec.image", Message: `image "base:1\nRUN id" must be an image reference: letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
-		"images with shell syntax": {func(b *Build) {
+		"images with shell syntax": {func(b *Spec) {
 			b.SpecImage = "base:1`id`"
 			b.Output.Image = "ghcr.io/x:$(id)"
 		}, []results.Problem{
 			{Path: "spec.image", Message: "image \"base:1`id`\" must be an image reference: letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @"},
 			{Path: "spec.build.output.image", Message: `output image "ghcr.io/x:$(id)" must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @`},
 		}},
-		"image references of every part": {func(b *Build) {
+		"image references of every part": {func(b *Spec) {
 			b.SpecImage = "[::1]:5000/org/base:1.0_rc-2@sha256:" + strings.Repeat("a", 64)
 			b.Output.Image = "registry.example.com:5000/org/connect:latest"
 		}, nil},
-		"file names outside the artifact's directory": {func(b *Build) {
+		"file names outside the artifact's directory": {func(b *Spec) {
 			b.Plugins[0].Artifacts = []Artifact{
 				{Type: Other, URL: "https://a.tld/a", FileName: "../../etc/passwd"},
 				{Type: Other, URL: "https://a.tld/b", FileName: ".."},
@@ -220,7 +220,7 @@ func TestValidate(t *testing.T) {
 			{Path: "spec.build.plugins[0].artifacts[1].fileName", Message: `fileName ".." must name a file in the artifact's directory: no /, not . or .., no control characters`},
 			{Path: "spec.build.plugins[0].artifacts[2].fileName", Message: `fileName "a\nRUN id" must name a file in the artifact's directory: no /, not . or .., no control characters`},
 		}},
-		"Maven coordinates and repositories that would break the Dockerfile": {func(b *Build) {
+		"Maven coordinates and repositories that would break the Dockerfile": {func(b *Spec) {
 			b.Plugins[0].Artifacts = []Artifact{{
 				Type: Maven, Group: "org.x\nRUN id", Artifact: "../a", Version: "1/..", Repository: "https://r.tld/\nRUN id",
 				Mirrors: []string{"https://m.tld/", "", "https://m.tld/\tx"}, IncludeScope: "runtime\nRUN id",
@@ -234,14 +234,14 @@ func TestValidate(t *testing.T) {
 			{Path: art00 + ".mirrors[2].url", Message: `mirror "https://m.tld/\tx" must be a URL: not empty, no spaces or control characters`},
 			{Path: art00 + ".includeScope", Message: `includeScope "runtime\nRUN id" must be one of compile, provided, runtime, test, system`},
 		}},
-		"Maven coordinates Maven takes": {func(b *Build) {
+		"Maven coordinates Maven takes": {func(b *Spec) {
 			b.Plugins[0].Artifacts = []Artifact{{
 				Type: Maven, Group: "org.example_1", Artifact: "my-connector.core", Version: "1.0.0-SNAPSHOT+b.7'$(x)",
 				Repository: "https://r.tld/m2?a=$(id)&b='x'", IncludeScope: "provided",
 			}}
 		}, nil},
 
-		"every problem, Strimzi's first": {func(b *Build) {
+		"every problem, Strimzi's first": {func(b *Spec) {
 			b.SpecImage = "my-image:latest"
 			b.Output.AdditionalPushOptions = []string{"--sign-by=x"}
 			b.Plugins = append(b.Plugins,

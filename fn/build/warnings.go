@@ -13,7 +13,7 @@ import (
 // (proposal 114) and checks the second when it starts a build.
 func (m *Model) Warnings() []results.Problem {
 	var ps problems
-	b := m.Build
+	b := m.Spec
 	const kanikoPath = "spec.build.output.additionalKanikoOptions"
 	if len(b.Output.AdditionalKanikoOptions) > 0 {
 		switch {

@@ -107,7 +107,7 @@ func (m *Model) secretNames() []string {
 		out = append(out, n)
 	}
 	if t := m.spec.TLS; t != nil && len(t.TrustedCertificates) > 0 {
-		add(names.ConnectTLSTrustedCerts(m.Cluster))
+		add(names.ConnectTLSTrustedCerts(m.Name))
 	}
 	if a := m.spec.Authentication; a != nil {
 		if a.CertificateAndKey != nil {

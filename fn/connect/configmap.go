@@ -29,7 +29,7 @@ func (m *Model) ConfigMap() *corev1.ConfigMap {
 	}
 	return &corev1.ConfigMap{
 		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "ConfigMap"},
-		ObjectMeta: m.objectMeta(names.ConnectConfig(m.Cluster), m.resourceLabels, nil),
+		ObjectMeta: m.objectMeta(names.ConnectConfig(m.Name), m.resourceLabels, nil),
 		Data:       data,
 	}
 }
@@ -37,11 +37,11 @@ func (m *Model) ConfigMap() *corev1.ConfigMap {
 // metricsRules is the JMX exporter configuration, copied from the ConfigMap
 // key spec.metricsConfig.valueFrom names (it must be among the inputs).
 func (m *Model) metricsRules() (string, bool) {
-	return metrics.ExporterRules(m.spec.MetricsConfig, m.in.ConfigMapData, m.Ns)
+	return metrics.ExporterRules(m.spec.MetricsConfig, m.in.ConfigMapData, m.Namespace)
 }
 
 // logging is log4j2.properties from the defaults, inline loggers or the
 // external ConfigMap key.
 func (m *Model) logging() string {
-	return logging.RenderFrom(logging.ConnectDefaults, m.spec.Logging, m.in.ConfigMapData, m.Ns)
+	return logging.RenderFrom(logging.ConnectDefaults, m.spec.Logging, m.in.ConfigMapData, m.Namespace)
 }

@@ -36,5 +36,5 @@ func (m *Model) env() []corev1.EnvVar {
 // jmx is the workers' JMX endpoint, with credentials from
 // <cluster>-kafka-connect-jmx.
 func (m *Model) jmx() jmx.Model {
-	return jmx.New(m.spec.JmxOptions, names.ConnectJMXSecret(m.Cluster))
+	return jmx.New(m.spec.JmxOptions, names.ConnectJMXSecret(m.Name))
 }

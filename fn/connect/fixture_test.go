@@ -17,7 +17,7 @@ import (
 type fixture struct {
 	cfg        *config.StrimziRender
 	configMaps map[string]map[string]string // name → data, in my-namespace
-	build      *Build
+	build      *BuiltImage
 	metadata   []string
 }
 

@@ -8,5 +8,5 @@ import (
 
 // objectMeta is the metadata of a Connect object in the CR's namespace.
 func (m *Model) objectMeta(name string, labels, annotations map[string]string) metav1.ObjectMeta {
-	return specs.ObjectMeta(name, m.Ns, labels, annotations)
+	return specs.ObjectMeta(name, m.Namespace, labels, annotations)
 }

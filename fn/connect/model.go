@@ -4,6 +4,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -31,9 +32,9 @@ type Inputs struct {
 	ConfigMapData strimzi.ConfigMaps
 }
 
-// Build is what a Connect Build contributes to the workers: the image the
-// build pushes, its revision, and the build's own objects.
-type Build struct {
+// BuiltImage is what a Connect Build contributes to the workers: the image
+// the build pushes, its revision, and the build's own objects.
+type BuiltImage struct {
 	Image    string
 	Revision string
 	// DependsOn is the config.kubernetes.io/depends-on value of the
@@ -41,20 +42,20 @@ type Build struct {
 	DependsOn string
 	// Objects are the build's objects, which come first in Objects and
 	// OperatorlessObjects.
-	Objects []any
+	Objects []specs.Object
 }
 
 // Model is one KafkaConnect, ready to render.
 type Model struct {
-	cr       *strimzi.KafkaConnect
-	spec     *strimzi.KafkaConnectSpec
-	cfg      *config.Spec
-	in       Inputs
-	build    *Build
-	Cluster  string
-	Ns       string
-	Replicas int32
-	Image    string
+	cr        *strimzi.KafkaConnect
+	spec      *strimzi.KafkaConnectSpec
+	cfg       *config.Spec
+	in        Inputs
+	build     *BuiltImage
+	Name      string
+	Namespace string
+	Replicas  int32
+	Image     string
 
 	component      labels.Component
 	resourceLabels map[string]string
@@ -63,10 +64,10 @@ type Model struct {
 
 // New builds the model of a validated KafkaConnect. build is nil unless the
 // resource has a Connect Build.
-func New(cr *strimzi.KafkaConnect, cfg *config.StrimziRender, in Inputs, build *Build) *Model {
+func New(cr *strimzi.KafkaConnect, cfg *config.StrimziRender, in Inputs, build *BuiltImage) *Model {
 	m := &Model{
 		cr: cr, spec: &cr.Spec, cfg: &cfg.Spec, in: in, build: build,
-		Cluster: cr.Name, Ns: cr.Namespace,
+		Name: cr.Name, Namespace: cr.Namespace,
 	}
 	m.Replicas = m.replicas()
 	if cr.Spec.Template != nil {
@@ -74,7 +75,7 @@ func New(cr *strimzi.KafkaConnect, cfg *config.StrimziRender, in Inputs, build *
 	}
 	m.Image = m.image()
 	m.component = labels.Component{
-		Cluster: m.Cluster, Name: names.Connect(m.Cluster), Kind: strimzi.KindKafkaConnect,
+		Cluster: m.Name, Name: names.Connect(m.Name), Kind: strimzi.KindKafkaConnect,
 		ComponentType: componentType, AppName: componentType,
 	}
 	filter, _ := labels.NewFilter(m.cfg.LabelsExclusionPattern) // validated with the config

@@ -24,5 +24,5 @@ func (m *Model) NetworkPolicy() *networkingv1.NetworkPolicy {
 		rules = append(rules, specs.IngressRule(MetricsPort))
 	}
 	rules = append(rules, m.jmx().IngressRules()...)
-	return specs.NetworkPolicy(m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil), m.selector(), rules)
+	return specs.NetworkPolicy(m.objectMeta(names.Connect(m.Name), m.resourceLabels, nil), m.selector(), rules)
 }

@@ -4,40 +4,41 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // Objects returns every object of the KafkaConnect in a stable order.
 // Optional objects that do not apply are left out.
-func (m *Model) Objects() []any {
-	var out []any
-	add := func(objs ...any) {
-		for _, o := range objs {
-			if !isNil(o) {
-				out = append(out, o)
-			}
-		}
-	}
+func (m *Model) Objects() []specs.Object {
+	var out []specs.Object
 	if m.build != nil {
-		add(m.build.Objects...)
+		out = append(out, m.build.Objects...)
 	}
-	add(m.ServiceAccount(), m.Role(), m.RoleBinding(), m.ClusterRoleBinding(), m.ConfigMap(),
-		m.SharedStorageClaim(), m.APIService(), m.HeadlessService(), m.NetworkPolicy())
+	out = specs.Append(out, m.ServiceAccount())
+	out = specs.Append(out, m.Role())
+	out = specs.Append(out, m.RoleBinding())
+	out = specs.Append(out, m.ClusterRoleBinding())
+	out = specs.Append(out, m.ConfigMap())
+	out = specs.Append(out, m.SharedStorageClaim())
+	out = specs.Append(out, m.APIService())
+	out = specs.Append(out, m.HeadlessService())
+	out = specs.Append(out, m.NetworkPolicy())
 	if *m.cfg.PodDisruptionBudgets {
-		add(m.PodDisruptionBudget())
+		out = specs.Append(out, m.PodDisruptionBudget())
 	}
 	switch m.cfg.Workload {
 	case config.WorkloadStrimziPodSet:
 		ps := m.PodSet()
 		m.dependOnBuild(&ps.ObjectMeta)
-		add(ps)
+		out = specs.Append(out, ps)
 	case config.WorkloadStatefulSet:
 		s := m.StatefulSet()
 		m.dependOnBuild(&s.ObjectMeta)
-		add(s)
+		out = specs.Append(out, s)
 	default:
 		for _, p := range m.Pods() {
 			m.dependOnBuild(&p.ObjectMeta)
-			add(p)
+			out = specs.Append(out, p)
 		}
 	}
 	return out
@@ -46,15 +47,12 @@ func (m *Model) Objects() []any {
 // OperatorlessObjects are the objects a running operator does not create
 // from a kept KafkaConnect: the build's objects, as the kept resource has
 // no build left, and the shared storage claim.
-func (m *Model) OperatorlessObjects() []any {
-	var out []any
+func (m *Model) OperatorlessObjects() []specs.Object {
+	var out []specs.Object
 	if m.build != nil {
 		out = append(out, m.build.Objects...)
 	}
-	if pvc := m.SharedStorageClaim(); pvc != nil {
-		out = append(out, pvc)
-	}
-	return out
+	return specs.Append(out, m.SharedStorageClaim())
 }
 
 // AnnoDependsOn makes kpt live apply and Config Sync apply an object only

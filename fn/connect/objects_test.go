@@ -8,24 +8,19 @@ import (
 	"github.com/stretchr/testify/require"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/utils/ptr"
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // kindAndName lists objects as Kind/name.
-func kindAndName(t *testing.T, objs []any) []string {
+func kindAndName(t *testing.T, objs []specs.Object) []string {
 	t.Helper()
 	var out []string
 	for _, o := range objs {
-		typed, ok := o.(interface {
-			GetObjectKind() schema.ObjectKind
-			GetName() string
-		})
-		require.True(t, ok, "%T", o)
-		out = append(out, fmt.Sprintf("%s/%s", typed.GetObjectKind().GroupVersionKind().Kind, typed.GetName()))
+		out = append(out, fmt.Sprintf("%s/%s", o.GetObjectKind().GroupVersionKind().Kind, o.GetName()))
 	}
 	return out
 }
@@ -46,7 +41,7 @@ func TestObjectsEverything(t *testing.T) {
 	cfg := baselineConfig()
 	cfg.Spec.Workload = config.WorkloadStrimziPodSet
 	build := *testBuild
-	build.Objects = []any{&corev1.ConfigMap{
+	build.Objects = []specs.Object{&corev1.ConfigMap{
 		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "ConfigMap"},
 		ObjectMeta: metav1.ObjectMeta{Name: "my-connect-connect-dockerfile-0a1b2c3d", Namespace: "my-namespace"},
 	}}

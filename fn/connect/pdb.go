@@ -9,6 +9,6 @@ import (
 
 // PodDisruptionBudget returns <cluster>-connect over the workers.
 func (m *Model) PodDisruptionBudget() *policyv1.PodDisruptionBudget {
-	return specs.PodDisruptionBudget(m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil),
+	return specs.PodDisruptionBudget(m.objectMeta(names.Connect(m.Name), m.resourceLabels, nil),
 		m.selector(), m.Replicas, m.tmpl.PodDisruptionBudget)
 }

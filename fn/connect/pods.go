@@ -47,19 +47,19 @@ func (m *Model) PodSet() *pods.StrimziPodSet {
 	}
 	maps.Copy(annotations, labels.UserMerged(tmplMeta.Annotations))
 	return pods.NewPodSet(
-		m.objectMeta(names.Connect(m.Cluster), labels.Merge(m.resourceLabels, tmplMeta.Labels), annotations),
+		m.objectMeta(names.Connect(m.Name), labels.Merge(m.resourceLabels, tmplMeta.Labels), annotations),
 		m.podSetSelector(), m.Pods())
 }
 
 func (m *Model) podSetSelector() map[string]string {
 	s := m.selector()
 	s[labels.Controller] = labels.StrimziPodSetID
-	s[labels.ControllerName] = names.Connect(m.Cluster)
+	s[labels.ControllerName] = names.Connect(m.Name)
 	return s
 }
 
 func (m *Model) pod(ordinal int) *corev1.Pod {
-	name := names.ConnectPod(m.Cluster, ordinal)
+	name := names.ConnectPod(m.Name, ordinal)
 	tmpl := m.podTemplate()
 	podLabels := maps.Clone(m.resourceLabels)
 	maps.Copy(podLabels, m.podSetSelector())
@@ -79,11 +79,11 @@ func (m *Model) pod(ordinal int) *corev1.Pod {
 	vols, mounts := m.volumes(ordinal, name)
 	p := &corev1.Pod{
 		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Pod"},
-		ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: m.Ns, Labels: podLabels, Annotations: annotations},
+		ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: m.Namespace, Labels: podLabels, Annotations: annotations},
 		Spec: pods.Spec(tmpl, m.cfg, pods.Settings{
 			Hostname:           name,
-			Subdomain:          names.Connect(m.Cluster),
-			ServiceAccountName: names.Connect(m.Cluster),
+			Subdomain:          names.Connect(m.Name),
+			ServiceAccountName: names.Connect(m.Name),
 			Volumes:            vols,
 			Containers:         []corev1.Container{m.container(mounts)},
 			InitContainers:     m.initContainers(),
@@ -105,7 +105,7 @@ func (m *Model) volumes(ordinal int, podName string) ([]corev1.Volume, []corev1.
 	vols := []corev1.Volume{
 		tokenVol,
 		volumes.EmptyDirMemory(volumes.Tmp, tmpSize),
-		volumes.ConfigMap(ConfigVolume, names.ConnectConfig(m.Cluster)),
+		volumes.ConfigMap(ConfigVolume, names.ConnectConfig(m.Name)),
 	}
 	mounts := []corev1.VolumeMount{
 		tokenMount,
@@ -159,7 +159,7 @@ func (m *Model) container(mounts []corev1.VolumeMount) corev1.Container {
 	}
 	ports = append(ports, m.jmx().ContainerPorts()...)
 	c := corev1.Container{
-		Name:            names.Connect(m.Cluster),
+		Name:            names.Connect(m.Name),
 		Image:           m.Image,
 		Args:            []string{"/opt/kafka/kafka_connect_run.sh"},
 		Env:             m.env(),

@@ -14,7 +14,7 @@ import (
 )
 
 // testBuild is what a Connect Build hands the workers.
-var testBuild = &Build{
+var testBuild = &BuiltImage{
 	Image:     "registry.example.com/my-connect:0a1b2c3d",
 	Revision:  "0a1b2c3d",
 	DependsOn: "batch/namespaces/my-namespace/Job/my-connect-connect-build-0a1b2c3d",

@@ -151,7 +151,7 @@ func (m *Model) writeRack(w *properties.Writer) {
 
 // secretValue references a Secret key through Strimzi's config provider.
 func (m *Model) secretValue(secret, key string) string {
-	return "${strimzisecrets:" + m.Ns + "/" + secret + ":" + key + "}"
+	return "${strimzisecrets:" + m.Namespace + "/" + secret + ":" + key + "}"
 }
 
 var clientPrefixes = []string{"", "producer.", "consumer.", "admin."}
@@ -172,7 +172,7 @@ func (m *Model) writeTLS(w *properties.Writer) {
 		return
 	}
 	w.Section("TLS / SSL", prefixed(
-		"ssl.truststore.certificates="+m.secretValue(names.ConnectTLSTrustedCerts(m.Cluster), "ca.crt"),
+		"ssl.truststore.certificates="+m.secretValue(names.ConnectTLSTrustedCerts(m.Name), "ca.crt"),
 		"ssl.truststore.type=PEM")...)
 }
 

@@ -21,7 +21,7 @@ func (m *Model) Role() *rbacv1.Role {
 	if len(secrets) == 0 {
 		return nil
 	}
-	return specs.SecretReaderRole(m.objectMeta(names.Connect(m.Cluster), m.resourceLabels, nil), javacompat.HashOrder(secrets))
+	return specs.SecretReaderRole(m.objectMeta(names.Connect(m.Name), m.resourceLabels, nil), javacompat.HashOrder(secrets))
 }
 
 // RoleBinding binds Role to the workers' ServiceAccount, or is nil with it.
@@ -29,8 +29,8 @@ func (m *Model) RoleBinding() *rbacv1.RoleBinding {
 	if m.Role() == nil {
 		return nil
 	}
-	return specs.RoleBinding(m.objectMeta(names.ConnectRoleBinding(m.Cluster), m.resourceLabels, nil),
-		names.Connect(m.Cluster), names.Connect(m.Cluster))
+	return specs.RoleBinding(m.objectMeta(names.ConnectRoleBinding(m.Name), m.resourceLabels, nil),
+		names.Connect(m.Name), names.Connect(m.Name))
 }
 
 // ClusterRoleBinding lets the rack init container read node labels, or is
@@ -43,6 +43,6 @@ func (m *Model) ClusterRoleBinding() *rbacv1.ClusterRoleBinding {
 	if t := m.tmpl.ClusterRoleBinding; t != nil {
 		l, a = t.Metadata.Labels, t.Metadata.Annotations
 	}
-	meta := m.objectMeta(names.ConnectInitClusterRoleBinding(m.Ns, m.Cluster), labels.Merge(m.resourceLabels, l), a)
-	return specs.ClusterRoleBinding(meta, KafkaClientClusterRole, names.Connect(m.Cluster), m.Ns)
+	meta := m.objectMeta(names.ConnectInitClusterRoleBinding(m.Namespace, m.Name), labels.Merge(m.resourceLabels, l), a)
+	return specs.ClusterRoleBinding(meta, KafkaClientClusterRole, names.Connect(m.Name), m.Namespace)
 }

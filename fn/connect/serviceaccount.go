@@ -14,5 +14,5 @@ func (m *Model) ServiceAccount() *corev1.ServiceAccount {
 	if t := m.tmpl.ServiceAccount; t != nil {
 		l, a = t.Metadata.Labels, t.Metadata.Annotations
 	}
-	return specs.ServiceAccount(m.objectMeta(names.Connect(m.Cluster), labels.Merge(m.resourceLabels, l), a))
+	return specs.ServiceAccount(m.objectMeta(names.Connect(m.Name), labels.Merge(m.resourceLabels, l), a))
 }

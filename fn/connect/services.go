@@ -20,7 +20,7 @@ func (m *Model) APIService() *corev1.Service {
 	}
 	svc := &corev1.Service{
 		TypeMeta: metav1.TypeMeta{APIVersion: "v1", Kind: "Service"},
-		ObjectMeta: m.objectMeta(names.ConnectAPIService(m.Cluster),
+		ObjectMeta: m.objectMeta(names.ConnectAPIService(m.Name),
 			labels.Merge(m.resourceLabels, labels.UserMerged(t.Metadata.Labels)),
 			labels.UserMerged(t.Metadata.Annotations)),
 		Spec: corev1.ServiceSpec{
@@ -43,7 +43,7 @@ func (m *Model) HeadlessService() *corev1.Service {
 	}
 	return &corev1.Service{
 		TypeMeta: metav1.TypeMeta{APIVersion: "v1", Kind: "Service"},
-		ObjectMeta: m.objectMeta(names.Connect(m.Cluster),
+		ObjectMeta: m.objectMeta(names.Connect(m.Name),
 			labels.Merge(m.resourceLabels, t.Metadata.Labels), t.Metadata.Annotations),
 		Spec: corev1.ServiceSpec{
 			Type:                     corev1.ServiceTypeClusterIP,

@@ -33,10 +33,10 @@ func (m *Model) StatefulSet() *appsv1.StatefulSet {
 	}
 	maps.Copy(annotations, labels.UserMerged(tmplMeta.Annotations))
 	return pods.NewStatefulSet(
-		m.objectMeta(names.Connect(m.Cluster), labels.Merge(m.resourceLabels, tmplMeta.Labels), annotations),
+		m.objectMeta(names.Connect(m.Name), labels.Merge(m.resourceLabels, tmplMeta.Labels), annotations),
 		pods.StatefulSetForm{
 			Replicas:    m.Replicas,
-			ServiceName: names.Connect(m.Cluster),
+			ServiceName: names.Connect(m.Name),
 			Selector:    m.selector(),
 			Template:    m.podTemplateSpec(),
 		})

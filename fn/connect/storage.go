@@ -16,7 +16,7 @@ func (m *Model) SharedStorageClaim() *corev1.PersistentVolumeClaim {
 	if st == nil {
 		return nil
 	}
-	meta := m.objectMeta(names.ConnectSharedStorageClaim(m.Cluster), m.resourceLabels, labels.ClaimAnnotations(st.DeleteClaim))
+	meta := m.objectMeta(names.ConnectSharedStorageClaim(m.Name), m.resourceLabels, labels.ClaimAnnotations(st.DeleteClaim))
 	return specs.PersistentVolumeClaim(meta, specs.Claim{
 		AccessMode:   StorageAccessMode(st),
 		Size:         st.Size, // validated
@@ -46,7 +46,7 @@ func (m *Model) storageVolume() (strimzi.AdditionalVolume, bool) {
 	if m.spec.Storage == nil {
 		return strimzi.AdditionalVolume{}, false
 	}
-	return StorageVolumeFor(m.Cluster), true
+	return StorageVolumeFor(m.Name), true
 }
 
 // StorageVolumeFor is the template volume of the shared claim.

@@ -1,36 +1,36 @@
 package kafka
 
 import (
-	"reflect"
-
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // ClusterObjects returns the objects the cluster shares, in a stable order:
 // ServiceAccount, RBAC, Services, NetworkPolicy and PodDisruptionBudget.
 // Optional objects that do not apply are left out.
-func (m *Model) ClusterObjects() []any { return m.ClusterObjectsOf(m.Pools) }
+func (m *Model) ClusterObjects() []specs.Object { return m.ClusterObjectsOf(m.Pools) }
 
 // ClusterObjectsOf returns ClusterObjects as a Kubernetes cluster running
 // only the given pools needs them: the Role names the Secrets of their
 // nodes and the PodDisruptionBudget counts their nodes, the only ones it
 // can protect there.
-func (m *Model) ClusterObjectsOf(pools []*Pool) []any {
+func (m *Model) ClusterObjectsOf(pools []*Pool) []specs.Object {
 	var nodes []nodepools.Node
 	for _, p := range pools {
 		nodes = append(nodes, p.Nodes...)
 	}
-	var out []any
-	add := func(objs ...any) { out = appendSet(out, objs...) }
-	add(m.ServiceAccount(), m.role(nodes), m.RoleBinding(), m.ClusterRoleBinding(),
-		m.BootstrapService(), m.BrokersService())
-	for _, s := range m.ListenerBootstrapServices() {
-		add(s)
-	}
-	add(m.NetworkPolicy())
+	var out []specs.Object
+	out = specs.Append(out, m.ServiceAccount())
+	out = specs.Append(out, m.role(nodes))
+	out = specs.Append(out, m.RoleBinding())
+	out = specs.Append(out, m.ClusterRoleBinding())
+	out = specs.Append(out, m.BootstrapService())
+	out = specs.Append(out, m.BrokersService())
+	out = specs.Append(out, m.ListenerBootstrapServices()...)
+	out = specs.Append(out, m.NetworkPolicy())
 	if *m.cfg.PodDisruptionBudgets {
-		add(m.podDisruptionBudget(len(nodes)))
+		out = specs.Append(out, m.podDisruptionBudget(len(nodes)))
 	}
 	return out
 }
@@ -40,43 +40,20 @@ func (m *Model) ClusterObjectsOf(pools []*Pool) []any {
 // (workload option). A StatefulSet's claims come from its
 // volumeClaimTemplates: its controller creates them, and adopts a claim
 // left from an earlier scale-up, which a rendered claim would contend for.
-func (m *Model) PoolObjects(p *Pool) []any {
-	var out []any
-	add := func(objs ...any) { out = appendSet(out, objs...) }
-	for _, cm := range m.ConfigMaps(p) {
-		add(cm)
-	}
+func (m *Model) PoolObjects(p *Pool) []specs.Object {
+	var out []specs.Object
+	out = specs.Append(out, m.ConfigMaps(p)...)
 	if m.cfg.Workload != config.WorkloadStatefulSet {
-		for _, pvc := range m.PVCs(p) {
-			add(pvc)
-		}
+		out = specs.Append(out, m.PVCs(p)...)
 	}
-	for _, s := range m.PerPodServices(p) {
-		add(s)
-	}
+	out = specs.Append(out, m.PerPodServices(p)...)
 	switch m.cfg.Workload {
 	case config.WorkloadStrimziPodSet:
-		add(m.PodSet(p))
+		out = specs.Append(out, m.PodSet(p))
 	case config.WorkloadStatefulSet:
-		add(m.StatefulSet(p))
+		out = specs.Append(out, m.StatefulSet(p))
 	default:
-		for _, pod := range m.Pods(p) {
-			add(pod)
-		}
-	}
-	return out
-}
-
-// appendSet appends the objects that are not nil pointers.
-func appendSet(out []any, objs ...any) []any {
-	for _, o := range objs {
-		if o == nil {
-			continue
-		}
-		if v := reflect.ValueOf(o); v.Kind() == reflect.Pointer && v.IsNil() {
-			continue
-		}
-		out = append(out, o)
+		out = specs.Append(out, m.Pods(p)...)
 	}
 	return out
 }

@@ -108,3 +108,8 @@ func HasErrors(ps []Problem) bool {
 	}
 	return false
 }
+
+// Internal reports a failure to render source that only a bug can cause.
+func Internal(source *yaml.RNode, err error) Problem {
+	return Errorf("", "internal error rendering %s/%s: %v", source.GetKind(), source.GetName(), err)
+}

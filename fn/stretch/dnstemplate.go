@@ -12,6 +12,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // dnsTemplate gives each node a host from a template, for networks where
@@ -35,9 +36,9 @@ func (p dnsTemplate) Endpoint(n Node, port Port) brokerconfig.Endpoint {
 	return brokerconfig.Endpoint{Host: p.hostOf(n), Port: port.Number}
 }
 
-func (p dnsTemplate) ClusterObjects(*kafka.Model, string) []any { return nil }
+func (p dnsTemplate) ClusterObjects(*kafka.Model, string) []specs.Object { return nil }
 
-func (p dnsTemplate) NodeObjects(*kafka.Model, *kafka.Pool, Node, []Port) []any { return nil }
+func (p dnsTemplate) NodeObjects(*kafka.Model, *kafka.Pool, Node, []Port) []specs.Object { return nil }
 
 func (p dnsTemplate) SANs(n Node) (dns, ips []string) { return []string{p.hostOf(n)}, nil }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // loadBalancer gives each node a LoadBalancer Service in its own cluster.
@@ -46,15 +47,15 @@ func (p loadBalancer) Endpoint(n Node, port Port) brokerconfig.Endpoint {
 	return brokerconfig.Endpoint{Host: p.address[n.ID], Port: port.Number}
 }
 
-func (p loadBalancer) ClusterObjects(*kafka.Model, string) []any { return nil }
+func (p loadBalancer) ClusterObjects(*kafka.Model, string) []specs.Object { return nil }
 
 // NodeObjects is <pod>-lb.
-func (p loadBalancer) NodeObjects(m *kafka.Model, pool *kafka.Pool, n Node, ports []Port) []any {
+func (p loadBalancer) NodeObjects(m *kafka.Model, pool *kafka.Pool, n Node, ports []Port) []specs.Object {
 	var a map[string]string
 	if p.key != "" {
 		a = map[string]string{p.key: p.address[n.ID]}
 	}
-	return []any{nodeService(m, pool, n, n.Pod+"-lb", corev1.ServiceTypeLoadBalancer, ports, noNodePort, a)}
+	return []specs.Object{nodeService(m, pool, n, n.Pod+"-lb", corev1.ServiceTypeLoadBalancer, ports, noNodePort, a)}
 }
 
 func (p loadBalancer) SANs(n Node) (dns, ips []string) { return addressSANs(p.address[n.ID]) }

@@ -8,6 +8,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // ServiceExport is a multicluster.x-k8s.io/v1alpha1 ServiceExport: it has
@@ -43,8 +44,8 @@ func (p mcs) Endpoint(n Node, port Port) brokerconfig.Endpoint {
 
 // ClusterObjects export the headless Service, and the bootstrap Service
 // when asked, which gives clients of every cluster one bootstrap name.
-func (p mcs) ClusterObjects(m *kafka.Model, _ string) []any {
-	out := []any{p.export(m, names.KafkaBrokersService(p.cluster))}
+func (p mcs) ClusterObjects(m *kafka.Model, _ string) []specs.Object {
+	out := []specs.Object{p.export(m, names.KafkaBrokersService(p.cluster))}
 	if p.exportBootstrap {
 		out = append(out, p.export(m, names.KafkaBootstrapService(p.cluster)))
 	}
@@ -58,7 +59,7 @@ func (p mcs) export(m *kafka.Model, service string) *ServiceExport {
 	}
 }
 
-func (p mcs) NodeObjects(*kafka.Model, *kafka.Pool, Node, []Port) []any { return nil }
+func (p mcs) NodeObjects(*kafka.Model, *kafka.Pool, Node, []Port) []specs.Object { return nil }
 
 func (p mcs) SANs(n Node) (dns, ips []string) {
 	return []string{

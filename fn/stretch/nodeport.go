@@ -10,6 +10,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // nodePort gives each node a NodePort Service in its own cluster. Node
@@ -41,11 +42,11 @@ func (p nodePort) Endpoint(n Node, port Port) brokerconfig.Endpoint {
 	return brokerconfig.Endpoint{Host: p.addresses[n.Alias], Port: p.port(n, port)}
 }
 
-func (p nodePort) ClusterObjects(*kafka.Model, string) []any { return nil }
+func (p nodePort) ClusterObjects(*kafka.Model, string) []specs.Object { return nil }
 
 // NodeObjects is <pod>-nodeport.
-func (p nodePort) NodeObjects(m *kafka.Model, pool *kafka.Pool, n Node, ports []Port) []any {
-	return []any{nodeService(m, pool, n, n.Pod+"-nodeport", corev1.ServiceTypeNodePort, ports,
+func (p nodePort) NodeObjects(m *kafka.Model, pool *kafka.Pool, n Node, ports []Port) []specs.Object {
+	return []specs.Object{nodeService(m, pool, n, n.Pod+"-nodeport", corev1.ServiceTypeNodePort, ports,
 		func(port Port) int32 { return int32(p.port(n, port)) }, nil)}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // Provider is one way for nodes in different Kubernetes clusters to reach
@@ -22,9 +23,9 @@ type Provider interface {
 	// Endpoint is where other clusters reach port p of node n.
 	Endpoint(n Node, p Port) brokerconfig.Endpoint
 	// ClusterObjects are the provider's objects in one cluster's bundle.
-	ClusterObjects(m *kafka.Model, alias string) []any
+	ClusterObjects(m *kafka.Model, alias string) []specs.Object
 	// NodeObjects are its objects for one node, in the node's own bundle.
-	NodeObjects(m *kafka.Model, pool *kafka.Pool, n Node, ports []Port) []any
+	NodeObjects(m *kafka.Model, pool *kafka.Pool, n Node, ports []Port) []specs.Object
 	// SANs are the names and addresses the node's certificate needs besides
 	// Strimzi's own.
 	SANs(n Node) (dns, ips []string)

@@ -7,10 +7,10 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 )
 
 // Bundle holds the objects one Kubernetes cluster gets besides those of
@@ -18,7 +18,7 @@ import (
 // objects and the provider's.
 type Bundle struct {
 	Alias   string
-	Objects []any
+	Objects []specs.Object
 }
 
 // Rendering is a stretched Kafka's objects: a bundle per configured
@@ -27,7 +27,7 @@ type Bundle struct {
 // and the provider.
 type Rendering struct {
 	Bundles []Bundle
-	Pools   map[string][]any
+	Pools   map[string][]specs.Object
 }
 
 // Render files the model's objects into bundles. Shared objects go to every
@@ -35,10 +35,10 @@ type Rendering struct {
 // nodes; node-bound objects and the provider's per-node objects go to the
 // node's cluster only.
 func (net *Network) Render(m *kafka.Model) Rendering {
-	r := Rendering{Pools: map[string][]any{}}
+	r := Rendering{Pools: map[string][]specs.Object{}}
 	for _, alias := range net.Entry.Aliases() {
 		var local []*kafka.Pool
-		var inventory []any
+		var inventory []specs.Object
 		for _, p := range m.Pools {
 			if net.Alias(p.Name) != alias {
 				continue
@@ -55,7 +55,7 @@ func (net *Network) Render(m *kafka.Model) Rendering {
 		if alias == net.Entry.CentralAlias && net.Entry.ApplicationSet != nil {
 			shared = append(shared, net.applicationSet())
 		}
-		b := Bundle{Alias: alias, Objects: append([]any{net.gcConfigMap(m, alias, kinds(inventory))}, shared...)}
+		b := Bundle{Alias: alias, Objects: append([]specs.Object{net.gcConfigMap(m, alias, kinds(inventory))}, shared...)}
 		for _, o := range b.Objects {
 			net.mark(o, alias)
 		}
@@ -71,7 +71,7 @@ func (net *Network) Render(m *kafka.Model) Rendering {
 
 // poolObjects are the pool's objects, the provider's for each node, and
 // the SANs each node's certificate needs on its ConfigMap.
-func (net *Network) poolObjects(m *kafka.Model, p *kafka.Pool) []any {
+func (net *Network) poolObjects(m *kafka.Model, p *kafka.Pool) []specs.Object {
 	objs := m.PoolObjects(p)
 	for _, n := range p.Nodes {
 		sn := net.Node(n)
@@ -97,11 +97,9 @@ func (net *Network) poolObjects(m *kafka.Model, p *kafka.Pool) []any {
 }
 
 // mark records the bundle and the provider on an object.
-func (net *Network) mark(o any, alias string) {
-	if obj, ok := o.(metav1.Object); ok {
-		setAnnotation(obj, AnnoCluster, alias)
-		setAnnotation(obj, AnnoProvider, net.Provider.Name())
-	}
+func (net *Network) mark(o specs.Object, alias string) {
+	setAnnotation(o, AnnoCluster, alias)
+	setAnnotation(o, AnnoProvider, net.Provider.Name())
 }
 
 func setAnnotation(o metav1.Object, k, v string) {
@@ -114,13 +112,11 @@ func setAnnotation(o metav1.Object, k, v string) {
 }
 
 // kinds lists the kinds of objects, sorted, each once.
-func kinds(objs []any) []string {
+func kinds(objs []specs.Object) []string {
 	var out []string
 	for _, o := range objs {
-		if k, ok := o.(interface{ GetObjectKind() schema.ObjectKind }); ok {
-			if kind := k.GetObjectKind().GroupVersionKind().Kind; !slices.Contains(out, kind) {
-				out = append(out, kind)
-			}
+		if kind := o.GetObjectKind().GroupVersionKind().Kind; !slices.Contains(out, kind) {
+			out = append(out, kind)
 		}
 	}
 	slices.Sort(out)

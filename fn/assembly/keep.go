@@ -1,4 +1,4 @@
-package fn
+package assembly
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ const AnnoKeptStorage = "strimzi-render.dev/storage"
 // keepConnect returns the KafkaConnect a running operator gets: spec.storage,
 // which Strimzi's CRD lacks, becomes a template volume and mount of the
 // claim, and a rendered build (b non-nil) is replaced by its image.
-func keepConnect(work *yaml.RNode, cr *strimzi.KafkaConnect, b *connect.Build) (*yaml.RNode, error) {
+func keepConnect(work *yaml.RNode, cr *strimzi.KafkaConnect, b *connect.BuiltImage) (*yaml.RNode, error) {
 	kept := work.Copy()
 	if b != nil {
 		if err := keepBuild(kept, b); err != nil {
@@ -117,4 +117,13 @@ func removeElements(node *yaml.RNode, match func(*yaml.RNode) bool, path ...stri
 	}
 	list.YNode().Content = keep
 	return nil
+}
+
+// annotate adds annotations without the single quotes yaml.SetAnnotation writes.
+func annotate(n *yaml.RNode, kv map[string]string) error {
+	a := n.GetAnnotations()
+	for k, v := range kv {
+		a[k] = v
+	}
+	return n.SetAnnotations(a)
 }

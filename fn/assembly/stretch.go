@@ -1,4 +1,4 @@
-package fn
+package assembly
 
 import (
 	"fmt"
@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"k8s.io/utils/ptr"
-	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
@@ -23,33 +22,27 @@ const annoKustomizeID = "kustomize.config.k8s.io/id"
 func (run *kafkaRun) renderStretched(m *kafka.Model, net *stretch.Network, cfg *config.StrimziRender) {
 	node := run.c.node
 	if _, ok := node.GetAnnotations()[annoKustomizeID]; ok && cfg.Spec.Output.TargetCluster == "" && len(net.Entry.Clusters) > 1 {
-		run.fail(results.ErrorAt(node, "", "Kafka %s is stretched over %s, whose bundles hold objects of the same names, which kustomize cannot output together (\"generated duplicate resource\"): "+
+		run.fail(results.Errorf("", "Kafka %s is stretched over %s, whose bundles hold objects of the same names, which kustomize cannot output together (\"generated duplicate resource\"): "+
 			"build one overlay per cluster with spec.output.targetCluster set to its alias, or render every bundle with kpt fn render or the standalone command",
 			m.Name, strings.Join(net.Entry.Aliases(), ", ")))
 		return
 	}
-	var res framework.Results
+	var ps []results.Problem
 	for _, p := range net.Check(m) {
 		p.Resource = configResource(cfg)
-		res = append(res, p.Result(nil))
+		ps = append(ps, p)
 	}
-	if len(res) > 0 {
-		run.fail(res...)
+	if len(ps) > 0 {
+		run.fail(ps...)
 		return
 	}
 	run.report(net.Notes(m, *cfg.Spec.NetworkPolicies))
 	r := net.Render(m)
 	for _, b := range r.Bundles {
-		if err := addObjects(run.ko.r, node, node, b.Objects); err != nil {
-			run.fail(errNode(node, err))
-			return
-		}
+		run.kafka.add(b.Alias, b.Objects)
 	}
 	for _, p := range m.Pools {
-		if err := addObjects(run.pools[p.Name].r, node, run.poolNodes[p.Name], r.Pools[p.Name]); err != nil {
-			run.fail(errNode(node, err))
-			return
-		}
+		run.pools[p.Name].add(net.Alias(p.Name), r.Pools[p.Name])
 	}
 }
 
@@ -67,36 +60,28 @@ func configResource(cfg *config.StrimziRender) results.Resource {
 	return results.Resource{APIVersion: cfg.APIVersion, Kind: cfg.Kind, Name: cfg.Name}
 }
 
-// recordedProviders maps <namespace>/Kafka/<name> to the network providers
-// recorded on objects rendered from that Kafka, "" for objects without one.
-func recordedProviders(items []*yaml.RNode) map[string][]string {
-	out := map[string][]string{}
-	for _, it := range items {
-		a := it.GetAnnotations()
-		src, ok := a[AnnoSource]
-		if !ok || !strings.HasPrefix(src, "Kafka/") {
-			continue
-		}
-		key := it.GetNamespace() + "/" + src
-		if p := a[stretch.AnnoProvider]; !slices.Contains(out[key], p) {
-			out[key] = append(out[key], p)
+// recordedProviders are the network providers recorded on objects an
+// earlier run rendered, sorted; "" stands for objects without one.
+func recordedProviders(rendered []*yaml.RNode) []string {
+	var out []string
+	for _, it := range rendered {
+		if p := it.GetAnnotations()[stretch.AnnoProvider]; !slices.Contains(out, p) {
+			out = append(out, p)
 		}
 	}
-	for _, providers := range out {
-		slices.Sort(providers)
-	}
+	slices.Sort(out)
 	return out
 }
 
 // providerChange refuses to render a Kafka with another network provider,
 // or stretched or not, than its rendered objects in the input have.
-func providerChange(c *kafkaCluster, net *stretch.Network) framework.Results {
+func providerChange(c *kafkaCluster, recorded []string, net *stretch.Network) []results.Problem {
 	now := ""
 	if net != nil {
 		now = net.Provider.Name()
 	}
-	var res framework.Results
-	for _, before := range c.recorded {
+	var ps []results.Problem
+	for _, before := range recorded {
 		var change, keep string
 		switch {
 		case before == now:
@@ -114,8 +99,8 @@ func providerChange(c *kafkaCluster, net *stretch.Network) framework.Results {
 				before, stretch.AnnoProvider, now, net.Index)
 			keep = "keep " + before
 		}
-		res = append(res, results.ErrorAt(c.node, "", "unsupported change: Kafka %s %s: this changes every node's DNS names, certificate SANs and advertised addresses, which a running cluster cannot roll through; "+
+		ps = append(ps, results.Errorf("", "unsupported change: Kafka %s %s: this changes every node's DNS names, certificate SANs and advertised addresses, which a running cluster cannot roll through; "+
 			"%s, or remove the rendered objects (and the cluster's data) to render a new cluster", c.node.GetName(), change, keep))
 	}
-	return res
+	return ps
 }

@@ -1,4 +1,4 @@
-package fn
+package assembly
 
 import (
 	"encoding/json"
@@ -28,7 +28,7 @@ type keptBuild struct {
 // drops spec.build, so the operator never builds it again; the build Job
 // the bundle carries builds it instead. Under kpt the resource waits for
 // that Job, as the workers do when rendered.
-func keepBuild(kept *yaml.RNode, b *connect.Build) error {
+func keepBuild(kept *yaml.RNode, b *connect.BuiltImage) error {
 	spec := kept.Field("spec").Value
 	raw, err := spec.Field("build").Value.MarshalJSON()
 	if err != nil {
