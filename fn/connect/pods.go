@@ -37,7 +37,7 @@ func (m *Model) Pods() []*corev1.Pod {
 // PodSet returns the StrimziPodSet <cluster>-connect holding the pods
 // (KafkaConnectCluster.generatePodSet).
 func (m *Model) PodSet() *pods.StrimziPodSet {
-	annotations := map[string]string{}
+	annotations := pods.InPlaceResizingAnnotations(m.cr.Annotations)
 	if m.build != nil {
 		annotations[AnnoBuildRevision] = m.build.Revision
 	}
