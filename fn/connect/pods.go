@@ -64,7 +64,6 @@ func (m *Model) pod(ordinal int) *corev1.Pod {
 	podLabels := maps.Clone(m.resourceLabels)
 	maps.Copy(podLabels, m.podSetSelector())
 	podLabels[labels.PodName] = name
-	podLabels[labels.StatefulSetPodName] = name
 	maps.Copy(podLabels, m.cfg.CustomLabels.KafkaConnect)
 	maps.Copy(podLabels, labels.UserMerged(tmpl.Metadata.Labels))
 

@@ -52,7 +52,6 @@ func (m *Model) pod(p *Pool, n nodepools.Node) *corev1.Pod {
 	podLabels[labels.BrokerRole] = strconv.FormatBool(n.Broker)
 	podLabels[labels.ControllerRole] = strconv.FormatBool(n.Controller)
 	podLabels[labels.PodName] = n.Pod
-	podLabels[labels.StatefulSetPodName] = n.Pod
 	podLabels[labels.Controller] = labels.StrimziPodSetID
 	podLabels[labels.ControllerName] = names.KafkaPodSet(m.Name, p.Name)
 	maps.Copy(podLabels, m.cfg.CustomLabels.Kafka)
