@@ -102,7 +102,7 @@ func (v *validator) storage(p *strimzi.KafkaNodePool) {
 		}
 		return "spec.storage"
 	}
-	shared := 0
+	var shared []int
 	for i, vol := range s.AllVolumes() {
 		if vol.Size != "" {
 			if _, err := resource.ParseQuantity(vol.Size); err != nil {
@@ -115,11 +115,18 @@ func (v *validator) storage(p *strimzi.KafkaNodePool) {
 			}
 		}
 		if vol.KRaftMetadata == nodepools.KRaftMetadataShared {
-			shared++
-			if shared > 1 {
-				v.errorf(p.Name, at(i)+".kraftMetadata", "only one volume can store the KRaft metadata log: remove kraftMetadata from all but one")
-			}
+			shared = append(shared, i)
 		}
+	}
+	// Strimzi refuses several marked volumes only as a change to an existing
+	// pool's storage (StorageDiff.checkTooManyKRaftMetadataVolumes), which it
+	// then ignores as a whole; a new pool keeps the first marked volume
+	// (VolumeUtils.kraftMetadataPath).
+	if len(shared) > 1 {
+		v.warnf(p.Name, at(shared[1])+".kraftMetadata",
+			"several volumes are marked kraftMetadata: shared; the KRaft metadata log goes on the first, %s. The operator accepts this on a new pool only: "+
+				"on a pool it already runs, it ignores every change to the storage and keeps the earlier one, so mark one volume",
+			at(shared[0]))
 	}
 }
 
