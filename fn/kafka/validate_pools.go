@@ -18,7 +18,8 @@ import (
 // the pools, and checks their templates against the pods they shape.
 func (v *validator) nodePools() {
 	if !slices.ContainsFunc(v.pools, func(p *strimzi.KafkaNodePool) bool { return nodePoolFrom(p).Replicas > 0 }) {
-		v.errorf("", "", "KafkaNodePools are enabled, but KafkaNodePools for Kafka cluster %s either don't exist or have 0 replicas. "+
+		// At the name the pools' strimzi.io/cluster label must give.
+		v.errorf("", "metadata.name", "KafkaNodePools are enabled, but KafkaNodePools for Kafka cluster %s either don't exist or have 0 replicas. "+
 			"Please make sure at least one KafkaNodePool resource exists, is in the same namespace as the Kafka resource, has at least one replica, "+
 			"and has the strimzi.io/cluster label set to the name of the Kafka resource.", v.k.Name)
 		return
@@ -50,11 +51,12 @@ func (v *validator) nodePools() {
 			v.errorf(p.Name, pr.Path, "%s", pr.Message)
 		}
 	}
+	// No one pool is at fault: the cluster as named lacks the role.
 	if !brokers {
-		invalid("", "", "At least one KafkaNodePool with the broker role and at least one replica is required when KRaft mode is enabled")
+		invalid("", "metadata.name", "At least one KafkaNodePool with the broker role and at least one replica is required when KRaft mode is enabled")
 	}
 	if !controllers {
-		invalid("", "", "At least one KafkaNodePool with the controller role and at least one replica is required when KRaft mode is enabled")
+		invalid("", "metadata.name", "At least one KafkaNodePool with the controller role and at least one replica is required when KRaft mode is enabled")
 	}
 	v.nodeIDs()
 }
