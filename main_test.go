@@ -309,7 +309,7 @@ func TestStandalone(t *testing.T) {
 		},
 		"error results": {
 			args: []string{"pods.yaml", "b.yaml", "glued.yaml"}, code: 1,
-			stderr: "[error] kafka.strimzi.io/v1/KafkaConnect/kafka/a apiVersion: is given twice: keep one, as the API server may read either\n" +
+			stderr: "[error] kafka.strimzi.io/v1/KafkaConnect/kafka/a apiVersion: key \"apiVersion\" is given twice: keep one, as the API server may read either\n" +
 				"strimzi-render: failed with 1 error(s) and 0 warning(s)\n",
 		},
 		"missing file": {

@@ -9,6 +9,7 @@ import (
 
 	"k8s.io/apimachinery/pkg/util/validation"
 
+	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
@@ -135,9 +136,39 @@ func (ps *problems) results(rs []results.Problem) {
 }
 
 func (ps *problems) options(path, strimziPath string, list Options, options []string) {
-	if forbidden := list.Forbidden(options); len(forbidden) > 0 {
-		ps.add(path, "%s", ForbiddenMessage(strimziPath, forbidden))
+	forbidden := list.Forbidden(options)
+	if len(forbidden) == 0 {
+		return
 	}
+	ps.add(path, "%s%s", ForbiddenMessage(strimziPath, forbidden), otherBuilderHint(list, forbidden))
+}
+
+// otherBuilderHint names the options of a build list that the other
+// builder accepts, and how to choose it: the function config's
+// spec.build.builder, which stands for the operator's
+// UseConnectBuildWithBuildah feature gate.
+func otherBuilderHint(list Options, forbidden []string) string {
+	var other Options
+	var name, value, gate string
+	switch list {
+	case BuildahBuildOptions:
+		other, name, value, gate = KanikoOptions, "Kaniko", config.BuilderKaniko, "off"
+	case KanikoOptions:
+		other, name, value, gate = BuildahBuildOptions, "Buildah", config.BuilderBuildah, "on"
+	default:
+		return ""
+	}
+	var accepted []string
+	for _, f := range forbidden {
+		if slices.Contains(other.Allowed(), f) {
+			accepted = append(accepted, f)
+		}
+	}
+	if len(accepted) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(". %s accepts %s: to build with %s, set spec.build.builder: %s in the StrimziRender function config (as the operator builds with its UseConnectBuildWithBuildah feature gate %s)",
+		name, strings.Join(accepted, ", "), name, value, gate)
 }
 
 func (ps *problems) ours(b *Spec) {

@@ -274,3 +274,10 @@ func TestValidatedBuildKeepsDockerfileShape(t *testing.T) {
 	assert.Equal(t, 2, strings.Count(df, "# Connector plugin "))
 	assert.Equal(t, 1, strings.Count(df, "\nFROM "))
 }
+
+func TestForbiddenOptionsNameTheBuilderThatAcceptsThem(t *testing.T) {
+	assert.Equal(t, "", otherBuilderHint(BuildahBuildOptions, []string{"--logfile"}))
+	assert.Contains(t, otherBuilderHint(BuildahBuildOptions, []string{"--insecure"}), "Kaniko accepts --insecure: to build with Kaniko, set spec.build.builder: kaniko")
+	assert.Contains(t, otherBuilderHint(KanikoOptions, []string{"--creds"}), "Buildah accepts --creds: to build with Buildah, set spec.build.builder: buildah")
+	assert.Equal(t, "", otherBuilderHint(BuildahPushOptions, []string{"--insecure"}))
+}

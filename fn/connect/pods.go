@@ -37,7 +37,7 @@ func (m *Model) Pods() []*corev1.Pod {
 // PodSet returns the StrimziPodSet <cluster>-connect holding the pods
 // (KafkaConnectCluster.generatePodSet).
 func (m *Model) PodSet() *pods.StrimziPodSet {
-	annotations := map[string]string{}
+	annotations := pods.InPlaceResizingAnnotations(m.cr.Annotations)
 	if m.build != nil {
 		annotations[AnnoBuildRevision] = m.build.Revision
 	}
@@ -64,7 +64,6 @@ func (m *Model) pod(ordinal int) *corev1.Pod {
 	podLabels := maps.Clone(m.resourceLabels)
 	maps.Copy(podLabels, m.podSetSelector())
 	podLabels[labels.PodName] = name
-	podLabels[labels.StatefulSetPodName] = name
 	maps.Copy(podLabels, m.cfg.CustomLabels.KafkaConnect)
 	maps.Copy(podLabels, labels.UserMerged(tmpl.Metadata.Labels))
 

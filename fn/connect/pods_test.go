@@ -45,13 +45,12 @@ func TestPodLabels(t *testing.T) {
 		"template: {pod: {metadata: {labels: {tier: backend, app.kubernetes.io/version: dropped}}}}",
 	).Pods()[0]
 	assert.Equal(t, resourceLabels(map[string]string{
-		"team":                               "payments",
-		"strimzi.io/controller":              "strimzipodset",
-		"strimzi.io/controller-name":         "my-connect-connect",
-		"strimzi.io/pod-name":                "my-connect-connect-0",
-		"statefulset.kubernetes.io/pod-name": "my-connect-connect-0",
-		"cost-center":                        "42",
-		"tier":                               "backend",
+		"team":                       "payments",
+		"strimzi.io/controller":      "strimzipodset",
+		"strimzi.io/controller-name": "my-connect-connect",
+		"strimzi.io/pod-name":        "my-connect-connect-0",
+		"cost-center":                "42",
+		"tier":                       "backend",
 	}), p.Labels)
 }
 

@@ -15,6 +15,9 @@ const (
 	RackEnvVar             = "environment-variable"
 )
 
+// strimziClientReporterClass is StrimziMetricsReporterConfig.CLIENT_CLASS.
+const strimziClientReporterClass = "io.strimzi.kafka.metrics.prometheus.ClientMetricsReporter"
+
 // defaultAllowList is the Strimzi metrics reporter allow-list for Connect
 // workers (KafkaConnectCluster.DEFAULT_METRICS_ALLOW_LIST).
 var defaultAllowList = []string{
@@ -54,7 +57,10 @@ func (m *Model) writeStrimziReporter(w interface{ Section(string, ...string) }) 
 
 // writeMetricReporters adds the metrics reporter class to each client's
 // metric.reporters, merging with the user's value, and returns the user
-// config without the keys it took over (KafkaConnectConfigurationBuilder).
+// config without the keys it took over
+// (KafkaConnectConfigurationBuilder.printMetricReportersForKey). Connect
+// workers are Kafka clients, so Strimzi injects the client reporter
+// (StrimziMetricsReporterConfig.CLIENT_CLASS), not the broker one.
 func (m *Model) writeMetricReporters(w interface{ Section(string, ...string) }, user []strimzi.ConfigEntry) []strimzi.ConfigEntry {
 	mc := m.spec.MetricsConfig
 	if mc == nil {
@@ -62,7 +68,7 @@ func (m *Model) writeMetricReporters(w interface{ Section(string, ...string) }, 
 	}
 	class := "org.apache.kafka.common.metrics.JmxReporter"
 	if mc.Type == MetricsStrimziReporter {
-		class = "io.strimzi.kafka.metrics.KafkaPrometheusMetricsReporter"
+		class = strimziClientReporterClass
 	}
 	for _, key := range []string{"metric.reporters", "admin.metric.reporters", "producer.metric.reporters", "consumer.metric.reporters"} {
 		i := slices.IndexFunc(user, func(e strimzi.ConfigEntry) bool { return e.Key == key })

@@ -8,7 +8,7 @@ import (
 )
 
 const (
-	strimziReporter = "io.strimzi.kafka.metrics.KafkaPrometheusMetricsReporter"
+	strimziReporter = "io.strimzi.kafka.metrics.prometheus.ClientMetricsReporter"
 	jmxReporter     = "org.apache.kafka.common.metrics.JmxReporter"
 )
 

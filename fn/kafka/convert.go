@@ -36,6 +36,10 @@ var defaultMetricsAllowList = []string{
 }
 
 // listenerFrom turns a listener of the custom resource into the builder's.
+// ListenerFrom turns a listener of the custom resource into the broker
+// configuration's Listener.
+func ListenerFrom(l strimzi.GenericKafkaListener) brokerconfig.Listener { return listenerFrom(l) }
+
 func listenerFrom(l strimzi.GenericKafkaListener) brokerconfig.Listener {
 	out := brokerconfig.Listener{Name: l.Name, Port: l.Port, Type: l.Type, TLS: l.TLS}
 	if a := l.Authentication; a != nil {

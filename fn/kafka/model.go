@@ -133,11 +133,18 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 		// The quotas plugin wins over a callback class in the config (KafkaCluster.validateConfigurationOfQuotasPlugin).
 		userConfig.Remove(quotaCallbackClass)
 	}
+	cruiseControl, _ := cruiseControlReporter(k.Spec.CruiseControl, userConfig) // validated
+	if cruiseControl != nil {
+		for _, key := range cruiseControlTopicOptions {
+			userConfig.Remove(key)
+		}
+	}
 	m.Cluster = &brokerconfig.Cluster{
 		Name: m.Name, Namespace: m.Namespace, Nodes: m.Nodes(), Listeners: m.Listeners,
 		Rack: rackFrom(spec.Rack), Authorization: authorizationFrom(spec.Authorization),
 		TieredStorage: tieredStorageFrom(spec.TieredStorage), Quotas: quotasFrom(spec.Quotas),
-		Metrics: metricsFrom(spec.MetricsConfig), Config: userConfig, Endpoints: endpoints,
+		Metrics: metricsFrom(spec.MetricsConfig), CruiseControl: cruiseControl,
+		Config: userConfig, Endpoints: endpoints,
 	}
 	for _, n := range m.Cluster.Nodes {
 		text, err := m.Cluster.ServerConfig(n)

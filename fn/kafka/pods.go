@@ -49,10 +49,9 @@ func (m *Model) Pods(p *Pool) []*corev1.Pod {
 func (m *Model) pod(p *Pool, n nodepools.Node) *corev1.Pod {
 	tmpl := p.Template.pod()
 	podLabels := m.podLabels(p, map[string]string{
-		labels.PodName:            n.Pod,
-		labels.StatefulSetPodName: n.Pod,
-		labels.Controller:         labels.StrimziPodSetID,
-		labels.ControllerName:     names.KafkaPodSet(m.Name, p.Name),
+		labels.PodName:        n.Pod,
+		labels.Controller:     labels.StrimziPodSetID,
+		labels.ControllerName: names.KafkaPodSet(m.Name, p.Name),
 	})
 	annotations := m.podAnnotations(p, digest.HashStub(m.ServerConfig(n.ID)))
 

@@ -20,6 +20,8 @@ func (m *Model) PodSet(p *Pool) *pods.StrimziPodSet {
 		AnnoKafkaVersion: m.Version,
 		AnnoStorage:      storageAnnotation(p.Storage),
 	}
+	// Read from the Kafka, not the pool (KafkaCluster's constructor).
+	maps.Copy(annotations, pods.InPlaceResizingAnnotations(m.cr.Annotations))
 	maps.Copy(annotations, labels.UserMerged(meta.Annotations))
 	return pods.NewPodSet(
 		m.objectMeta(names.KafkaPodSet(m.Name, p.Name), labels.Merge(p.resourceLabels, meta.Labels), annotations),

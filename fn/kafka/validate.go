@@ -159,6 +159,7 @@ func (v *validator) config() {
 			v.warnf("", "spec.kafka.config["+quotaCallbackClass+"]", "Quotas plugin class cannot be configured in .spec.kafka.config, when .spec.kafka.quotas contains configuration of `%s` plugin. The plugin from .spec.kafka.quotas will be used", q.Type)
 		}
 	}
+	v.cruiseControl(cfg)
 	for _, k := range cfg.Dropped {
 		v.warnf("", "spec.kafka.config["+k+"]", "%s is set by Strimzi and is left out of server.config", k)
 	}
@@ -189,6 +190,36 @@ func (v *validator) replicationFactors() {
 			}
 			v.errorf("", "spec.kafka.config["+opt+"]", "Kafka configuration option '%s' should be set to %d%s because this cluster has only %d Kafka broker(s).", opt, brokers, orLess, brokers)
 		}
+	}
+}
+
+// cruiseControl applies CruiseControlMetricsReporter.fromCrd and
+// validateCruiseControl: the brokers' Cruise Control reporter needs two
+// brokers and a topic its replicas fit.
+func (v *validator) cruiseControl(cfg *brokerconfig.Config) {
+	r, probs := cruiseControlReporter(v.k.Spec.CruiseControl, cfg)
+	for _, p := range probs {
+		v.add("", p)
+	}
+	brokers := v.brokerCount()
+	if r == nil || len(probs) > 0 || brokers == 0 {
+		return // the pools are reported: Strimzi stops there
+	}
+	invalid := "Kafka " + v.k.Namespace + "/" + v.k.Name + " has invalid configuration."
+	if brokers < 2 {
+		v.errorf("", "spec.cruiseControl", "%s Cruise Control cannot be deployed with a Kafka cluster which has only one broker. It requires at least two Kafka brokers.", invalid)
+		return
+	}
+	// Without its own option the topic takes default.replication.factor,
+	// which replicationFactors holds to the broker count already.
+	if _, own := cfg.Get(brokerconfig.CruiseControlTopicReplication); own && r.ReplicationFactor > brokers {
+		v.errorf("", "spec.kafka.config["+brokerconfig.CruiseControlTopicReplication+"]", "%s Cruise Control metrics reporter replication factor (%d) cannot be higher than number of brokers (%d).", invalid, r.ReplicationFactor, brokers)
+		return
+	}
+	if r.MinInSyncReplicas > r.ReplicationFactor {
+		v.errorf("", "spec.kafka.config["+brokerconfig.CruiseControlTopicMinISR+"]",
+			"The Cruise Control metric topic minISR was set to a value (%d) which is higher than the number of replicas for that topic (%d). "+
+				"Please ensure that the Cruise Control metrics topic minISR is <= to the topic's replication factor.", r.MinInSyncReplicas, r.ReplicationFactor)
 	}
 }
 

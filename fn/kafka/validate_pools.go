@@ -18,7 +18,8 @@ import (
 // the pools, and checks their templates against the pods they shape.
 func (v *validator) nodePools() {
 	if !slices.ContainsFunc(v.pools, func(p *strimzi.KafkaNodePool) bool { return nodePoolFrom(p).Replicas > 0 }) {
-		v.errorf("", "", "KafkaNodePools are enabled, but KafkaNodePools for Kafka cluster %s either don't exist or have 0 replicas. "+
+		// At the name the pools' strimzi.io/cluster label must give.
+		v.errorf("", "metadata.name", "KafkaNodePools are enabled, but KafkaNodePools for Kafka cluster %s either don't exist or have 0 replicas. "+
 			"Please make sure at least one KafkaNodePool resource exists, is in the same namespace as the Kafka resource, has at least one replica, "+
 			"and has the strimzi.io/cluster label set to the name of the Kafka resource.", v.k.Name)
 		return
@@ -50,11 +51,12 @@ func (v *validator) nodePools() {
 			v.errorf(p.Name, pr.Path, "%s", pr.Message)
 		}
 	}
+	// No one pool is at fault: the cluster as named lacks the role.
 	if !brokers {
-		invalid("", "", "At least one KafkaNodePool with the broker role and at least one replica is required when KRaft mode is enabled")
+		invalid("", "metadata.name", "At least one KafkaNodePool with the broker role and at least one replica is required when KRaft mode is enabled")
 	}
 	if !controllers {
-		invalid("", "", "At least one KafkaNodePool with the controller role and at least one replica is required when KRaft mode is enabled")
+		invalid("", "metadata.name", "At least one KafkaNodePool with the controller role and at least one replica is required when KRaft mode is enabled")
 	}
 	v.nodeIDs()
 }
@@ -104,7 +106,7 @@ func (v *validator) storage(p *strimzi.KafkaNodePool) {
 		}
 		return "spec.storage"
 	}
-	shared := 0
+	var shared []int
 	for i, vol := range s.AllVolumes() {
 		if vol.Size != "" {
 			if _, err := resource.ParseQuantity(vol.Size); err != nil {
@@ -117,11 +119,18 @@ func (v *validator) storage(p *strimzi.KafkaNodePool) {
 			}
 		}
 		if vol.KRaftMetadata == nodepools.KRaftMetadataShared {
-			shared++
-			if shared > 1 {
-				v.errorf(p.Name, at(i)+".kraftMetadata", "only one volume can store the KRaft metadata log: remove kraftMetadata from all but one")
-			}
+			shared = append(shared, i)
 		}
+	}
+	// Strimzi refuses several marked volumes only as a change to an existing
+	// pool's storage (StorageDiff.checkTooManyKRaftMetadataVolumes), which it
+	// then ignores as a whole; a new pool keeps the first marked volume
+	// (VolumeUtils.kraftMetadataPath).
+	if len(shared) > 1 {
+		v.warnf(p.Name, at(shared[1])+".kraftMetadata",
+			"several volumes are marked kraftMetadata: shared; the KRaft metadata log goes on the first, %s. The operator accepts this on a new pool only: "+
+				"on a pool it already runs, it ignores every change to the storage and keeps the earlier one, so mark one volume",
+			at(shared[0]))
 	}
 }
 

@@ -17,7 +17,9 @@ const (
 	Kind          = "strimzi.io/kind"
 	ComponentType = "strimzi.io/component-type"
 	PodName       = "strimzi.io/pod-name"
-	// StatefulSetPodName is kept from Strimzi's StatefulSet days (WorkloadUtils).
+	// StatefulSetPodName is set by Kubernetes' StatefulSet controller on the
+	// pods it creates; Strimzi's own pods do not carry it
+	// (WorkloadUtils.createStatefulPod).
 	StatefulSetPodName = "statefulset.kubernetes.io/pod-name"
 	Controller         = "strimzi.io/controller"
 	ControllerName     = "strimzi.io/controller-name"

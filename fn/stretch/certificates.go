@@ -20,6 +20,21 @@ func (net *Network) SANs(n nodepools.Node) (dns, ips []string) {
 	pod := n.Pod + "." + names.KafkaBrokersService(net.Cluster) + "." + net.Namespace + ".svc"
 	dns = append(dns, pod, pod+"."+net.clusterDomain)
 	pdns, ips := net.Provider.SANs(net.Node(n))
+	// A broker's own advertised host on a TLS listener must verify too
+	// (KafkaListenersReconciler adds it to the broker's DNS names).
+	if n.Broker {
+		for _, l := range net.listeners {
+			if host := l.UserAdvertisedHost(n); l.TLS && host != "" {
+				hdns, hips := addressSANs(host)
+				pdns = append(pdns, hdns...)
+				for _, ip := range hips {
+					if !slices.Contains(ips, ip) {
+						ips = append(ips, ip)
+					}
+				}
+			}
+		}
+	}
 	for _, d := range pdns {
 		if !slices.Contains(dns, d) {
 			dns = append(dns, d)

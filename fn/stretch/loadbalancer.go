@@ -2,6 +2,7 @@ package stretch
 
 import (
 	"fmt"
+	"net/netip"
 	"slices"
 	"strconv"
 
@@ -98,8 +99,26 @@ func (p loadBalancer) Check(net *Network, nodes []Node) []results.Problem {
 		}
 		seen[addr] = n.ID
 	}
+	if p.key == metalLBAddressAnnotation {
+		for _, n := range nodes {
+			if addr := p.address[n.ID]; addr != "" && !isIPAddress(addr) {
+				out = append(out, results.Problem{Path: net.path("clusters[%d].loadBalancer.addresses.%d", net.clusterIndex(n.Alias), n.ID), Message: fmt.Sprintf(
+					"Kafka %s: node %d's address %s is not an IP address: MetalLB's %s takes IP addresses only; give the IP address, or request a DNS name with another annotationKey (such as external-dns.alpha.kubernetes.io/hostname)",
+					net.Cluster, n.ID, addr, metalLBAddressAnnotation)})
+			}
+		}
+	}
 	return out
 }
+
+func isIPAddress(s string) bool {
+	_, err := netip.ParseAddr(s)
+	return err == nil
+}
+
+// metalLBAddressAnnotation requests MetalLB addresses; it takes IP
+// addresses only.
+const metalLBAddressAnnotation = "metallb.universe.tf/loadBalancerIPs"
 
 func sortedIDs(m map[string]string) []int {
 	var out []int

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/kafka"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
@@ -65,7 +66,7 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, entries []config.Stre
 	if k.Spec.Kafka != nil {
 		for _, l := range k.Spec.Kafka.Listeners {
 			if l.Type == brokerconfig.ListenerInternal {
-				net.listeners = append(net.listeners, brokerconfig.Listener{Name: l.Name, Port: l.Port, Type: l.Type})
+				net.listeners = append(net.listeners, kafka.ListenerFrom(l))
 			}
 		}
 	}

@@ -46,7 +46,10 @@ func addressSANs(addr string) (dns, ips []string) {
 
 // nodeService is a Service of type typ in front of one node, selected by its
 // pod name, as Strimzi's per-pod Services are. Traffic policy Cluster: the
-// advertised address need not be the node that runs the pod.
+// advertised address need not be the node that runs the pod. It publishes
+// not-ready addresses: a dual-role node is Ready only once its broker runs,
+// which needs the quorum, which reaches the node's controller through this
+// Service.
 func nodeService(m *kafka.Model, pool *kafka.Pool, n Node, name string, typ corev1.ServiceType,
 	ports []Port, nodePort func(Port) int32, annotations map[string]string) *corev1.Service {
 	sp := make([]corev1.ServicePort, 0, len(ports))
@@ -63,10 +66,11 @@ func nodeService(m *kafka.Model, pool *kafka.Pool, n Node, name string, typ core
 		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Service"},
 		ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: m.Namespace, Labels: pool.Labels(), Annotations: annotations},
 		Spec: corev1.ServiceSpec{
-			Type:                  typ,
-			Selector:              m.PodSelector(pool, n.Node),
-			Ports:                 sp,
-			ExternalTrafficPolicy: corev1.ServiceExternalTrafficPolicyCluster,
+			Type:                     typ,
+			Selector:                 m.PodSelector(pool, n.Node),
+			Ports:                    sp,
+			ExternalTrafficPolicy:    corev1.ServiceExternalTrafficPolicyCluster,
+			PublishNotReadyAddresses: true,
 		},
 	}
 }

@@ -83,6 +83,7 @@ func (net *Network) poolObjects(m *kafka.Model, p *kafka.Pool) []specs.Object {
 			for _, n := range p.Nodes {
 				if n.Pod == o.Name {
 					dns, ips := net.SANs(n)
+					setAnnotation(o, AnnoNodeAddressing, net.NodeAddressing(n))
 					setAnnotation(o, AnnoCertDNSNames, strings.Join(dns, ","))
 					if len(ips) > 0 {
 						setAnnotation(o, AnnoCertIPAddresses, strings.Join(ips, ","))

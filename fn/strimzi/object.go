@@ -82,6 +82,10 @@ func decodeSpec(node *yaml.RNode, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if err := dec.Decode(v); err != nil {
+		// A quantity's own decoder reports neither its field nor its value.
+		if p := quantityProblem(spec.Value.YNode(), "spec"); p != nil {
+			return *p
+		}
 		return typeError(err)
 	}
 	return nil

@@ -1,6 +1,7 @@
 package strimzi
 
 import (
+	"fmt"
 	"strconv"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -84,7 +85,7 @@ func duplicateKey(n *yaml.Node, path string) error {
 				at = path + "." + k
 			}
 			if seen[k] {
-				return results.Problem{Path: at, Message: "is given twice: keep one, as the API server may read either"}
+				return results.Problem{Path: at, Message: fmt.Sprintf("key %q is given twice: keep one, as the API server may read either", k)}
 			}
 			seen[k] = true
 			if err := duplicateKey(n.Content[i+1], at); err != nil {

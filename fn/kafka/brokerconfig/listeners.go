@@ -101,6 +101,13 @@ func (l Listener) advertised(n nodepools.Node, e Endpoint) Endpoint {
 	return l.advertisedOverride(n.ID, e)
 }
 
+// UserAdvertisedHost is the host the user gave a node on this listener,
+// with configuration.brokers[].advertisedHost or advertisedHostTemplate, or
+// "" (Strimzi: ListenersUtils.brokerAdvertisedHost).
+func (l Listener) UserAdvertisedHost(n nodepools.Node) string {
+	return l.advertised(n, Endpoint{}).Host
+}
+
 // advertisedOverride applies configuration.brokers[] to an endpoint: a set
 // advertisedHost or advertisedPort for the node wins
 // (Strimzi: ListenersUtils.brokerAdvertisedHost and advertisedPortFromOverrideOrParameter).

@@ -45,6 +45,8 @@ type Cluster struct {
 	TieredStorage *TieredStorage
 	Quotas        *Quotas
 	Metrics       Metrics
+	// CruiseControl is set when the Kafka has spec.cruiseControl.
+	CruiseControl *CruiseControlReporter
 	// Config is spec.kafka.config from NewConfig; nil means none.
 	Config *Config
 	// Endpoints supplies node addresses; nil means InCluster with the
@@ -127,6 +129,7 @@ func (c *Cluster) ServerConfig(n nodepools.Node) (string, error) {
 		return "", err
 	}
 	c.writeAuthorization(w)
+	c.writeCruiseControl(w, n)
 	c.writeTieredStorage(w, n)
 	c.writeQuotas(w, n)
 	c.writeStrimziReporter(w)

@@ -38,6 +38,9 @@ func (c *Cluster) writeUserConfig(w *configWriter, n nodepools.Node) error {
 	}
 
 	var inject []string
+	if c.CruiseControl != nil && n.Broker {
+		inject = append(inject, CruiseControlReporterClass)
+	}
 	if c.Metrics.JMXExporter {
 		inject = append(inject, jmxReporter)
 	}
