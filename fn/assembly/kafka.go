@@ -127,6 +127,10 @@ func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in Inputs, out map[
 		return
 	}
 	if net != nil {
+		if ps := addressChanges(c, in.RenderedFrom(c.node), net, m); len(ps) > 0 {
+			run.fail(ps...)
+			return
+		}
 		run.renderStretched(m, net, cfg)
 		return
 	}

@@ -104,3 +104,16 @@ func providerChange(c *kafkaCluster, recorded []string, net *stretch.Network) []
 	}
 	return ps
 }
+
+// addressChanges refuses new addresses for the nodes an earlier run
+// rendered, as recorded on their ConfigMaps, unless the Kafka accepts them
+// (stretch.AddressChanges). A provider change is refused before this.
+func addressChanges(c *kafkaCluster, rendered []*yaml.RNode, net *stretch.Network, m *kafka.Model) []results.Problem {
+	recorded := map[string]string{}
+	for _, it := range rendered {
+		if f, ok := it.GetAnnotations()[stretch.AnnoNodeAddressing]; ok && it.GetKind() == "ConfigMap" {
+			recorded[it.GetName()] = f
+		}
+	}
+	return stretch.AddressChanges(c.node.GetName(), recorded, net.Addressing(m.Nodes()), c.node.GetAnnotations()[stretch.AnnoAcceptAddressChange])
+}
