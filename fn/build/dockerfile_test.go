@@ -109,7 +109,7 @@ func equivalentLines(s string) []string {
 	return out
 }
 
-// The golden example of strimzi-fidelity.md §10.2, byte for byte.
+// The reference build (two connectors: a JAR, a TGZ with a checksum, a Maven artifact), byte for byte.
 func TestDockerfileFidelityExample(t *testing.T) {
 	b := &Spec{
 		BaseImage: "quay.io/strimzi/kafka:1.2.0-kafka-4.3.1",

@@ -17,7 +17,7 @@ func defaultConfig() *config.Spec {
 	return &c.Spec
 }
 
-// build102 is strimzi-fidelity.md §10.2.
+// build102 is the reference build of the Dockerfile tests.
 func build102() *Spec {
 	return &Spec{
 		BaseImage: "quay.io/strimzi/kafka:1.2.0-kafka-4.3.1",
@@ -68,7 +68,7 @@ func TestModel102(t *testing.T) {
 	}
 }
 
-// §10.2's Kaniko variant: no build-context, credentials at /kaniko/.docker, no env.
+// The reference build's Kaniko variant: no build-context, credentials at /kaniko/.docker, no env.
 func TestKanikoJob(t *testing.T) {
 	b := build102()
 	b.Builder, b.TagAsWritten = Kaniko, true

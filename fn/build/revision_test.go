@@ -10,7 +10,7 @@ import (
 
 func TestRevision(t *testing.T) {
 	cases := map[string]struct{ dockerfile, image, want string }{
-		"strimzi-fidelity §10.2": {
+		"reference build": {
 			mustRead(t, "testdata/fidelity/connect-build-jar.Dockerfile"),
 			"registry.example.com/my-org/my-connect:latest",
 			"7fba727d8e0f5d1d",

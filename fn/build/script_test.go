@@ -19,7 +19,7 @@ func TestBuildahArgs(t *testing.T) {
 		output Output
 		script string
 	}{
-		"strimzi-fidelity §10.2, no options": {
+		"reference build, no options": {
 			Output{Type: OutputDocker, Image: fidelityImage},
 			"buildah build --file=/dockerfile/Dockerfile --tag='" + fidelityImage + "' --storage-driver=vfs\n" +
 				"buildah push --storage-driver=vfs --digestfile=/tmp/digest '" + fidelityImage + "'\n" +
@@ -144,7 +144,7 @@ func TestKanikoArgs(t *testing.T) {
 		output Output
 		want   []string
 	}{
-		"strimzi-fidelity §10.2": {
+		"reference build": {
 			Output{Type: OutputDocker, Image: fidelityImage},
 			[]string{"--dockerfile=/dockerfile/Dockerfile", "--image-name-with-digest-file=/dev/termination-log",
 				"--destination=" + fidelityImage},

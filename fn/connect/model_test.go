@@ -45,7 +45,7 @@ spec:
       pullPolicy: Always
 `
 
-// strimzi-fidelity.md §10.1.
+// Strimzi's own KafkaConnect example.
 func TestGoldenExample101(t *testing.T) {
 	cr := decode(t, spec101)
 	require.Empty(t, Validate(cr, baselineConfig(), Inputs{}, false))
@@ -82,7 +82,7 @@ func TestGoldenExample101(t *testing.T) {
 	assert.Nil(t, c.SecurityContext, "baseline sets no security context")
 }
 
-// KafkaConnectClusterTest.testOciConnectorPlugins (strimzi-fidelity.md §2.3).
+// KafkaConnectClusterTest.testOciConnectorPlugins.
 func TestPluginVolumesInOrder(t *testing.T) {
 	cr := decode(t, `
 apiVersion: kafka.strimzi.io/v1

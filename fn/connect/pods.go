@@ -93,7 +93,7 @@ func (m *Model) pod(ordinal int) *corev1.Pod {
 	return p
 }
 
-// volumes returns the pod volumes and the worker's mounts in Strimzi's order (§2.3).
+// volumes returns the pod volumes and the worker's mounts in Strimzi's order (KafkaConnectCluster.getVolumes).
 func (m *Model) volumes(ordinal int, podName string) ([]corev1.Volume, []corev1.VolumeMount) {
 	tokenVol, tokenMount := volumes.ServiceAccountToken()
 	tmpl := m.podTemplate()

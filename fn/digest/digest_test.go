@@ -6,7 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// Cases from strimzi-fidelity.md §1; several are confirmed by Strimzi's own tests.
+// Cases worked out from Strimzi's hashing (Util.hashStub); several are confirmed by Strimzi's own tests.
 func TestHashStub(t *testing.T) {
 	cases := map[string]struct{ in, want string }{
 		"image by digest (proposal 102)": {"ghcr.io/scholzj/echo-sink@sha256:7078b3ccbc0d6e76fefb832dd6e4bb6b704f83611428c9d5b060ab0b6c3e8712", "9e1cec06"},

@@ -17,7 +17,7 @@ func TestJavaHashMapOrder(t *testing.T) {
 	cases := map[string]struct{ in, want []string }{
 		"empty":  {nil, []string{}},
 		"single": {[]string{"my-plugin"}, []string{"my-plugin"}},
-		"strimzi-fidelity example": {
+		"plugins of the reference build": {
 			[]string{"kafka-connect-file", "camel-timer", "debezium-postgres", "zeta", "alpha"},
 			[]string{"camel-timer", "zeta", "debezium-postgres", "alpha", "kafka-connect-file"},
 		},

@@ -22,7 +22,7 @@ func TestStringHashCode(t *testing.T) {
 }
 
 // Verified against a JDK: a HashMap of these keys iterates in this order
-// (strimzi-fidelity.md §4.4).
+// (Strimzi's role and Maven rules depend on it).
 func TestHashOrder(t *testing.T) {
 	assert.Equal(t,
 		[]string{"camel-timer", "zeta", "debezium-postgres", "alpha", "kafka-connect-file"},

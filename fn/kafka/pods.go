@@ -118,7 +118,7 @@ func podSecurityContext(s nodepools.Storage) *corev1.PodSecurityContext {
 }
 
 // volumes returns the pod's volumes and the kafka container's mounts in
-// Strimzi's order (strimzi-fidelity.md §6.6).
+// Strimzi's order (KafkaCluster.getNonDataVolumes).
 func (m *Model) volumes(p *Pool, n nodepools.Node) ([]corev1.Volume, []corev1.VolumeMount) {
 	var vols []corev1.Volume
 	var mounts []corev1.VolumeMount

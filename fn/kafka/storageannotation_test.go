@@ -19,7 +19,7 @@ func TestStorageAnnotation(t *testing.T) {
 		storage nodepools.Storage
 		want    string
 	}{
-		"dual-role example (strimzi-fidelity.md §10.3)": {
+		"dual-role example": {
 			storage: jbod(nodepools.Volume{Type: nodepools.StoragePersistentClaim, ID: id(0), Size: "100Gi", KRaftMetadata: nodepools.KRaftMetadataShared}),
 			want:    `{"type":"jbod","volumes":[{"id":0,"type":"persistent-claim","size":"100Gi","kraftMetadata":"shared"}]}`,
 		},

@@ -13,8 +13,8 @@ import (
 
 // rewritable are the names VolumeUtils.getValidVolumeName turns into valid
 // volume names: it replaces . and _, shortens and appends a hash, but keeps
-// every other character, upper-case letters included (strimzi-fidelity.md
-// §3.5), so other names stay invalid, as they do in Strimzi.
+// every other character, upper-case letters included, so other names stay
+// invalid, as they do in Strimzi.
 var rewritable = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 
 // FuzzValidVolumeName: a valid name is kept; any other becomes, the same

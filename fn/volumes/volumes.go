@@ -26,7 +26,7 @@ const (
 )
 
 // ServiceAccountToken is the projected token volume Strimzi 1.2.0 mounts
-// itself, because pods set automountServiceAccountToken: false (§3.6).
+// itself, because pods set automountServiceAccountToken: false.
 func ServiceAccountToken() (corev1.Volume, corev1.VolumeMount) {
 	return corev1.Volume{
 			Name: KubeAPIAccess,

@@ -21,7 +21,7 @@ func jbod(vs ...nodepools.Volume) nodepools.Storage {
 	return nodepools.Storage{Volume: nodepools.Volume{Type: nodepools.StorageJBOD}, Volumes: vs}
 }
 
-// dualRole is the cluster of strimzi-fidelity.md §10.3: examples/kafka/
+// dualRole is Strimzi's dual-role example cluster: examples/kafka/
 // kafka-with-dual-role-nodes.yaml in namespace my-namespace.
 func dualRole(t testing.TB) *Cluster {
 	storage := jbod(nodepools.Volume{Type: nodepools.StoragePersistentClaim, ID: id(0), Size: "100Gi", KRaftMetadata: nodepools.KRaftMetadataShared})
@@ -49,7 +49,7 @@ func dualRole(t testing.TB) *Cluster {
 	}
 }
 
-// The server.config of node 0 in strimzi-fidelity.md §10.3, written by hand
+// The server.config the operator writes for node 0 of that cluster, written by hand
 // from the spec; -update never touches it.
 func TestServerConfigDualRoleExample(t *testing.T) {
 	want, err := os.ReadFile(filepath.Join("testdata", "dual-role-node-0.server.config"))

@@ -20,7 +20,7 @@ func seq(from, to int) []int {
 type want struct{ current, desired, added, removed []int }
 
 // The cases of Strimzi's NodeIdAssignorTest, then the examples of
-// strimzi-fidelity.md §6.1 and our own edge cases.
+// Strimzi's NodeIdAssignorTest and our own edge cases.
 func TestAssignNodeIDs(t *testing.T) {
 	none := []int{}
 	cases := map[string]struct {
