@@ -94,5 +94,6 @@ func addStructFields(props fields, t reflect.Type, skip []string) {
 }
 
 // objectMeta is metadata: the API server reads it as ObjectMeta, not
-// through the CRD's schema, and reports the fields ObjectMeta lacks.
-var objectMeta = fromGoType(reflect.TypeFor[metav1.ObjectMeta]()).unknownOnly()
+// through the CRD's schema, reports the fields ObjectMeta lacks and drops
+// the values it cannot read.
+var objectMeta = fromGoType(reflect.TypeFor[metav1.ObjectMeta]()).with(func(s *Schema) { s.objectMeta = true })

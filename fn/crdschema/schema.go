@@ -51,9 +51,10 @@ type Schema struct {
 	// Extension says why the renderer accepts a field Strimzi's CRD lacks.
 	Extension string
 	// UnknownOnly marks a subtree where the API server reports unknown
-	// fields but checks no values: metadata, whose malformed fields it
-	// drops, and status, which it drops on create.
+	// fields but checks no values: status, which it drops on create.
 	UnknownOnly bool
+	// objectMeta marks metadata, which the API server reads as ObjectMeta.
+	objectMeta bool
 
 	// Version history: what kafka.strimzi.io/v1beta2 had here.
 	removed         map[string]*removal
