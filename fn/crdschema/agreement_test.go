@@ -147,7 +147,7 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func (a *agreement) compare(path string, crd map[string]any, ours *Schema) {
+func (a *agreement) compare(path string, crd map[string]any, ours *schema) {
 	a.paths++
 	for key := range crd {
 		if !slices.Contains(modelled, key) {
@@ -214,10 +214,10 @@ func (a *agreement) compare(path string, crd map[string]any, ours *Schema) {
 	}
 }
 
-func (a *agreement) compareType(path string, crd map[string]any, ours *Schema) {
+func (a *agreement) compareType(path string, crd map[string]any, ours *schema) {
 	if crd["x-kubernetes-int-or-string"] == true {
 		anyOf := []any{map[string]any{"type": "integer"}, map[string]any{"type": "string"}}
-		if crd["type"] != nil || !reflect.DeepEqual(crd["anyOf"], anyOf) || ours.Type != IntOrString {
+		if crd["type"] != nil || !reflect.DeepEqual(crd["anyOf"], anyOf) || ours.Type != typeIntOrString {
 			a.errorf(path, "int-or-string: CRD %v, ours %s", crd, ours.Type)
 		}
 		return
@@ -252,7 +252,7 @@ func (a *agreement) compareOneOf(path string, crd any, ours [][]string) {
 	a.same(path, "oneOf", want, ours)
 }
 
-func (a *agreement) compareRules(path string, crd any, ours []Rule) {
+func (a *agreement) compareRules(path string, crd any, ours []rule) {
 	list, _ := crd.([]any)
 	var want, got [][2]string
 	for _, r := range list {
@@ -267,7 +267,7 @@ func (a *agreement) compareRules(path string, crd any, ours []Rule) {
 
 // historyIsGone checks the v1beta2 history against v1: removed fields and
 // values are not in v1, and fields required since v1 are required there.
-func (a *agreement) historyIsGone(path string, crd map[string]any, ours *Schema) {
+func (a *agreement) historyIsGone(path string, crd map[string]any, ours *schema) {
 	if path == "metadata" || crd == nil {
 		return
 	}
@@ -353,7 +353,7 @@ func stringList(v any) []string {
 	return out
 }
 
-func patternOf(s *Schema) any {
+func patternOf(s *schema) any {
 	if s.Pattern == nil {
 		return nil
 	}

@@ -100,7 +100,7 @@ type checker struct {
 
 type aliasVisit struct {
 	anchor *yaml.Node
-	schema *Schema
+	s      *schema
 	mode   mode
 }
 
@@ -109,7 +109,7 @@ type aliasVisit struct {
 type pendingRules struct {
 	path  string
 	self  mapping
-	rules []Rule
+	rules []rule
 }
 
 func (c *checker) at() string { return string(c.path) }
@@ -170,7 +170,7 @@ const (
 )
 
 // visit checks n against s; s is nil where the schema has no place for n.
-func (c *checker) visit(n *yaml.Node, s *Schema, m mode) {
+func (c *checker) visit(n *yaml.Node, s *schema, m mode) {
 	if n.Kind == yaml.AliasNode {
 		// An alias repeats its anchor's findings at another path: walking
 		// each anchor once per schema keeps alias bombs linear.
@@ -197,17 +197,17 @@ func (c *checker) visit(n *yaml.Node, s *Schema, m mode) {
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		if m != readingMeta || s != nil && s.Type == Object {
+		if m != readingMeta || s != nil && s.Type == typeObject {
 			c.visitMapping(n, s, m)
 		}
 	case yaml.SequenceNode:
-		if m != readingMeta || s != nil && s.Type == Array {
+		if m != readingMeta || s != nil && s.Type == typeArray {
 			c.visitSequence(n, s, m)
 		}
 	}
 }
 
-func (c *checker) visitMapping(n *yaml.Node, s *Schema, m mode) {
+func (c *checker) visitMapping(n *yaml.Node, s *schema, m mode) {
 	fields := mapping{n}
 	fields.each(func(key string, v *yaml.Node) {
 		child := c.fieldSchema(s, key)
@@ -225,28 +225,30 @@ func (c *checker) visitMapping(n *yaml.Node, s *Schema, m mode) {
 		c.visit(v, child, childMode)
 		c.pop(at)
 	})
-	if m == validating && s != nil && s.Type == Object {
+	if m == validating && s != nil && s.Type == typeObject {
 		c.checkObject(fields, s)
 	}
 }
 
 // fieldSchema is the schema of field key of an object of schema s, or nil.
-func (c *checker) fieldSchema(s *Schema, key string) *Schema {
-	switch {
-	case s == nil:
+func (c *checker) fieldSchema(s *schema, key string) *schema {
+	if s == nil {
 		return nil
-	case s.Properties[key] != nil:
-		return s.Properties[key]
-	case s.Values != nil:
+	}
+	if p, ok := s.Properties[key]; ok {
+		return p
+	}
+	if s.Values != nil {
 		return s.Values
-	case c.v1beta2 && s.removed[key] != nil:
-		return s.removed[key].v1beta2
+	}
+	if r := s.removed[key]; r != nil && c.v1beta2 {
+		return r.v1beta2
 	}
 	return nil
 }
 
-func (c *checker) visitSequence(n *yaml.Node, s *Schema, m mode) {
-	var items *Schema
+func (c *checker) visitSequence(n *yaml.Node, s *schema, m mode) {
+	var items *schema
 	if s != nil {
 		if s.Preserve && s.Items == nil {
 			return
@@ -270,7 +272,7 @@ func (c *checker) visitSequence(n *yaml.Node, s *Schema, m mode) {
 
 func (c *checker) fieldPath() *field.Path { return field.NewPath(c.at()) }
 
-func (c *checker) unknown(s *Schema, key string) {
+func (c *checker) unknown(s *schema, key string) {
 	at := c.push(key)
 	path := c.at()
 	c.pop(at)
@@ -286,13 +288,13 @@ func (c *checker) unknown(s *Schema, key string) {
 }
 
 // checkValue applies the schema's rules for n itself, in the API server's order.
-func (c *checker) checkValue(n *yaml.Node, s *Schema) {
-	if s.Type == Any {
+func (c *checker) checkValue(n *yaml.Node, s *schema) {
+	if s.Type == typeAny {
 		return
 	}
 	actual := jsonType(n)
 	switch {
-	case s.Type == IntOrString:
+	case s.Type == typeIntOrString:
 		if actual != "integer" && actual != "string" {
 			c.add(ruleType, field.Invalid(c.fieldPath(), "", fmt.Sprintf("%q must validate at least one schema (anyOf)", c.at())), "")
 			c.typeError("integer", actual)
@@ -330,15 +332,15 @@ func (c *checker) typeError(expected, actual string) {
 }
 
 // accepts reports whether a value of JSON type actual has schema type t.
-func accepts(t Type, actual string) bool {
-	if t == Number && actual == "integer" {
+func accepts(t valueType, actual string) bool {
+	if t == typeNumber && actual == "integer" {
 		return true
 	}
 	return t.String() == actual
 }
 
 // checkObject applies the rules of an object schema to mapping m.
-func (c *checker) checkObject(m mapping, s *Schema) {
+func (c *checker) checkObject(m mapping, s *schema) {
 	for _, name := range s.Required {
 		if c.v1beta2 && s.requiredSinceV1[name] {
 			continue

@@ -4,7 +4,7 @@ import "github.com/strimzi-render/strimzi-render/fn/strimzi"
 
 // kindSchema is a kind's schema and what its CRD adds to it.
 type kindSchema struct {
-	root *Schema
+	root *schema
 	// scale: spec.replicas is the scale subresource's replica count.
 	scale bool
 }

@@ -18,12 +18,12 @@ const quantityPattern = `^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[n
 // Kubernetes model Strimzi 1.2.0 builds its CRDs from does not have yet.
 var kubeFieldsStrimziLacks = map[reflect.Type][]string{}
 
-var kubeSchemas = map[reflect.Type]*Schema{}
+var kubeSchemas = map[reflect.Type]*schema{}
 
 // kube is the schema of a Kubernetes type Strimzi embeds, derived from its
 // Go type: Strimzi's CRDs carry these types whole, without enums, patterns
 // or required fields of their own.
-func kube[T any]() *Schema { return fromGoType(reflect.TypeFor[T]()) }
+func kube[T any]() *schema { return fromGoType(reflect.TypeFor[T]()) }
 
 var (
 	quantityType    = reflect.TypeFor[resource.Quantity]()
@@ -32,7 +32,7 @@ var (
 	rawTypes        = []reflect.Type{reflect.TypeFor[metav1.FieldsV1](), reflect.TypeFor[json.RawMessage]()}
 )
 
-func fromGoType(t reflect.Type) *Schema {
+func fromGoType(t reflect.Type) *schema {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -96,4 +96,4 @@ func addStructFields(props fields, t reflect.Type, skip []string) {
 // objectMeta is metadata: the API server reads it as ObjectMeta, not
 // through the CRD's schema, reports the fields ObjectMeta lacks and drops
 // the values it cannot read.
-var objectMeta = fromGoType(reflect.TypeFor[metav1.ObjectMeta]()).with(func(s *Schema) { s.objectMeta = true })
+var objectMeta = fromGoType(reflect.TypeFor[metav1.ObjectMeta]()).with(func(s *schema) { s.objectMeta = true })

@@ -2,11 +2,11 @@ package crdschema
 
 import "fmt"
 
-// Rule is an x-kubernetes-validations rule: the CEL expression and the
+// rule is an x-kubernetes-validations rule: the CEL expression and the
 // message as the CRD states them, and the same logic in Go. The API server
 // reports a rule that is false with its message, and one that cannot be
 // evaluated (a field it reads is absent) with the evaluation error.
-type Rule struct {
+type rule struct {
 	Expression string
 	Message    string
 	eval       cel
@@ -24,12 +24,12 @@ type fieldSource interface {
 // Rack awareness: topology-label (the default) needs topologyKey,
 // environment-variable needs envVarName.
 var (
-	rackTopologyKeyRule = Rule{
+	rackTopologyKeyRule = rule{
 		Expression: `(has(self.type) && self.type != "topology-label") || self.topologyKey != ""`,
 		Message:    "topologyKey property is required",
 		eval:       or(and(has("type"), notEqual("type", "topology-label")), notEqual("topologyKey", "")),
 	}
-	rackEnvVarNameRule = Rule{
+	rackEnvVarNameRule = rule{
 		Expression: `has(self.type) == false || self.type != "environment-variable" || self.envVarName != ""`,
 		Message:    "envVarName property is required",
 		eval:       or(not(has("type")), notEqual("type", "environment-variable"), notEqual("envVarName", "")),
@@ -39,12 +39,12 @@ var (
 // Metrics: the JMX Prometheus Exporter reads its rules from a ConfigMap;
 // Cruise Control has no Strimzi metrics reporter.
 var (
-	metricsValueFromRule = Rule{
+	metricsValueFromRule = rule{
 		Expression: `self.type != 'jmxPrometheusExporter' || has(self.valueFrom)`,
 		Message:    "valueFrom property is required",
 		eval:       or(notEqual("type", "jmxPrometheusExporter"), has("valueFrom")),
 	}
-	metricsNoReporterRule = Rule{
+	metricsNoReporterRule = rule{
 		Expression: `self.type != 'strimziMetricsReporter'`,
 		Message:    "value type not supported",
 		eval:       notEqual("type", "strimziMetricsReporter"),

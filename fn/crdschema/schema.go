@@ -5,36 +5,36 @@ import (
 	"regexp"
 )
 
-// Type is the JSON type a schema node accepts.
-type Type uint8
+// valueType is the JSON type a schema node accepts.
+type valueType uint8
 
-// The types of the CRDs' structural schemas, and Any for subtrees the
+// The types of the CRDs' structural schemas, and typeAny for subtrees the
 // API server never looks into.
 const (
-	Any Type = iota
-	Object
-	Array
-	String
-	Integer
-	Number
-	Boolean
-	// IntOrString is x-kubernetes-int-or-string: an integer or a string.
-	IntOrString
+	typeAny valueType = iota
+	typeObject
+	typeArray
+	typeString
+	typeInteger
+	typeNumber
+	typeBoolean
+	// typeIntOrString is x-kubernetes-int-or-string: an integer or a string.
+	typeIntOrString
 )
 
-func (t Type) String() string {
+func (t valueType) String() string {
 	return [...]string{"", "object", "array", "string", "integer", "number", "boolean", "int-or-string"}[t]
 }
 
-// Schema is what the API server accepts at one field path: a node of a
+// schema is what the API server accepts at one field path: a node of a
 // structural schema. Nodes are shared between the places a type is used,
 // so they are never changed once built.
-type Schema struct {
-	Type       Type
-	Properties map[string]*Schema
-	Items      *Schema
+type schema struct {
+	Type       valueType
+	Properties map[string]*schema
+	Items      *schema
 	// Values is additionalProperties: the schema of every value of a map.
-	Values *Schema
+	Values *schema
 	// Preserve is x-kubernetes-preserve-unknown-fields: fields it does not
 	// name are kept, not reported.
 	Preserve bool
@@ -47,7 +47,7 @@ type Schema struct {
 	// OneOf lists alternatives, each the fields it requires; exactly one
 	// must hold.
 	OneOf [][]string
-	Rules []Rule
+	Rules []rule
 	// Extension says why the renderer accepts a field Strimzi's CRD lacks.
 	Extension string
 	// UnknownOnly marks a subtree where the API server reports unknown
@@ -67,77 +67,77 @@ type removal struct {
 	hint string
 	// v1beta2, when set, is the field's schema in v1beta2 input, which the
 	// renderer still reads.
-	v1beta2 *Schema
+	v1beta2 *schema
 }
 
 // fields names the properties of an object.
-type fields map[string]*Schema
+type fields map[string]*schema
 
-func str() *Schema         { return &Schema{Type: String} }
-func integer() *Schema     { return &Schema{Type: Integer} }
-func number() *Schema      { return &Schema{Type: Number} }
-func boolean() *Schema     { return &Schema{Type: Boolean} }
-func intOrString() *Schema { return &Schema{Type: IntOrString} }
-func anything() *Schema    { return &Schema{Type: Any, Preserve: true} }
+func str() *schema         { return &schema{Type: typeString} }
+func integer() *schema     { return &schema{Type: typeInteger} }
+func number() *schema      { return &schema{Type: typeNumber} }
+func boolean() *schema     { return &schema{Type: typeBoolean} }
+func intOrString() *schema { return &schema{Type: typeIntOrString} }
+func anything() *schema    { return &schema{Type: typeAny, Preserve: true} }
 
-func obj(f fields) *Schema        { return &Schema{Type: Object, Properties: f} }
-func array(items *Schema) *Schema { return &Schema{Type: Array, Items: items} }
-func mapOf(values *Schema) *Schema {
-	return &Schema{Type: Object, Values: values}
+func obj(f fields) *schema        { return &schema{Type: typeObject, Properties: f} }
+func array(items *schema) *schema { return &schema{Type: typeArray, Items: items} }
+func mapOf(values *schema) *schema {
+	return &schema{Type: typeObject, Values: values}
 }
-func stringMap() *Schema { return mapOf(str()) }
+func stringMap() *schema { return mapOf(str()) }
 
 // preserved is an object whose fields are not checked (spec.config).
-func preserved() *Schema { return &Schema{Type: Object, Preserve: true} }
+func preserved() *schema { return &schema{Type: typeObject, Preserve: true} }
 
-func enum(values ...string) *Schema { return &Schema{Type: String, Enum: values} }
+func enum(values ...string) *schema { return &schema{Type: typeString, Enum: values} }
 
 // with returns a copy of s changed by f: nodes are shared, so a modifier
 // must never change the node it is called on.
-func (s *Schema) with(f func(*Schema)) *Schema {
+func (s *schema) with(f func(*schema)) *schema {
 	c := *s
 	f(&c)
 	return &c
 }
 
-func (s *Schema) req(names ...string) *Schema {
-	return s.with(func(c *Schema) { c.Required = names })
+func (s *schema) req(names ...string) *schema {
+	return s.with(func(c *schema) { c.Required = names })
 }
 
-func (s *Schema) min(v float64) *Schema { return s.with(func(c *Schema) { c.Minimum = &v }) }
-func (s *Schema) max(v float64) *Schema { return s.with(func(c *Schema) { c.Maximum = &v }) }
+func (s *schema) min(v float64) *schema { return s.with(func(c *schema) { c.Minimum = &v }) }
+func (s *schema) max(v float64) *schema { return s.with(func(c *schema) { c.Maximum = &v }) }
 
-func (s *Schema) minItems(n int64) *Schema { return s.with(func(c *Schema) { c.MinItems = &n }) }
+func (s *schema) minItems(n int64) *schema { return s.with(func(c *schema) { c.MinItems = &n }) }
 
-func (s *Schema) pattern(p string) *Schema {
+func (s *schema) pattern(p string) *schema {
 	re := regexp.MustCompile(p)
-	return s.with(func(c *Schema) { c.Pattern = re })
+	return s.with(func(c *schema) { c.Pattern = re })
 }
 
 // oneOf requires exactly one of the alternatives, each a set of fields.
-func (s *Schema) oneOf(alternatives ...[]string) *Schema {
-	return s.with(func(c *Schema) { c.OneOf = alternatives })
+func (s *schema) oneOf(alternatives ...[]string) *schema {
+	return s.with(func(c *schema) { c.OneOf = alternatives })
 }
 
-func (s *Schema) rules(rs ...Rule) *Schema { return s.with(func(c *Schema) { c.Rules = rs }) }
+func (s *schema) rules(rs ...rule) *schema { return s.with(func(c *schema) { c.Rules = rs }) }
 
 // extension marks a field the renderer accepts and Strimzi's CRD lacks.
-func (s *Schema) extension(why string) *Schema {
-	return s.with(func(c *Schema) { c.Extension = why })
+func (s *schema) extension(why string) *schema {
+	return s.with(func(c *schema) { c.Extension = why })
 }
 
-func (s *Schema) unknownOnly() *Schema { return s.with(func(c *Schema) { c.UnknownOnly = true }) }
+func (s *schema) unknownOnly() *schema { return s.with(func(c *schema) { c.UnknownOnly = true }) }
 
 // also returns an object with more properties.
-func (s *Schema) also(more fields) *Schema {
-	return s.with(func(c *Schema) {
+func (s *schema) also(more fields) *schema {
+	return s.with(func(c *schema) {
 		c.Properties = maps.Clone(s.Properties)
 		maps.Copy(c.Properties, more)
 	})
 }
 
 // customResource is the schema of a whole custom resource.
-func customResource(spec, status *Schema) *Schema {
+func customResource(spec, status *schema) *schema {
 	return obj(fields{
 		"apiVersion": str(),
 		"kind":       str(),

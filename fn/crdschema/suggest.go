@@ -6,7 +6,7 @@ import (
 
 // nearest is the known field a misspelt key most likely meant: one a
 // small number of edits away, ignoring case; "" if none.
-func nearest(key string, known map[string]*Schema) string {
+func nearest(key string, known map[string]*schema) string {
 	best, bestDistance := "", maxEdits(key)+1
 	for name := range known {
 		// Case is a frequent slip: it costs nothing.

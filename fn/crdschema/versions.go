@@ -15,10 +15,10 @@ import (
 // spec.kafka.listeners[].authentication.
 type change struct {
 	path  string
-	apply func(*Schema)
+	apply func(*schema)
 }
 
-func withHistory(root *Schema, changes ...change) *Schema {
+func withHistory(root *schema, changes ...change) *schema {
 	for _, ch := range changes {
 		root = patch(root, splitPath(ch.path), ch.apply)
 	}
@@ -39,7 +39,7 @@ func splitPath(path string) []string {
 
 // patch changes a copy of the node at path, and copies of the nodes above
 // it: nodes are shared with other paths and kinds.
-func patch(s *Schema, path []string, f func(*Schema)) *Schema {
+func patch(s *schema, path []string, f func(*schema)) *schema {
 	c := *s
 	switch {
 	case len(path) == 0:
@@ -59,7 +59,7 @@ func patch(s *Schema, path []string, f func(*Schema)) *Schema {
 
 // removed fields, all with one hint.
 func removed(path, hint string, names ...string) change {
-	return change{path, func(s *Schema) {
+	return change{path, func(s *schema) {
 		s.removed = maps.Clone(s.removed)
 		if s.removed == nil {
 			s.removed = map[string]*removal{}
@@ -72,8 +72,8 @@ func removed(path, hint string, names ...string) change {
 
 // readInV1beta2 is a removed field the renderer still reads from v1beta2
 // input, with its schema there.
-func readInV1beta2(path, name string, v1beta2 *Schema, hint string) change {
-	return change{path, func(s *Schema) {
+func readInV1beta2(path, name string, v1beta2 *schema, hint string) change {
+	return change{path, func(s *schema) {
 		s.removed = maps.Clone(s.removed)
 		if s.removed == nil {
 			s.removed = map[string]*removal{}
@@ -84,7 +84,7 @@ func readInV1beta2(path, name string, v1beta2 *Schema, hint string) change {
 
 // removedValue is an enum value v1 dropped.
 func removedValue(path, value, hint string) change {
-	return change{path, func(s *Schema) {
+	return change{path, func(s *schema) {
 		s.removedValues = maps.Clone(s.removedValues)
 		if s.removedValues == nil {
 			s.removedValues = map[string]string{}
@@ -95,7 +95,7 @@ func removedValue(path, value, hint string) change {
 
 // requiredSinceV1 are required fields v1beta2 did not require.
 func requiredSinceV1(path string, names ...string) change {
-	return change{path, func(s *Schema) {
+	return change{path, func(s *schema) {
 		s.requiredSinceV1 = map[string]bool{}
 		for _, n := range names {
 			s.requiredSinceV1[n] = true
