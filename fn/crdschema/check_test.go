@@ -34,10 +34,12 @@ const (
 
 func parse(t *testing.T, text string) *yaml.RNode {
 	t.Helper()
-	node, err := yaml.Parse(text)
+	node, err := parseText(text)
 	require.NoError(t, err)
 	return node
 }
+
+func parseText(text string) (*yaml.RNode, error) { return yaml.Parse(text) }
 
 // resourceText is a resource of kind in kafka.strimzi.io/version.
 func resourceText(version, kind, spec string) string {
