@@ -35,11 +35,16 @@ func problems(node *yaml.RNode, skipOverlaps bool) []results.Problem {
 	if node == nil {
 		return nil
 	}
-	kind := node.GetKind()
-	fs := check(node.YNode(), node.GetApiVersion(), kind)
+	// Read here, not with RNode's getters, which expect a mapping.
+	root := resolve(node.YNode())
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	apiVersion, _ := mapping{root}.stringField("apiVersion")
+	kind, _ := mapping{root}.stringField("kind")
 	var out []results.Problem
-	for _, f := range fs {
-		if !skipOverlaps || !overlaps(kind, node.YNode(), f) {
+	for _, f := range check(root, apiVersion, kind) {
+		if !skipOverlaps || !overlaps(kind, root, f) {
 			out = append(out, results.Problem{Path: f.path, Message: f.message})
 		}
 	}
@@ -118,6 +123,9 @@ func (c *checker) push(key string) int {
 	n := len(c.path)
 	if n > 0 {
 		c.path = append(c.path, '.')
+	}
+	if key == "" {
+		key = `""` // so that every problem has a path
 	}
 	c.path = append(c.path, key...)
 	return n

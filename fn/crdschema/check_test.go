@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -413,6 +412,8 @@ func TestYAMLAliasesAndMergeKeys(t *testing.T) {
 	}, checkAll(t, "v1", "KafkaConnect", spec))
 }
 
+// TestAliasBombStaysLinear: a walk of every alias would take 9^12 steps
+// here and never end; anchors are walked once per schema.
 func TestAliasBombStaysLinear(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(connectSpec + "\n  template: {pod: {tolerations: &l0 [{key: a}, {key: a}, {key: a}, {key: a}, {key: a}, {key: a}, {key: a}, {key: a}, {key: a}]}}")
@@ -420,11 +421,19 @@ func TestAliasBombStaysLinear(t *testing.T) {
 	for i := 1; i <= 12; i++ {
 		fmt.Fprintf(&b, "\n  x%d: &s%d [*s%d, *s%d, *s%d, *s%d, *s%d, *s%d, *s%d, *s%d, *s%d]", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
 	}
-	node := parse(t, resourceText("v1", "KafkaConnect", b.String()))
-	start := time.Now()
-	ps := CheckAll(node)
-	assert.Less(t, time.Since(start), 2*time.Second)
-	assert.Len(t, ps, 12, "one unknown field per level")
+	b.WriteString("\n  livenessProbe: {timeoutSeconds: 0}\n  readinessProbe: {<<: [*s12]}")
+	ps := CheckAll(parse(t, resourceText("v1", "KafkaConnect", b.String())))
+	require.Len(t, ps, 13, "one unknown field per level, and the probe")
+	assert.Equal(t, problem("spec.livenessProbe.timeoutSeconds",
+		"Invalid value: 0: spec.livenessProbe.timeoutSeconds in body should be greater than or equal to 1"), ps[12])
+}
+
+func TestMergeCycles(t *testing.T) {
+	spec := connectSpec + "\n  livenessProbe: &a {<<: *a, timeoutSeconds: 0}\n  readinessProbe: &b {<<: [*b, *a]}"
+	assert.Equal(t, []results.Problem{
+		problem("spec.livenessProbe.timeoutSeconds", "Invalid value: 0: spec.livenessProbe.timeoutSeconds in body should be greater than or equal to 1"),
+		problem("spec.readinessProbe.timeoutSeconds", "Invalid value: 0: spec.readinessProbe.timeoutSeconds in body should be greater than or equal to 1"),
+	}, checkAll(t, "v1", "KafkaConnect", spec))
 }
 
 func TestOtherResources(t *testing.T) {
@@ -437,4 +446,28 @@ func TestOtherResources(t *testing.T) {
 		assert.Empty(t, CheckAll(parse(t, text)), text)
 	}
 	assert.Empty(t, CheckAll(nil))
+}
+
+// FuzzCheck: any YAML resource is checked without a panic, every problem
+// has a field path and a message, and Check keeps a subset of CheckAll.
+func FuzzCheck(f *testing.F) {
+	for kind, spec := range map[string]string{"Kafka": kafkaSpec, "KafkaNodePool": poolSpec, "KafkaConnect": connectSpec} {
+		f.Add(resourceText("v1", kind, spec))
+		f.Add(resourceText("v1beta2", kind, spec+"\n  x: &a {b: *a}"))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		node, err := parseText(text)
+		if err != nil || node == nil {
+			return
+		}
+		all := CheckAll(node)
+		for _, p := range all {
+			assert.NotEmpty(t, p.Path, p.Message)
+			assert.NotEmpty(t, p.Message, p.Path)
+		}
+		for _, p := range Check(node) {
+			assert.Contains(t, all, p)
+		}
+		assert.Equal(t, all, CheckAll(node), "deterministic")
+	})
 }

@@ -1,6 +1,7 @@
 package crdschema
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -99,7 +100,11 @@ func (m mapping) hasMerge() bool {
 }
 
 // each calls f with every field once, in the order written.
-func (m mapping) each(f func(key string, v *yaml.Node)) {
+func (m mapping) each(f func(key string, v *yaml.Node)) { m.eachMerging(f, nil) }
+
+// eachMerging is each within the mappings being merged, which a merge
+// that leads back to one of them must not enter again.
+func (m mapping) eachMerging(f func(key string, v *yaml.Node), merging []*yaml.Node) {
 	c := m.n.Content
 	if !m.hasMerge() {
 		for i := 0; i+1 < len(c); i += 2 {
@@ -114,17 +119,7 @@ func (m mapping) each(f func(key string, v *yaml.Node)) {
 			f(c[i].Value, c[i+1])
 		}
 	}
-	m.eachMerged(func(key string, v *yaml.Node) {
-		if !seen[key] {
-			seen[key] = true
-			f(key, v)
-		}
-	})
-}
-
-// eachMerged calls f with the fields of the mappings merged into m.
-func (m mapping) eachMerged(f func(key string, v *yaml.Node)) {
-	c := m.n.Content
+	merging = append(merging, m.n)
 	for i := 0; i+1 < len(c); i += 2 {
 		if !isMergeKey(c[i]) {
 			continue
@@ -134,8 +129,13 @@ func (m mapping) eachMerged(f func(key string, v *yaml.Node)) {
 			merged = merged[0].Content
 		}
 		for _, mm := range merged {
-			if mm = resolve(mm); mm.Kind == yaml.MappingNode {
-				mapping{mm}.each(f)
+			if mm = resolve(mm); mm.Kind == yaml.MappingNode && !slices.Contains(merging, mm) {
+				mapping{mm}.eachMerging(func(key string, v *yaml.Node) {
+					if !seen[key] {
+						seen[key] = true
+						f(key, v)
+					}
+				}, merging)
 			}
 		}
 	}
