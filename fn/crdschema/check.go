@@ -314,8 +314,7 @@ func (c *checker) checkValue(n *yaml.Node, s *schema) {
 		c.add(rulePattern, field.Invalid(c.fieldPath(), n.Value,
 			fmt.Sprintf("%s in body should match '%s'", c.at(), s.Pattern)), "")
 	}
-	if actual == "integer" || actual == "number" {
-		v, _ := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	if v, ok := numeric(n); ok {
 		if s.Minimum != nil && v < *s.Minimum {
 			c.add(ruleMinimum, field.Invalid(c.fieldPath(), goValue(n),
 				fmt.Sprintf("%s in body should be greater than or equal to %v", c.at(), *s.Minimum)), "")
@@ -414,9 +413,10 @@ func (c *checker) evalRules() {
 // scaleReplicas applies the scale subresource's check of spec.replicas.
 func (c *checker) scaleReplicas(n *yaml.Node) {
 	spec := mapping{resolve(n)}.get("spec")
-	if spec == nil || spec.Kind != yaml.MappingNode {
+	if spec == nil || resolve(spec).Kind != yaml.MappingNode {
 		return
 	}
+	spec = resolve(spec)
 	r := mapping{spec}.get("replicas")
 	if r == nil || jsonType(r) != "integer" {
 		return

@@ -140,6 +140,10 @@ func TestTypes(t *testing.T) {
 		spec: strings.Replace(connectSpec, "replicas: 1", "replicas: 1.5", 1),
 		want: []results.Problem{problem("spec.replicas", `Invalid value: "number": spec.replicas in body must be of type integer: "number"`)},
 	}, {
+		name: "integer in another base",
+		kind: "Kafka",
+		spec: strings.Replace(kafkaSpec, "port: 9092", "port: 0x2400", 1),
+	}, {
 		name: "integer for a number",
 		kind: "Kafka",
 		spec: kafkaSpec + "\n    quotas: {type: strimzi, minAvailableRatioPerVolume: 1}",

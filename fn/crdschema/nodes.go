@@ -84,6 +84,17 @@ func goValue(n *yaml.Node) any {
 	return n.Value
 }
 
+// numeric is n's value if n is a number.
+func numeric(n *yaml.Node) (float64, bool) {
+	switch v := goValue(n).(type) {
+	case int64:
+		return float64(v), true
+	case float64:
+		return v, true
+	}
+	return 0, false
+}
+
 // mapping reads the fields of a mapping node, merge keys included: fields
 // written in the mapping win over merged ones, as in YAML.
 type mapping struct{ n *yaml.Node }
