@@ -84,6 +84,7 @@ func check(n *yaml.Node, apiVersion, kind string) []finding {
 	}
 	c := &checker{v1beta2: version == strimzi.V1beta2}
 	c.visit(n, k.root, validating)
+	c.firstMetaError()
 	if !slices.ContainsFunc(c.findings, func(f finding) bool { return f.blocking }) {
 		c.evalRules()
 	}
@@ -101,6 +102,17 @@ type checker struct {
 	findings []finding
 	rules    []pendingRules
 	expanded map[aliasVisit]bool
+	// The structs and fields of metadata being decoded, the keys and
+	// indices that lead there, and the values it cannot decode.
+	goStructs, goFields, metaKeys []string
+	metaErrors                    []metaError
+}
+
+// metaError is a value of metadata that does not decode, and the keys and
+// indices that lead to it.
+type metaError struct {
+	keys []string
+	f    finding
 }
 
 type aliasVisit struct {
@@ -172,8 +184,8 @@ const (
 	// pruning: unknown fields only, as in status, which the API server
 	// drops on create, and under values it drops before validation (nulls).
 	pruning
-	// readingMeta: metadata, read as ObjectMeta: unknown fields only, and
-	// a value of the wrong type is dropped without a word.
+	// readingMeta: metadata, decoded into ObjectMeta: unknown fields, and
+	// the first value of the wrong type as the decoder words it.
 	readingMeta
 )
 
@@ -200,22 +212,27 @@ func (c *checker) visit(n *yaml.Node, s *schema, m mode) {
 			m = pruning
 		}
 	}
-	if m == validating && s != nil {
+	switch {
+	case m == validating && s != nil:
 		c.checkValue(n, s)
+	case m == readingMeta && s != nil && !decodes(s.Type, n):
+		c.metaDecodeError(n, s)
+		return
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		if m != readingMeta || s != nil && s.Type == typeObject {
-			c.visitMapping(n, s, m)
-		}
+		c.visitMapping(n, s, m)
 	case yaml.SequenceNode:
-		if m != readingMeta || s != nil && s.Type == typeArray {
-			c.visitSequence(n, s, m)
-		}
+		c.visitSequence(n, s, m)
 	}
 }
 
 func (c *checker) visitMapping(n *yaml.Node, s *schema, m mode) {
+	inStruct := m == readingMeta && s != nil && s.Values == nil
+	if inStruct {
+		c.goStructs = append(c.goStructs, s.goType)
+		defer func() { c.goStructs = c.goStructs[:len(c.goStructs)-1] }()
+	}
 	fields := mapping{n}
 	fields.each(func(key string, v *yaml.Node) {
 		child := c.fieldSchema(s, key)
@@ -230,7 +247,19 @@ func (c *checker) visitMapping(n *yaml.Node, s *schema, m mode) {
 		if m == validating && isNull(v) {
 			childMode = pruning // nulls are dropped before validation: absent
 		}
+		if inStruct {
+			c.goFields = append(c.goFields, key)
+		}
+		if m == readingMeta {
+			c.metaKeys = append(c.metaKeys, key)
+		}
 		c.visit(v, child, childMode)
+		if m == readingMeta {
+			c.metaKeys = c.metaKeys[:len(c.metaKeys)-1]
+		}
+		if inStruct {
+			c.goFields = c.goFields[:len(c.goFields)-1]
+		}
 		c.pop(at)
 	})
 	if m == validating && s != nil && s.Type == typeObject {
@@ -269,7 +298,13 @@ func (c *checker) visitSequence(n *yaml.Node, s *schema, m mode) {
 	}
 	for i, item := range n.Content {
 		at := c.pushIndex(i)
+		if m == readingMeta {
+			c.metaKeys = append(c.metaKeys, fmt.Sprintf("%020d", i)) // in numeric order
+		}
 		c.visit(item, items, itemMode)
+		if m == readingMeta {
+			c.metaKeys = c.metaKeys[:len(c.metaKeys)-1]
+		}
 		c.pop(at)
 	}
 	if m == validating && s != nil && s.MinItems != nil && int64(len(n.Content)) < *s.MinItems {
@@ -303,7 +338,9 @@ func (c *checker) checkValue(n *yaml.Node, s *schema) {
 	actual := jsonType(n)
 	switch {
 	case s.Type == typeIntOrString:
+		// Its type is both, and its anyOf the one and the other.
 		if actual != "integer" && actual != "string" {
+			c.typeError("integer,string", actual)
 			c.add(ruleType, field.Invalid(c.fieldPath(), "", fmt.Sprintf("%q must validate at least one schema (anyOf)", c.at())), "")
 			c.typeError("integer", actual)
 		}
@@ -331,6 +368,38 @@ func (c *checker) checkValue(n *yaml.Node, s *schema) {
 		}
 		c.add(ruleEnum, field.NotSupported(c.fieldPath(), goValue(n), s.Enum), hint)
 	}
+}
+
+// decodes reports whether the JSON decoder reads n into a Go value of type t.
+func decodes(t valueType, n *yaml.Node) bool {
+	actual := jsonType(n)
+	return t == typeAny || actual == "null" || accepts(t, actual)
+}
+
+// metaDecodeError reports, as encoding/json words it, the first value of
+// metadata the API server cannot decode into ObjectMeta.
+func (c *checker) metaDecodeError(n *yaml.Node, s *schema) {
+	value := map[string]string{"integer": "number", "number": "number", "boolean": "bool"}[jsonType(n)]
+	if value == "" {
+		value = jsonType(n)
+	}
+	into := "Go value of type " + s.goType
+	if len(c.goFields) > 0 {
+		parent := c.goStructs[len(c.goStructs)-1]
+		into = fmt.Sprintf("Go struct field %s.%s of type %s", parent[strings.LastIndex(parent, ".")+1:], strings.Join(c.goFields, "."), s.goType)
+	}
+	c.metaErrors = append(c.metaErrors, metaError{slices.Clone(c.metaKeys),
+		finding{path: c.at(), class: ruleType, message: fmt.Sprintf("json: cannot unmarshal %s into %s", value, into)}})
+}
+
+// firstMetaError is the error the decoder stops at: kubectl sends metadata
+// as JSON with sorted keys, so the first in that order.
+func (c *checker) firstMetaError() {
+	if len(c.metaErrors) == 0 {
+		return
+	}
+	first := slices.MinFunc(c.metaErrors, func(a, b metaError) int { return slices.Compare(a.keys, b.keys) })
+	c.findings = append(c.findings, first.f)
 }
 
 func (c *checker) typeError(expected, actual string) {
@@ -398,13 +467,12 @@ func (c *checker) checkOneOf(m mapping, alternatives [][]string) {
 func (c *checker) evalRules() {
 	for _, p := range c.rules {
 		for _, r := range p.rules {
-			ok, err := r.eval(p.self)
-			detail := r.Message
-			if err != nil {
-				detail = fmt.Sprintf("%v evaluating rule: %s", err, r.Message)
-			}
-			if err != nil || !ok {
-				c.add(ruleCEL, field.Invalid(field.NewPath(p.path), "object", detail), "")
+			switch ok, err := r.eval(p.self); {
+			case err != nil:
+				c.add(ruleCEL, field.Invalid(field.NewPath(p.path), "object", fmt.Sprintf("%v evaluating rule: %s", err, r.Message)), "")
+			case !ok:
+				// The API server leaves out the value of an object.
+				c.add(ruleCEL, field.Invalid(field.NewPath(p.path), field.OmitValueType{}, r.Message), "")
 			}
 		}
 	}

@@ -39,13 +39,19 @@ func fromGoType(t reflect.Type) *schema {
 	if s, ok := kubeSchemas[t]; ok {
 		return s
 	}
+	s := schemaOfGoType(t)
+	s.goType = t.String()
+	return s
+}
+
+func schemaOfGoType(t reflect.Type) *schema {
 	switch {
 	case t == quantityType:
 		return intOrString().pattern(quantityPattern)
 	case t == intOrStringType:
 		return intOrString()
 	case t == timeType:
-		return str()
+		return anything() // decoded by its own rules
 	case slices.Contains(rawTypes, t):
 		return anything()
 	}
@@ -68,6 +74,7 @@ func fromGoType(t reflect.Type) *schema {
 		return mapOf(fromGoType(t.Elem()))
 	case reflect.Struct:
 		s := obj(fields{})
+		s.goType = t.String()
 		kubeSchemas[t] = s
 		addStructFields(s.Properties, t, kubeFieldsStrimziLacks[t])
 		return s

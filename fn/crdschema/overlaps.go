@@ -16,7 +16,7 @@ import (
 // with messages of their own (Strimzi's, where Strimzi has one): Check
 // leaves the rule's findings out, so no problem is reported twice.
 type overlap struct {
-	path  string // with [] for any index
+	path  string // with [] for any index, and .* for any key of a map
 	class ruleClass
 	// by names the check that reports the problem, for review.
 	by string
@@ -37,6 +37,10 @@ const (
 var decodeOverlaps = []overlap{
 	{"spec", ruleRequired, byDecode + ": Required .spec section is missing.", nil},
 	{"spec", ruleType, byDecode + ": must be an object", nil},
+	{"metadata.labels", ruleType, byDecode + ": must be a map of strings", nil},
+	{"metadata.labels.*", ruleType, byDecode + ": must be a string: quote the value", nil},
+	{"metadata.annotations", ruleType, byDecode + ": must be a map of strings", nil},
+	{"metadata.annotations.*", ruleType, byDecode + ": must be a string: quote the value", nil},
 }
 
 var kafkaOverlaps = []overlap{
@@ -135,11 +139,20 @@ var anyIndex = regexp.MustCompile(`\[[0-9]+\]`)
 func overlaps(kind string, root *yaml.Node, f finding) bool {
 	path := anyIndex.ReplaceAllString(f.path, "[]")
 	for _, o := range overlapsByKind[kind] {
-		if o.path == path && o.class == f.class && (o.when == nil || o.when(root, f)) {
+		if matches(o.path, path) && o.class == f.class && (o.when == nil || o.when(root, f)) {
 			return true
 		}
 	}
 	return false
+}
+
+// matches reports whether path is pattern, where a pattern ending in .*
+// matches every key of a map.
+func matches(pattern, path string) bool {
+	if prefix, ok := strings.CutSuffix(pattern, ".*"); ok {
+		return strings.HasPrefix(path, prefix+".")
+	}
+	return pattern == path
 }
 
 // notAQuantity: the renderer parses the value as a quantity and reports

@@ -55,6 +55,9 @@ type schema struct {
 	UnknownOnly bool
 	// objectMeta marks metadata, which the API server reads as ObjectMeta.
 	objectMeta bool
+	// goType is the Go type of a node derived from one, which metadata's
+	// decoding errors name.
+	goType string
 
 	// Version history: what kafka.strimzi.io/v1beta2 had here.
 	removed         map[string]*removal
