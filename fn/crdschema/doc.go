@@ -15,20 +15,28 @@
 //
 // Where the results differ from the API server's:
 //
-//   - The API server rejects unknown fields before it validates anything;
-//     both are reported at once here.
+//   - The API server rejects unknown fields, and metadata it cannot decode,
+//     before it validates anything; all are reported at once here.
 //   - Strimzi 1.x serves only v1. v1beta2 input, which the renderer reads
 //     as v1, is checked as v1 that also accepts the v1beta2 fields the
 //     renderer still reads and does not require what v1 added.
-//   - The oneOf and anyOf errors the API server reports at "<nil>" are
-//     reported at the field they are about, and the scale subresource's
-//     at spec.replicas rather than .spec.replicas.
-//   - Of metadata only unknown fields are reported; names and labels are
-//     checked where the renderer reads them.
+//   - Problems the API server reports at "<nil>" or at metadata as a whole
+//     are reported at the field they are about, and the scale
+//     subresource's at spec.replicas rather than .spec.replicas.
+//   - Follow-on errors of a problem already reported are left out: the
+//     note that CEL rules were skipped, and a second error about a value
+//     of the wrong type.
+//   - Of metadata, unknown fields and the first value that does not decode
+//     are reported; the rules for names, labels and owner references are
+//     applied where the renderer reads them.
 //   - The CRDs' CEL rules are evaluated by Go equivalents; the agreement
 //     test ties each to the rule's text.
 //   - An anchor used by several aliases is checked once per schema, at the
 //     first path that reaches it.
 //   - Removed fields and values name what replaced them, and unknown fields
 //     the known field they were likely meant to be.
+//
+// TestAgainstAPIServerValidator and TestGoldenInputsAgainstAPIServerValidator
+// compare the results with the API server's own code, run by
+// test/kubevalidate, when its command is at hand.
 package crdschema

@@ -24,13 +24,7 @@ func TestSurvey(t *testing.T) {
 		t.Skip("set STRIMZI_RENDER_SURVEY=1 to list the findings over golden inputs and examples")
 	}
 	root := filepath.Join("..", "..")
-	var files []string
-	for _, pattern := range []string{"testdata/*/*/input.yaml", "fn/testdata/*/*/input.yaml", "examples/*/*.yaml"} {
-		m, err := filepath.Glob(filepath.Join(root, pattern))
-		require.NoError(t, err)
-		files = append(files, m...)
-	}
-	sort.Strings(files)
+	files := goldenInputs(t)
 	if dir := os.Getenv("STRIMZI_RENDER_STRIMZI_DIR"); dir != "" {
 		m, err := filepath.Glob(filepath.Join(dir, "examples", "*", "*.yaml"))
 		require.NoError(t, err)
@@ -63,6 +57,18 @@ func TestSurvey(t *testing.T) {
 		}
 	}
 	t.Logf("%d files, resources checked: %v\n%s", len(files), checked, b.String())
+}
+
+// goldenInputs are the golden inputs and the examples.
+func goldenInputs(t *testing.T) []string {
+	var files []string
+	for _, pattern := range []string{"testdata/*/*/input.yaml", "examples/*/*.yaml"} {
+		m, err := filepath.Glob(filepath.Join("..", "..", pattern))
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	sort.Strings(files)
+	return files
 }
 
 func rel(root, f string) string {
