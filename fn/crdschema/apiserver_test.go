@@ -18,9 +18,9 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
-// TestAgainstAPIServerValidator runs every v1 case through the API
-// server's own code (test/kubevalidate, which validates custom resources
-// with apiextensions-apiserver) and expects the problems CheckAll finds,
+// TestAgainstAPIServerValidator runs every v1 case the API server can read
+// through its own code (test/kubevalidate, which validates custom
+// resources with apiextensions-apiserver) and expects the problems CheckAll finds,
 // but for the differences the package documents. It needs the validator's
 // command, which is built from the Kubernetes sources:
 //
@@ -34,7 +34,11 @@ func TestAgainstAPIServerValidator(t *testing.T) {
 	crds := filepath.Join(strimziDir(t), "crds")
 	var cases []checkCase
 	for _, table := range [][]checkCase{unknownFieldCases, typeCases, valueCases, oneOfCases, ruleCases, scaleCases} {
-		cases = append(cases, table...)
+		for _, c := range table {
+			if !unreadable(parse(t, resourceText("v1", c.kind, c.spec)).YNode()) {
+				cases = append(cases, c)
+			}
+		}
 	}
 	var input bytes.Buffer
 	for i, c := range cases {
@@ -44,7 +48,7 @@ func TestAgainstAPIServerValidator(t *testing.T) {
 	require.NoError(t, os.WriteFile(file, input.Bytes(), 0o644))
 	out, err := exec.Command(bin, "--crds", crds, file).Output()
 	if exitErr, ok := err.(*exec.ExitError); !ok || exitErr.ExitCode() != 1 {
-		require.NoError(t, err, "the validator failed: %s", out)
+		require.NoError(t, err, "the validator failed: %s", exitErr.Stderr)
 	}
 	server := serverProblems(t, out)
 	for i, c := range cases {
@@ -110,10 +114,8 @@ func unreadable(n *yaml.Node) bool {
 	if n.Kind == yaml.AliasNode || n.ShortTag() == yaml.MergeTag {
 		return true
 	}
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == yaml.NodeTagFloat {
-		if _, isText := goValue(n).(string); isText {
-			return true
-		}
+	if !representable(n) {
+		return true
 	}
 	if n.Kind == yaml.MappingNode {
 		seen := map[string]bool{}

@@ -332,7 +332,7 @@ func (c *checker) unknown(s *schema, key string) {
 
 // checkValue applies the schema's rules for n itself, in the API server's order.
 func (c *checker) checkValue(n *yaml.Node, s *schema) {
-	if s.Type == typeAny {
+	if s.Type == typeAny || !representable(n) {
 		return
 	}
 	actual := jsonType(n)

@@ -276,6 +276,10 @@ var typeCases = []checkCase{{
 	spec: strings.Replace(connectSpec, "replicas: 1", "replicas: 1.5", 1),
 	want: []results.Problem{problem("spec.replicas", `Invalid value: "number": spec.replicas in body must be of type integer: "number"`)},
 }, {
+	name: "no JSON number, which decoding reports",
+	kind: "KafkaConnect",
+	spec: strings.Replace(connectSpec, "replicas: 1", "replicas: .inf", 1),
+}, {
 	name: "integer in another base",
 	kind: "Kafka",
 	spec: strings.Replace(kafkaSpec, "port: 9092", "port: 0x2400", 1),

@@ -51,6 +51,17 @@ func jsonType(n *yaml.Node) string {
 	return "string"
 }
 
+// representable is false for .inf and .nan, which JSON has no number for:
+// kubectl refuses to send them, and the renderer cannot read them.
+func representable(n *yaml.Node) bool {
+	n = resolve(n)
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != yaml.NodeTagFloat {
+		return true
+	}
+	_, text := goValue(n).(string)
+	return !text
+}
+
 // goValue is n as a JSON decoder returns it, for messages.
 func goValue(n *yaml.Node) any {
 	n = resolve(n)
