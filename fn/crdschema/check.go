@@ -231,40 +231,51 @@ func (c *checker) visitMapping(n *yaml.Node, s *schema, m mode) {
 	inStruct := m == readingMeta && s != nil && s.Values == nil
 	if inStruct {
 		c.goStructs = append(c.goStructs, s.goType)
-		defer func() { c.goStructs = c.goStructs[:len(c.goStructs)-1] }()
 	}
 	fields := mapping{n}
-	fields.each(func(key string, v *yaml.Node) {
-		child := c.fieldSchema(s, key)
-		if child == nil {
-			if s == nil || !s.Preserve {
-				c.unknown(s, key)
-			}
-			return
+	if fields.hasMerge() {
+		fields.each(func(key string, v *yaml.Node) { c.visitField(s, m, key, v, inStruct) })
+	} else {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			c.visitField(s, m, n.Content[i].Value, n.Content[i+1], inStruct)
 		}
-		at := c.push(key)
-		childMode := m
-		if m == validating && isNull(v) {
-			childMode = pruning // nulls are dropped before validation: absent
-		}
-		if inStruct {
-			c.goFields = append(c.goFields, key)
-		}
-		if m == readingMeta {
-			c.metaKeys = append(c.metaKeys, key)
-		}
-		c.visit(v, child, childMode)
-		if m == readingMeta {
-			c.metaKeys = c.metaKeys[:len(c.metaKeys)-1]
-		}
-		if inStruct {
-			c.goFields = c.goFields[:len(c.goFields)-1]
-		}
-		c.pop(at)
-	})
+	}
+	if inStruct {
+		c.goStructs = c.goStructs[:len(c.goStructs)-1]
+	}
 	if m == validating && s != nil && s.Type == typeObject {
 		c.checkObject(fields, s)
 	}
+}
+
+// visitField checks field key, of value v, of an object of schema s.
+func (c *checker) visitField(s *schema, m mode, key string, v *yaml.Node, inStruct bool) {
+	child := c.fieldSchema(s, key)
+	if child == nil {
+		if s == nil || !s.Preserve {
+			c.unknown(s, key)
+		}
+		return
+	}
+	at := c.push(key)
+	childMode := m
+	if m == validating && isNull(v) {
+		childMode = pruning // nulls are dropped before validation: absent
+	}
+	if inStruct {
+		c.goFields = append(c.goFields, key)
+	}
+	if m == readingMeta {
+		c.metaKeys = append(c.metaKeys, key)
+	}
+	c.visit(v, child, childMode)
+	if m == readingMeta {
+		c.metaKeys = c.metaKeys[:len(c.metaKeys)-1]
+	}
+	if inStruct {
+		c.goFields = c.goFields[:len(c.goFields)-1]
+	}
+	c.pop(at)
 }
 
 // fieldSchema is the schema of field key of an object of schema s, or nil.
@@ -351,15 +362,8 @@ func (c *checker) checkValue(n *yaml.Node, s *schema) {
 		c.add(rulePattern, field.Invalid(c.fieldPath(), n.Value,
 			fmt.Sprintf("%s in body should match '%s'", c.at(), s.Pattern)), "")
 	}
-	if v, ok := numeric(n); ok {
-		if s.Minimum != nil && v < *s.Minimum {
-			c.add(ruleMinimum, field.Invalid(c.fieldPath(), goValue(n),
-				fmt.Sprintf("%s in body should be greater than or equal to %v", c.at(), *s.Minimum)), "")
-		}
-		if s.Maximum != nil && v > *s.Maximum {
-			c.add(ruleMaximum, field.Invalid(c.fieldPath(), goValue(n),
-				fmt.Sprintf("%s in body should be less than or equal to %v", c.at(), *s.Maximum)), "")
-		}
+	if s.Minimum != nil || s.Maximum != nil {
+		c.checkBounds(n, s)
 	}
 	if len(s.Enum) > 0 && (actual != "string" || !slices.Contains(s.Enum, n.Value)) {
 		hint := ""
@@ -367,6 +371,22 @@ func (c *checker) checkValue(n *yaml.Node, s *schema) {
 			hint = s.removedValues[n.Value]
 		}
 		c.add(ruleEnum, field.NotSupported(c.fieldPath(), goValue(n), s.Enum), hint)
+	}
+}
+
+// checkBounds applies minimum and maximum to a number.
+func (c *checker) checkBounds(n *yaml.Node, s *schema) {
+	v, ok := numeric(n)
+	if !ok {
+		return
+	}
+	if s.Minimum != nil && v < *s.Minimum {
+		c.add(ruleMinimum, field.Invalid(c.fieldPath(), goValue(n),
+			fmt.Sprintf("%s in body should be greater than or equal to %v", c.at(), *s.Minimum)), "")
+	}
+	if s.Maximum != nil && v > *s.Maximum {
+		c.add(ruleMaximum, field.Invalid(c.fieldPath(), goValue(n),
+			fmt.Sprintf("%s in body should be less than or equal to %v", c.at(), *s.Maximum)), "")
 	}
 }
 

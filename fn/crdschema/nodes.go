@@ -97,20 +97,23 @@ func goValue(n *yaml.Node) any {
 
 // numeric is n's value if n is a number.
 func numeric(n *yaml.Node) (float64, bool) {
-	switch v := goValue(n).(type) {
-	case int64:
-		return float64(v), true
-	case float64:
-		return v, true
+	n = resolve(n)
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != yaml.NodeTagInt && n.ShortTag() != yaml.NodeTagFloat {
+		return 0, false
 	}
-	return 0, false
+	text := strings.ReplaceAll(n.Value, "_", "")
+	if i, err := strconv.ParseInt(text, 0, 64); err == nil {
+		return float64(i), true
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	return f, err == nil
 }
 
 // mapping reads the fields of a mapping node, merge keys included: fields
 // written in the mapping win over merged ones, as in YAML.
 type mapping struct{ n *yaml.Node }
 
-func isMergeKey(k *yaml.Node) bool { return k.ShortTag() == yaml.MergeTag }
+func isMergeKey(k *yaml.Node) bool { return k.Value == "<<" && k.ShortTag() == yaml.MergeTag }
 
 func (m mapping) hasMerge() bool {
 	for i := 0; i+1 < len(m.n.Content); i += 2 {
@@ -165,6 +168,19 @@ func (m mapping) eachMerging(f func(key string, v *yaml.Node), merging []*yaml.N
 
 // get returns the value of field key, or nil.
 func (m mapping) get(key string) *yaml.Node {
+	c := m.n.Content
+	merges := false
+	for i := 0; i+1 < len(c); i += 2 {
+		switch {
+		case isMergeKey(c[i]):
+			merges = true
+		case c[i].Value == key:
+			return c[i+1]
+		}
+	}
+	if !merges {
+		return nil
+	}
 	var found *yaml.Node
 	m.each(func(k string, v *yaml.Node) {
 		if found == nil && k == key {
