@@ -14,10 +14,6 @@ import (
 // quantityPattern is the pattern the CRDs give resource quantities.
 const quantityPattern = `^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$`
 
-// kubeFieldsStrimziLacks are fields of the Kubernetes Go types that the
-// Kubernetes model Strimzi 1.2.0 builds its CRDs from does not have yet.
-var kubeFieldsStrimziLacks = map[reflect.Type][]string{}
-
 var kubeSchemas = map[reflect.Type]*schema{}
 
 // kube is the schema of a Kubernetes type Strimzi embeds, derived from its
@@ -74,24 +70,23 @@ func schemaOfGoType(t reflect.Type) *schema {
 		return mapOf(fromGoType(t.Elem()))
 	case reflect.Struct:
 		s := obj(fields{})
-		s.goType = t.String()
 		kubeSchemas[t] = s
-		addStructFields(s.Properties, t, kubeFieldsStrimziLacks[t])
+		addStructFields(s.Properties, t)
 		return s
 	}
 	panic("crdschema: no schema for Go type " + t.String())
 }
 
 // addStructFields adds the JSON fields of struct t, inlined ones too.
-func addStructFields(props fields, t reflect.Type, skip []string) {
+func addStructFields(props fields, t reflect.Type) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
 		switch {
 		case !f.IsExported() || name == "-":
 		case f.Anonymous && name == "" || strings.Contains(opts, "inline"):
-			addStructFields(props, f.Type, skip)
-		case !slices.Contains(skip, name):
+			addStructFields(props, f.Type)
+		default:
 			if name == "" {
 				name = f.Name
 			}
@@ -100,7 +95,6 @@ func addStructFields(props fields, t reflect.Type, skip []string) {
 	}
 }
 
-// objectMeta is metadata: the API server reads it as ObjectMeta, not
-// through the CRD's schema, reports the fields ObjectMeta lacks and drops
-// the values it cannot read.
+// objectMeta is metadata, which the API server decodes into ObjectMeta
+// whatever the CRD says.
 var objectMeta = fromGoType(reflect.TypeFor[metav1.ObjectMeta]()).with(func(s *schema) { s.objectMeta = true })
