@@ -25,8 +25,8 @@ func Connect(node *yaml.RNode, cfg *config.StrimziRender, in Inputs) *Rendering 
 		return r.fail(results.Errorf("metadata.annotations", "%v", err))
 	}
 	cr, err := strimzi.DecodeKafkaConnect(work)
-	if err != nil {
-		return r.fail(decodeProblem(err))
+	if ps := admissionProblems(work, err); len(ps) > 0 {
+		return r.fail(ps...)
 	}
 	cin := connect.Inputs{ConfigMapData: in.ConfigMapData}
 	r.Problems = connect.Validate(cr, cfg, cin, keep)

@@ -30,8 +30,8 @@ type kafkaCluster struct {
 // leaves its Kafka and pools untouched and stops nothing else.
 func Kafkas(items []*yaml.RNode, cfg *config.StrimziRender, in Inputs) map[*yaml.RNode]*Rendering {
 	out := map[*yaml.RNode]*Rendering{}
-	failed := func(node *yaml.RNode, p results.Problem) {
-		out[node] = newRendering(node, node).fail(p)
+	failed := func(node *yaml.RNode, ps ...results.Problem) {
+		out[node] = newRendering(node, node).fail(ps...)
 	}
 	var clusters []*kafkaCluster
 	byKey := map[string]*kafkaCluster{}
@@ -44,8 +44,8 @@ func Kafkas(items []*yaml.RNode, cfg *config.StrimziRender, in Inputs) map[*yaml
 		switch it.GetKind() {
 		case strimzi.KindKafka:
 			cr, err := strimzi.DecodeKafka(it)
-			if err != nil {
-				failed(it, decodeProblem(err))
+			if ps := admissionProblems(it, err); len(ps) > 0 {
+				failed(it, ps...)
 				continue
 			}
 			key := it.GetNamespace() + "/" + it.GetName()
@@ -58,8 +58,8 @@ func Kafkas(items []*yaml.RNode, cfg *config.StrimziRender, in Inputs) map[*yaml
 			clusters = append(clusters, c)
 		case strimzi.KindKafkaNodePool:
 			cr, err := strimzi.DecodeKafkaNodePool(it)
-			if err != nil {
-				failed(it, decodeProblem(err))
+			if ps := admissionProblems(it, err); len(ps) > 0 {
+				failed(it, ps...)
 				continue
 			}
 			pools = append(pools, pool{it, cr})

@@ -2,9 +2,11 @@ package assembly
 
 import (
 	"errors"
+	"slices"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
+	"github.com/strimzi-render/strimzi-render/fn/crdschema"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
@@ -79,4 +81,20 @@ func decodeProblem(err error) results.Problem {
 		return p
 	}
 	return results.Errorf("", "%v", err)
+}
+
+// admissionProblems are what the API server would refuse in node with
+// Strimzi's CRD (crdschema.Check), with decodeErr, the decoder's error, when
+// the check names nothing at its field: both report a wrong type, in their
+// own words, and one message at a field is enough.
+func admissionProblems(node *yaml.RNode, decodeErr error) []results.Problem {
+	ps := crdschema.Check(node)
+	if decodeErr == nil {
+		return ps
+	}
+	d := decodeProblem(decodeErr)
+	if slices.ContainsFunc(ps, func(p results.Problem) bool { return p.Path == d.Path }) {
+		return ps
+	}
+	return append([]results.Problem{d}, ps...)
 }
