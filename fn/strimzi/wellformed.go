@@ -35,6 +35,17 @@ func checkWellFormed(node *yaml.RNode) error {
 
 // stringValues checks that every value of mapping m, merged ones too, is a string.
 func stringValues(m *yaml.Node, path string) error {
+	return stringValuesOf(m, path, map[*yaml.Node]bool{})
+}
+
+// stringValuesOf is stringValues that merges each map once: a map that
+// merges itself, through an alias, would otherwise never end.
+func stringValuesOf(m *yaml.Node, path string, merging map[*yaml.Node]bool) error {
+	if merging[m] {
+		return results.Problem{Path: path, Message: "a map cannot merge itself"}
+	}
+	merging[m] = true
+	defer delete(merging, m)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		if k.Tag == yaml.MergeTag {
@@ -46,7 +57,7 @@ func stringValues(m *yaml.Node, path string) error {
 				if mm = resolve(mm); mm.Kind != yaml.MappingNode {
 					return results.Problem{Path: path, Message: "can merge only maps"}
 				}
-				if err := stringValues(mm, path); err != nil {
+				if err := stringValuesOf(mm, path, merging); err != nil {
 					return err
 				}
 			}
