@@ -43,6 +43,8 @@ func (c *StrimziRender) Default() error {
 	img.Kafka = withDefaults(DefaultKafkaImages(), img.Kafka)
 	img.KafkaConnect = withDefaults(maps.Clone(img.Kafka), img.KafkaConnect)
 	setIfEmpty(&img.KafkaInit, DefaultKafkaInit)
+	// Strimzi's install sets STRIMZI_DEFAULT_KAFKA_EXPORTER_IMAGE to the image of its default Kafka version.
+	setIfEmpty(&img.KafkaExporter, img.Kafka[img.DefaultKafkaVersion])
 	setIfEmpty(&img.Buildah, DefaultBuildah)
 	setIfEmpty(&img.Kaniko, DefaultKaniko)
 	setIfEmpty(&img.MavenBuilder, DefaultMavenBuilder)

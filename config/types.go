@@ -90,6 +90,7 @@ type Images struct {
 	Kafka               map[string]string `json:"kafka,omitempty"`
 	KafkaConnect        map[string]string `json:"kafkaConnect,omitempty"`
 	KafkaInit           string            `json:"kafkaInit,omitempty"`
+	KafkaExporter       string            `json:"kafkaExporter,omitempty"`
 	Buildah             string            `json:"buildah,omitempty"`
 	Kaniko              string            `json:"kaniko,omitempty"`
 	MavenBuilder        string            `json:"mavenBuilder,omitempty"`
@@ -100,6 +101,7 @@ type CustomLabels struct {
 	Kafka             map[string]string `json:"kafka,omitempty"`
 	KafkaConnect      map[string]string `json:"kafkaConnect,omitempty"`
 	KafkaConnectBuild map[string]string `json:"kafkaConnectBuild,omitempty"`
+	KafkaExporter     map[string]string `json:"kafkaExporter,omitempty"`
 }
 
 // Proxy is the operator's shared proxy environment.

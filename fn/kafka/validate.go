@@ -34,6 +34,7 @@ func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.Stri
 	v.filter, _ = labels.NewFilter(v.cfg.LabelsExclusionPattern) // validated with the config
 	v.metadata()
 	v.components()
+	v.kafkaExporter()
 	if v.spec == nil {
 		v.errorf("", "spec.kafka", "spec.kafka is required: it describes the brokers and controllers")
 		return v.out
@@ -103,7 +104,7 @@ func (v *validator) components() {
 		v.errorf("", "spec.zookeeper", "ZooKeeper-based clusters are not supported: Strimzi 1.x runs Kafka in KRaft mode, with controllers in a KafkaNodePool")
 	}
 	for path, raw := range map[string][]byte{
-		"spec.entityOperator": s.EntityOperator, "spec.cruiseControl": s.CruiseControl, "spec.kafkaExporter": s.KafkaExporter,
+		"spec.entityOperator": s.EntityOperator, "spec.cruiseControl": s.CruiseControl,
 	} {
 		if len(raw) > 0 && string(raw) != "null" {
 			v.warnf("", path, "%s is not rendered: strimzi-render renders the Kafka nodes and their Services only, so it needs the Strimzi operator or its own manifests", path)

@@ -58,3 +58,12 @@ func KafkaNetworkPolicy(cluster string) string { return cluster + "-network-poli
 func KafkaListenerBootstrapService(cluster, listener string) string {
 	return Kafka(cluster) + "-" + listener + "-bootstrap"
 }
+
+// KafkaExporter is <cluster>-kafka-exporter: the Deployment, its
+// ServiceAccount, NetworkPolicy and PodDisruptionBudget, and the
+// strimzi.io/name label (KafkaExporterResources.componentName).
+func KafkaExporter(cluster string) string { return cluster + "-kafka-exporter" }
+
+// KafkaExporterCerts is the Secret <cluster>-kafka-exporter-certs holding
+// the exporter's client certificate (KafkaExporterResources.secretName).
+func KafkaExporterCerts(cluster string) string { return KafkaExporter(cluster) + "-certs" }

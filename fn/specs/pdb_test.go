@@ -59,3 +59,23 @@ func TestPodDisruptionBudget(t *testing.T) {
 		assert.Equal(t, meta().Labels, pdb.Labels)
 	})
 }
+
+func TestMaxUnavailablePodDisruptionBudget(t *testing.T) {
+	meta := metav1.ObjectMeta{Name: "c-kafka-exporter", Namespace: "ns", Labels: map[string]string{"strimzi.io/cluster": "c"}}
+	selector := map[string]string{"strimzi.io/name": "c-kafka-exporter"}
+
+	pdb := MaxUnavailablePodDisruptionBudget(meta, selector, nil)
+	assert.Equal(t, metav1.TypeMeta{APIVersion: "policy/v1", Kind: "PodDisruptionBudget"}, pdb.TypeMeta)
+	assert.Equal(t, ptr.To(intstr.FromInt32(1)), pdb.Spec.MaxUnavailable, "one pod may go by default")
+	assert.Nil(t, pdb.Spec.MinAvailable)
+	assert.Equal(t, selector, pdb.Spec.Selector.MatchLabels)
+
+	pdb = MaxUnavailablePodDisruptionBudget(meta, selector, &strimzi.PodDisruptionBudgetTemplate{
+		MaxUnavailable: ptr.To[int32](0),
+		Metadata:       strimzi.MetadataTemplate{Labels: map[string]string{"team": "a"}, Annotations: map[string]string{"note": "b"}},
+	})
+	assert.Equal(t, ptr.To(intstr.FromInt32(0)), pdb.Spec.MaxUnavailable)
+	assert.Equal(t, map[string]string{"strimzi.io/cluster": "c", "team": "a"}, pdb.Labels)
+	assert.Equal(t, map[string]string{"note": "b"}, pdb.Annotations)
+	assert.Equal(t, map[string]string{"strimzi.io/cluster": "c"}, meta.Labels, "the caller's labels are not changed")
+}

@@ -18,12 +18,12 @@ type Kafka struct {
 // KafkaSpec is the spec of Kafka v1. The components strimzi-render does not
 // render yet are kept raw, so their presence can be reported.
 type KafkaSpec struct {
-	Kafka          *KafkaClusterSpec `json:"kafka,omitempty"`
-	EntityOperator json.RawMessage   `json:"entityOperator,omitempty"`
-	CruiseControl  json.RawMessage   `json:"cruiseControl,omitempty"`
-	KafkaExporter  json.RawMessage   `json:"kafkaExporter,omitempty"`
-	ClusterCa      json.RawMessage   `json:"clusterCa,omitempty"`
-	ClientsCa      json.RawMessage   `json:"clientsCa,omitempty"`
+	Kafka          *KafkaClusterSpec  `json:"kafka,omitempty"`
+	EntityOperator json.RawMessage    `json:"entityOperator,omitempty"`
+	CruiseControl  json.RawMessage    `json:"cruiseControl,omitempty"`
+	KafkaExporter  *KafkaExporterSpec `json:"kafkaExporter,omitempty"`
+	ClusterCa      json.RawMessage    `json:"clusterCa,omitempty"`
+	ClientsCa      json.RawMessage    `json:"clientsCa,omitempty"`
 	// Zookeeper exists only in v1beta2 custom resources of Strimzi 0.x.
 	Zookeeper json.RawMessage `json:"zookeeper,omitempty"`
 }

@@ -1,0 +1,123 @@
+package kafkaexporter
+
+import (
+	"regexp"
+	"strings"
+
+	"k8s.io/apimachinery/pkg/api/resource"
+
+	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/pods"
+	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
+	"github.com/strimzi-render/strimzi-render/fn/volumes"
+)
+
+// Path is where the exporter is configured in a Kafka.
+const Path = "spec.kafkaExporter"
+
+// Validate returns the problems of spec.kafkaExporter at their field paths:
+// Strimzi's checks with its messages, and what would give a pod that cannot
+// start. Nil spec: no exporter, no problems.
+func Validate(spec *strimzi.KafkaExporterSpec, cfg *config.Spec) []results.Problem {
+	if spec == nil {
+		return nil
+	}
+	var ps []results.Problem
+	ps = append(ps, pods.CheckResources(Path+".resources", spec.Resources, "Kafka.spec.kafkaExporter.resources")...)
+	if spec.Image == "" && cfg.Images.KafkaExporter == "" {
+		ps = append(ps, results.Errorf(Path+".image", "no Kafka Exporter image: set spec.kafkaExporter.image, or images.kafkaExporter in the function config"))
+	}
+	ps = append(ps, checkRegexes(spec)...)
+	if l := spec.Logging; l != nil && !isLogLevel(*l) {
+		ps = append(ps, results.Warningf(Path+".logging", "logging level %q is not one of info, debug, trace: Strimzi runs the exporter at level info", *l))
+	}
+	if t := spec.Template; t != nil {
+		ps = append(ps, checkTemplate(t)...)
+	}
+	return ps
+}
+
+// checkRegexes compiles the filters as kafka_exporter does, with Go's
+// regexp package: Strimzi passes them on unchecked, and an exporter given
+// one that does not compile exits at start.
+func checkRegexes(spec *strimzi.KafkaExporterSpec) []results.Problem {
+	var ps []results.Problem
+	for _, f := range []struct {
+		field string
+		value *string
+	}{
+		{"groupRegex", spec.GroupRegex}, {"topicRegex", spec.TopicRegex},
+		{"groupExcludeRegex", spec.GroupExcludeRegex}, {"topicExcludeRegex", spec.TopicExcludeRegex},
+	} {
+		if f.value == nil {
+			continue
+		}
+		if _, err := regexp.Compile(*f.value); err != nil {
+			ps = append(ps, results.Errorf(Path+"."+f.field, "%q is not a regular expression kafka_exporter accepts, and it would exit at start: %v", *f.value, err))
+		}
+	}
+	return ps
+}
+
+func isLogLevel(l string) bool {
+	switch strings.ToLower(l) {
+	case "info", "debug", "trace":
+		return true
+	}
+	return false
+}
+
+// checkTemplate applies Strimzi's rules for template labels, annotations,
+// volumes and mounts, and refuses what the Deployment cannot carry.
+func checkTemplate(t *strimzi.KafkaExporterTemplate) []results.Problem {
+	const at = Path + ".template."
+	var ps []results.Problem
+	userMerged := func(path string, m map[string]string) {
+		if bad := labels.StrimziKeys(m); len(bad) > 0 {
+			ps = append(ps, results.Errorf(path, "%s", labels.MsgStrimziInUser(bad)))
+		}
+	}
+	additive := func(path string, m map[string]string) {
+		if bad := labels.ReservedLabels(m); len(bad) > 0 {
+			ps = append(ps, results.Errorf(path, "%s", labels.MsgStrimziLabelOnCR))
+		}
+	}
+	if d := t.Deployment; d != nil {
+		additive(at+"deployment.metadata.labels", d.Metadata.Labels)
+		userMerged(at+"deployment.metadata.annotations", d.Metadata.Annotations)
+		switch d.DeploymentStrategy {
+		case "", strimzi.DeploymentRollingUpdate, strimzi.DeploymentRecreate:
+		default:
+			ps = append(ps, results.Errorf(at+"deployment.deploymentStrategy", "deployment strategy %q is not one of RollingUpdate, Recreate", d.DeploymentStrategy))
+		}
+	}
+	podVolumes := GeneratedVolumes()
+	if p := t.Pod; p != nil {
+		userMerged(at+"pod.metadata.labels", p.Metadata.Labels)
+		userMerged(at+"pod.metadata.annotations", p.Metadata.Annotations)
+		if s := p.TmpDirSizeLimit; s != "" {
+			if _, err := resource.ParseQuantity(s); err != nil {
+				ps = append(ps, results.Errorf(at+"pod.tmpDirSizeLimit", "%q is not a quantity", s))
+			}
+		}
+		ps = append(ps, volumes.CheckVolumes(p.Volumes, podVolumes, at+"pod.volumes", false)...)
+		for _, v := range p.Volumes {
+			podVolumes = append(podVolumes, v.Name)
+		}
+	}
+	if c := t.Container; c != nil {
+		ps = append(ps, volumes.CheckMounts(c.VolumeMounts, podVolumes, at+"container.volumeMounts")...)
+	}
+	if s := t.ServiceAccount; s != nil {
+		additive(at+"serviceAccount.metadata.labels", s.Metadata.Labels)
+	}
+	if s := t.PodDisruptionBudget; s != nil {
+		additive(at+"podDisruptionBudget.metadata.labels", s.Metadata.Labels)
+		if s.MaxUnavailable != nil && *s.MaxUnavailable < 0 {
+			ps = append(ps, results.Errorf(at+"podDisruptionBudget.maxUnavailable", "maxUnavailable %d must be 0 or more", *s.MaxUnavailable))
+		}
+	}
+	return ps
+}
