@@ -102,8 +102,11 @@ func (v *validator) components() {
 	if len(s.Zookeeper) > 0 {
 		v.errorf("", "spec.zookeeper", "ZooKeeper-based clusters are not supported: Strimzi 1.x runs Kafka in KRaft mode, with controllers in a KafkaNodePool")
 	}
+	if s.EntityOperator != nil {
+		v.warnf("", "spec.entityOperator", "spec.entityOperator is not rendered: strimzi-render renders the Kafka nodes and their Services only, so it needs the Strimzi operator or its own manifests")
+	}
 	for path, raw := range map[string][]byte{
-		"spec.entityOperator": s.EntityOperator, "spec.cruiseControl": s.CruiseControl, "spec.kafkaExporter": s.KafkaExporter,
+		"spec.cruiseControl": s.CruiseControl, "spec.kafkaExporter": s.KafkaExporter,
 	} {
 		if len(raw) > 0 && string(raw) != "null" {
 			v.warnf("", path, "%s is not rendered: strimzi-render renders the Kafka nodes and their Services only, so it needs the Strimzi operator or its own manifests", path)

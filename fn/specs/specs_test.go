@@ -7,8 +7,11 @@ import (
 	"github.com/stretchr/testify/require"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/utils/ptr"
+
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
 func TestObjectMetaLeavesOutEmptyMaps(t *testing.T) {
@@ -89,4 +92,28 @@ func TestServiceAccount(t *testing.T) {
 	assert.Equal(t, "v1", sa.APIVersion)
 	assert.Equal(t, "ServiceAccount", sa.Kind)
 	assert.Equal(t, "c-connect", sa.Name)
+}
+
+func TestRoleAndCrossNamespaceBinding(t *testing.T) {
+	rules := []rbacv1.PolicyRule{{APIGroups: []string{"kafka.strimzi.io"}, Resources: []string{"kafkatopics"}, Verbs: []string{"get"}}}
+	role := Role(ObjectMeta("c-entity-operator", "watched", nil, nil), rules)
+	assert.Equal(t, "Role", role.Kind)
+	assert.Equal(t, rules, role.Rules)
+	rb := RoleBindingTo(ObjectMeta("c-entity-topic-operator-role", "watched", nil, nil), "c-entity-operator", "c-entity-operator", "home")
+	assert.Equal(t, "watched", rb.Namespace)
+	assert.Equal(t, "home", rb.Subjects[0].Namespace, "the ServiceAccount stays in its own namespace")
+	assert.Equal(t, "c-entity-operator", rb.RoleRef.Name)
+}
+
+func TestDeploymentPodDisruptionBudget(t *testing.T) {
+	sel := map[string]string{"strimzi.io/name": "c-entity-operator"}
+	pdb := DeploymentPodDisruptionBudget(ObjectMeta("c-entity-operator", "ns", map[string]string{"a": "b"}, nil), sel, nil)
+	assert.Equal(t, intstr.FromInt32(1), *pdb.Spec.MaxUnavailable)
+	assert.Nil(t, pdb.Spec.MinAvailable)
+	assert.Equal(t, sel, pdb.Spec.Selector.MatchLabels)
+	pdb = DeploymentPodDisruptionBudget(ObjectMeta("c-entity-operator", "ns", map[string]string{"a": "b"}, nil), sel,
+		&strimzi.PodDisruptionBudgetTemplate{MaxUnavailable: ptr.To[int32](0), Metadata: strimzi.MetadataTemplate{Labels: map[string]string{"t": "u"}, Annotations: map[string]string{"n": "o"}}})
+	assert.Equal(t, intstr.FromInt32(0), *pdb.Spec.MaxUnavailable)
+	assert.Equal(t, map[string]string{"a": "b", "t": "u"}, pdb.Labels)
+	assert.Equal(t, map[string]string{"n": "o"}, pdb.Annotations)
 }
