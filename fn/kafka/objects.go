@@ -8,9 +8,11 @@ import (
 )
 
 // ClusterObjects returns the objects the cluster shares, in a stable order:
-// ServiceAccount, RBAC, Services, NetworkPolicy and PodDisruptionBudget.
-// Optional objects that do not apply are left out.
-func (m *Model) ClusterObjects() []any { return m.ClusterObjectsOf(m.Pools) }
+// ServiceAccount, RBAC, Services, NetworkPolicy and PodDisruptionBudget,
+// then the Entity Operator's. Optional objects that do not apply are left out.
+func (m *Model) ClusterObjects() []any {
+	return append(m.ClusterObjectsOf(m.Pools), m.EntityOperator.Objects()...)
+}
 
 // ClusterObjectsOf returns ClusterObjects as a Kubernetes cluster running
 // only the given pools needs them: the Role names the Secrets of their

@@ -1,0 +1,63 @@
+package entityoperator
+
+import (
+	networkingv1 "k8s.io/api/networking/v1"
+	policyv1 "k8s.io/api/policy/v1"
+
+	"github.com/strimzi-render/strimzi-render/fn/specs"
+)
+
+// NetworkPolicy opens each operator's health check port to everyone, or is
+// nil when network policies are off (EntityOperator.generateNetworkPolicy).
+func (m *Model) NetworkPolicy() *networkingv1.NetworkPolicy {
+	if !*m.cfg.NetworkPolicies {
+		return nil
+	}
+	var rules []networkingv1.NetworkPolicyIngressRule
+	if m.Topic != nil {
+		rules = append(rules, specs.IngressRule(topicHealthPort))
+	}
+	if m.User != nil {
+		rules = append(rules, specs.IngressRule(userHealthPort))
+	}
+	return specs.NetworkPolicy(m.objectMeta(m.component.Name, m.resourceLabels, nil), m.selectorLabels(), rules)
+}
+
+// PodDisruptionBudget lets the template's maxUnavailable pods go, or is
+// nil when PDBs are off (EntityOperator.generatePodDisruptionBudget).
+func (m *Model) PodDisruptionBudget() *policyv1.PodDisruptionBudget {
+	if !*m.cfg.PodDisruptionBudgets {
+		return nil
+	}
+	return specs.DeploymentPodDisruptionBudget(m.objectMeta(m.component.Name, m.resourceLabels, nil), m.selectorLabels(), m.tmpl.PodDisruptionBudget)
+}
+
+// Objects are the Entity Operator's objects in the order the operator
+// reconciles them: ServiceAccount, Roles, NetworkPolicy, PDB,
+// RoleBindings, logging ConfigMaps, Deployment
+// (EntityOperatorReconciler.reconcile). None without an Entity Operator.
+func (m *Model) Objects() []any {
+	if m == nil {
+		return nil
+	}
+	out := []any{m.ServiceAccount()}
+	for _, r := range m.Roles() {
+		out = append(out, r)
+	}
+	if np := m.NetworkPolicy(); np != nil {
+		out = append(out, np)
+	}
+	if pdb := m.PodDisruptionBudget(); pdb != nil {
+		out = append(out, pdb)
+	}
+	for _, rb := range m.RoleBindings() {
+		out = append(out, rb)
+	}
+	if m.Topic != nil {
+		out = append(out, m.Topic.ConfigMap())
+	}
+	if m.User != nil {
+		out = append(out, m.User.ConfigMap())
+	}
+	return append(out, m.Deployment())
+}
