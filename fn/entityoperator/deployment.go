@@ -114,13 +114,19 @@ func (m *Model) volumes() []corev1.Volume {
 	return vols
 }
 
-// GeneratedVolumes are the names of the pod's own volumes, which template
-// volumes must not reuse.
+// GeneratedVolumes are the names of the pod's own volumes, in the pod's
+// order, which template volumes must not reuse. Validation calls it before
+// sizes are checked, so it builds no volume.
 func (m *Model) GeneratedVolumes() []string {
-	vols := m.volumes()
-	var out []string
-	for _, v := range vols[:len(vols)-len(m.pod().Volumes)] {
-		out = append(out, v.Name)
+	out := []string{volumes.KubeAPIAccess}
+	if m.Topic != nil {
+		out = append(out, topicTmpVolume, topicConfigVolume)
+		if m.Topic.cruiseControl {
+			out = append(out, clusterCACertsVolume, cruiseControlAPIVolume)
+		}
+	}
+	if m.User != nil {
+		out = append(out, userConfigVolume, userTmpVolume)
 	}
 	return out
 }
