@@ -15,6 +15,7 @@ import (
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
 	"k8s.io/kubernetes/pkg/apis/core"
 	"k8s.io/kubernetes/pkg/capabilities"
+	"k8s.io/kubernetes/pkg/registry/apps/deployment"
 	"k8s.io/kubernetes/pkg/registry/apps/statefulset"
 	"k8s.io/kubernetes/pkg/registry/batch/job"
 	"k8s.io/kubernetes/pkg/registry/core/configmap"
@@ -66,6 +67,7 @@ var builtins = map[schema.GroupVersionKind]builtin{
 	{Group: "policy", Version: "v1", Kind: "PodDisruptionBudget"}:                   {poddisruptionbudget.Strategy, "poddisruptionbudgets", nil},
 	{Group: "batch", Version: "v1", Kind: "Job"}:                                    {job.Strategy, "jobs", nil},
 	{Group: "apps", Version: "v1", Kind: "StatefulSet"}:                             {statefulset.Strategy, "statefulsets", nil},
+	{Group: "apps", Version: "v1", Kind: "Deployment"}:                              {deployment.Strategy, "deployments", nil},
 	{Group: "networking.k8s.io", Version: "v1", Kind: "NetworkPolicy"}:              {networkpolicy.Strategy, "networkpolicies", nil},
 	{Group: "rbac.authorization.k8s.io", Version: "v1", Kind: "Role"}:               {role.Strategy, "roles", nil},
 	{Group: "rbac.authorization.k8s.io", Version: "v1", Kind: "RoleBinding"}:        {rolebinding.Strategy, "rolebindings", nil},

@@ -147,6 +147,8 @@ func (v *Validator) check(obj map[string]any, warned map[Ref]bool) []Problem {
 			v.checkPodSecurity(&o.ObjectMeta, &o.Spec, "spec", ps)
 		case *appsv1.StatefulSet:
 			v.checkPodSecurity(&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template.spec", ps)
+		case *appsv1.Deployment:
+			v.checkPodSecurity(&o.Spec.Template.ObjectMeta, &o.Spec.Template.Spec, "spec.template.spec", ps)
 		case *batchv1.Job:
 			inNS := ps.ref
 			inNS.Namespace = ns

@@ -136,9 +136,12 @@ func TestInvalidFixtures(t *testing.T) {
 			field: "apiVersion", fragment: "version v1beta2 of kafkas.kafka.strimzi.io is not served by the CRD (served: v1)",
 		},
 		"unknown-kind": {
-			fragment: "no validator for apps/v1, Kind=Deployment", class: ClassUnsupported,
+			fragment: "no validator for apps/v1, Kind=DaemonSet", class: ClassUnsupported,
 		},
 		"statefulset-no-selector": {
+			field: "spec.selector", fragment: "Required value",
+		},
+		"deployment-no-selector": {
 			field: "spec.selector", fragment: "Required value",
 		},
 		"buildconfig-no-strategy": {
