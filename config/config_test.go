@@ -70,6 +70,9 @@ func TestLoadDefaults(t *testing.T) {
 			assert.Equal(t, PodSecurityRestricted, c.Spec.PodSecurityProvider)
 			assert.Equal(t, "cluster.local", c.Spec.ClusterDomain)
 			assert.True(t, *c.Spec.PodDisruptionBudgets)
+			assert.Equal(t, "quay.io/strimzi/operator:1.2.0", c.Spec.Images.TopicOperator)
+			assert.Equal(t, "quay.io/strimzi/operator:1.2.0", c.Spec.Images.UserOperator)
+			assert.False(t, c.Spec.EntityOperatorWatchedNamespaceEnabled)
 		})
 	}
 }

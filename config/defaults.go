@@ -6,6 +6,7 @@ import "maps"
 const (
 	DefaultKafkaVersion  = "4.3.1"
 	DefaultKafkaInit     = "quay.io/strimzi/operator:1.2.0"
+	DefaultOperator      = "quay.io/strimzi/operator:1.2.0"
 	DefaultBuildah       = "quay.io/strimzi/buildah:1.2.0"
 	DefaultKaniko        = "quay.io/strimzi/kaniko-executor:1.2.0"
 	DefaultMavenBuilder  = "quay.io/strimzi/maven-builder:1.2.0"
@@ -45,6 +46,8 @@ func (c *StrimziRender) Default() error {
 	setIfEmpty(&img.KafkaInit, DefaultKafkaInit)
 	// Strimzi's install sets STRIMZI_DEFAULT_KAFKA_EXPORTER_IMAGE to the image of its default Kafka version.
 	setIfEmpty(&img.KafkaExporter, img.Kafka[img.DefaultKafkaVersion])
+	setIfEmpty(&img.TopicOperator, DefaultOperator)
+	setIfEmpty(&img.UserOperator, DefaultOperator)
 	setIfEmpty(&img.Buildah, DefaultBuildah)
 	setIfEmpty(&img.Kaniko, DefaultKaniko)
 	setIfEmpty(&img.MavenBuilder, DefaultMavenBuilder)

@@ -77,6 +77,9 @@ type Spec struct {
 	Proxy                  Proxy   `json:"proxy,omitempty"`
 	FIPSMode               string  `json:"fipsMode,omitempty"`
 	Build                  Build   `json:"build,omitempty"`
+	// EntityOperatorWatchedNamespaceEnabled lets the Topic and User
+	// Operators watch a namespace other than the Kafka's.
+	EntityOperatorWatchedNamespaceEnabled bool `json:"entityOperatorWatchedNamespaceEnabled,omitempty"`
 	// KafkaClusterIDs maps <namespace>/<name> of a Kafka to its cluster ID.
 	KafkaClusterIDs map[string]string `json:"kafkaClusterIds,omitempty"`
 	// Stretch places Kafkas in several Kubernetes clusters (stretch.go).
@@ -91,6 +94,8 @@ type Images struct {
 	KafkaConnect        map[string]string `json:"kafkaConnect,omitempty"`
 	KafkaInit           string            `json:"kafkaInit,omitempty"`
 	KafkaExporter       string            `json:"kafkaExporter,omitempty"`
+	TopicOperator       string            `json:"topicOperator,omitempty"`
+	UserOperator        string            `json:"userOperator,omitempty"`
 	Buildah             string            `json:"buildah,omitempty"`
 	Kaniko              string            `json:"kaniko,omitempty"`
 	MavenBuilder        string            `json:"mavenBuilder,omitempty"`
@@ -102,6 +107,7 @@ type CustomLabels struct {
 	KafkaConnect      map[string]string `json:"kafkaConnect,omitempty"`
 	KafkaConnectBuild map[string]string `json:"kafkaConnectBuild,omitempty"`
 	KafkaExporter     map[string]string `json:"kafkaExporter,omitempty"`
+	EntityOperator    map[string]string `json:"entityOperator,omitempty"`
 }
 
 // Proxy is the operator's shared proxy environment.

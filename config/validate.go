@@ -50,6 +50,7 @@ func (s Spec) validate() []results.Problem {
 		{"spec.customLabels.kafka", s.CustomLabels.Kafka},
 		{"spec.customLabels.kafkaConnect", s.CustomLabels.KafkaConnect},
 		{"spec.customLabels.kafkaConnectBuild", s.CustomLabels.KafkaConnectBuild},
+		{"spec.customLabels.entityOperator", s.CustomLabels.EntityOperator},
 	} {
 		for _, k := range sortedKeys(m.labels) {
 			for _, msg := range validation.IsQualifiedName(k) {

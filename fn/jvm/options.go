@@ -128,3 +128,36 @@ func Env(percent int, maxBytes int64, opts *strimzi.JvmOptions, res *corev1.Reso
 	}
 	return env
 }
+
+// JavaOptions returns the variables of JvmOptionUtils.javaOptions, which
+// the operators Strimzi runs use instead of Kafka's heap sizing: the user's
+// -Xms, -Xmx, RAM percentages and other -XX options in STRIMZI_JAVA_OPTS,
+// then STRIMZI_JAVA_SYSTEM_PROPERTIES, each only when set.
+func JavaOptions(opts *strimzi.JvmOptions) []corev1.EnvVar {
+	if opts == nil {
+		return nil
+	}
+	var parts []string
+	if opts.Xms != "" {
+		parts = append(parts, "-Xms"+opts.Xms)
+	}
+	if opts.Xmx != "" {
+		parts = append(parts, "-Xmx"+opts.Xmx)
+	}
+	for _, k := range []string{initialRAM, maxRAM} {
+		if v, ok := opts.XX[k]; ok {
+			parts = append(parts, "-XX:"+k+"="+v)
+		}
+	}
+	if perf := PerformanceOptions(opts); perf != "" {
+		parts = append(parts, perf)
+	}
+	var env []corev1.EnvVar
+	if text := strings.TrimSpace(strings.Join(parts, " ")); text != "" {
+		env = append(env, corev1.EnvVar{Name: "STRIMZI_JAVA_OPTS", Value: text})
+	}
+	if props := SystemProperties(opts); props != "" {
+		env = append(env, corev1.EnvVar{Name: "STRIMZI_JAVA_SYSTEM_PROPERTIES", Value: props})
+	}
+	return env
+}

@@ -43,3 +43,19 @@ func TestEnv(t *testing.T) {
 		})
 	}
 }
+
+func TestJavaOptions(t *testing.T) {
+	assert.Nil(t, JavaOptions(nil), "no jvmOptions, no variables")
+	assert.Empty(t, JavaOptions(&strimzi.JvmOptions{}))
+	env := JavaOptions(&strimzi.JvmOptions{
+		Xmx:                  "512m",
+		XX:                   map[string]string{"MaxRAMPercentage": "50", "UseG1GC": "true", "UnlockExperimentalVMOptions": "true"},
+		JavaSystemProperties: []strimzi.SystemProperty{{Name: "a", Value: "b"}},
+	})
+	assert.Equal(t, []corev1.EnvVar{
+		{Name: "STRIMZI_JAVA_OPTS", Value: "-Xmx512m -XX:MaxRAMPercentage=50 -XX:+UnlockExperimentalVMOptions -XX:+UseG1GC"},
+		{Name: "STRIMZI_JAVA_SYSTEM_PROPERTIES", Value: "-Da=b"},
+	}, env)
+	assert.Equal(t, []corev1.EnvVar{{Name: "STRIMZI_JAVA_OPTS", Value: "-Xms64m -Xmx128m"}},
+		JavaOptions(&strimzi.JvmOptions{Xms: "64m", Xmx: "128m"}), "no heap default: the operators' start script sizes the heap")
+}

@@ -9,6 +9,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/entityoperator"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
@@ -59,6 +60,8 @@ type Model struct {
 	Listeners []brokerconfig.Listener
 	// Cluster holds what every node's server.config shares.
 	Cluster *brokerconfig.Cluster
+	// EntityOperator is nil unless spec.entityOperator sets an operator.
+	EntityOperator *entityoperator.Model
 
 	component      labels.Component
 	resourceLabels map[string]string
@@ -153,7 +156,23 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 		}
 		m.serverConfigs[n.ID] = text
 	}
+	m.EntityOperator = entityoperator.New(k, m.cfg, m.entityOperatorCluster(filter.Apply(k.Labels)), in.ConfigMapData)
 	return m, nil
+}
+
+// entityOperatorCluster is what the Entity Operator needs of the cluster:
+// it connects to the replication listener through the bootstrap Service
+// (EntityTopicOperator, EntityUserOperator).
+func (m *Model) entityOperatorCluster(crLabels map[string]string) entityoperator.Cluster {
+	return entityoperator.Cluster{
+		Name: m.Name, Namespace: m.Namespace, Labels: crLabels,
+		BootstrapServers: fmt.Sprintf("%s:%d", names.KafkaBootstrapService(m.Name), brokerconfig.ReplicationPort),
+		CA: entityoperator.CASecrets{
+			ClusterCert: names.ClusterCACert(m.Name),
+			ClientsCert: names.ClientsCACert(m.Name),
+			ClientsKey:  names.ClientsCAKey(m.Name),
+		},
+	}
 }
 
 // ClusterID is the cluster.id of a Kafka, in the order of precedence

@@ -8,9 +8,11 @@ import (
 
 // ClusterObjects returns the objects the cluster shares, in a stable order:
 // ServiceAccount, RBAC, Services, NetworkPolicy and PodDisruptionBudget,
-// then the Kafka Exporter's. Optional objects that do not apply are left out.
+// then the Kafka Exporter's and the Entity Operator's. Optional objects that
+// do not apply are left out.
 func (m *Model) ClusterObjects() []specs.Object {
-	return append(m.ClusterObjectsOf(m.Pools), m.KafkaExporter().Objects()...)
+	out := append(m.ClusterObjectsOf(m.Pools), m.KafkaExporter().Objects()...)
+	return append(out, m.EntityOperator.Objects()...)
 }
 
 // ClusterObjectsOf returns ClusterObjects as a Kubernetes cluster running

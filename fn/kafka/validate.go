@@ -6,6 +6,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/entityoperator"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
@@ -103,11 +104,14 @@ func (v *validator) components() {
 	if len(s.Zookeeper) > 0 {
 		v.errorf("", "spec.zookeeper", "ZooKeeper-based clusters are not supported: Strimzi 1.x runs Kafka in KRaft mode, with controllers in a KafkaNodePool")
 	}
+	for _, p := range entityoperator.Validate(v.k, v.cfg, v.in.ConfigMapData) {
+		v.add("", p)
+	}
 	for path, raw := range map[string][]byte{
-		"spec.entityOperator": s.EntityOperator, "spec.cruiseControl": s.CruiseControl,
+		"spec.cruiseControl": s.CruiseControl,
 	} {
 		if len(raw) > 0 && string(raw) != "null" {
-			v.warnf("", path, "%s is not rendered: strimzi-render renders the Kafka nodes and their Services only, so it needs the Strimzi operator or its own manifests", path)
+			v.warnf("", path, "%s is not rendered: strimzi-render renders the Kafka nodes, their Services, the Entity Operator and Kafka Exporter only, so it needs the Strimzi operator or its own manifests", path)
 		}
 	}
 	if k := s.Kafka; k != nil {

@@ -40,3 +40,20 @@ func ClusterRoleBinding(meta metav1.ObjectMeta, clusterRole, serviceAccount, nam
 		Subjects:   []rbacv1.Subject{{Kind: "ServiceAccount", Name: serviceAccount, Namespace: namespace}},
 	}
 }
+
+// Role grants rules in meta's namespace.
+func Role(meta metav1.ObjectMeta, rules []rbacv1.PolicyRule) *rbacv1.Role {
+	return &rbacv1.Role{
+		TypeMeta:   metav1.TypeMeta{APIVersion: rbacGroup + "/v1", Kind: "Role"},
+		ObjectMeta: meta,
+		Rules:      rules,
+	}
+}
+
+// RoleBindingTo binds the Role role, in meta's namespace, to the
+// ServiceAccount serviceAccount of namespace, which may be another one.
+func RoleBindingTo(meta metav1.ObjectMeta, role, serviceAccount, namespace string) *rbacv1.RoleBinding {
+	rb := RoleBinding(meta, role, serviceAccount)
+	rb.Subjects[0].Namespace = namespace
+	return rb
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/utils/ptr"
 )
@@ -89,4 +90,15 @@ func TestServiceAccount(t *testing.T) {
 	assert.Equal(t, "v1", sa.APIVersion)
 	assert.Equal(t, "ServiceAccount", sa.Kind)
 	assert.Equal(t, "c-connect", sa.Name)
+}
+
+func TestRoleAndCrossNamespaceBinding(t *testing.T) {
+	rules := []rbacv1.PolicyRule{{APIGroups: []string{"kafka.strimzi.io"}, Resources: []string{"kafkatopics"}, Verbs: []string{"get"}}}
+	role := Role(ObjectMeta("c-entity-operator", "watched", nil, nil), rules)
+	assert.Equal(t, "Role", role.Kind)
+	assert.Equal(t, rules, role.Rules)
+	rb := RoleBindingTo(ObjectMeta("c-entity-topic-operator-role", "watched", nil, nil), "c-entity-operator", "c-entity-operator", "home")
+	assert.Equal(t, "watched", rb.Namespace)
+	assert.Equal(t, "home", rb.Subjects[0].Namespace, "the ServiceAccount stays in its own namespace")
+	assert.Equal(t, "c-entity-operator", rb.RoleRef.Name)
 }

@@ -18,12 +18,15 @@ type Kafka struct {
 // KafkaSpec is the spec of Kafka v1. The components strimzi-render does not
 // render yet are kept raw, so their presence can be reported.
 type KafkaSpec struct {
-	Kafka          *KafkaClusterSpec  `json:"kafka,omitempty"`
-	EntityOperator json.RawMessage    `json:"entityOperator,omitempty"`
-	CruiseControl  json.RawMessage    `json:"cruiseControl,omitempty"`
-	KafkaExporter  *KafkaExporterSpec `json:"kafkaExporter,omitempty"`
-	ClusterCa      json.RawMessage    `json:"clusterCa,omitempty"`
-	ClientsCa      json.RawMessage    `json:"clientsCa,omitempty"`
+	Kafka          *KafkaClusterSpec     `json:"kafka,omitempty"`
+	EntityOperator *EntityOperatorSpec   `json:"entityOperator,omitempty"`
+	CruiseControl  json.RawMessage       `json:"cruiseControl,omitempty"`
+	KafkaExporter  *KafkaExporterSpec    `json:"kafkaExporter,omitempty"`
+	ClusterCa      json.RawMessage       `json:"clusterCa,omitempty"`
+	ClientsCa      *CertificateAuthority `json:"clientsCa,omitempty"`
+	// MaintenanceTimeWindows are cron expressions the User Operator renews
+	// user certificates in.
+	MaintenanceTimeWindows []string `json:"maintenanceTimeWindows,omitempty"`
 	// Zookeeper exists only in v1beta2 custom resources of Strimzi 0.x.
 	Zookeeper json.RawMessage `json:"zookeeper,omitempty"`
 }
@@ -118,6 +121,9 @@ type KafkaAuthorization struct {
 	Type            string   `json:"type,omitempty"`
 	SuperUsers      []string `json:"superUsers,omitempty"`
 	AuthorizerClass string   `json:"authorizerClass,omitempty"`
+	// SupportsAdminAPI is the custom authorizer's supportsAdminApi; the
+	// simple authorizer always supports the Admin API.
+	SupportsAdminAPI bool `json:"supportsAdminApi,omitempty"`
 }
 
 // TieredStorage is spec.kafka.tieredStorage.
