@@ -50,6 +50,7 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 		items, eres := emit(rl.Items, renderings)
 		res = append(res, eres...)
 		undoDefaultNamespaces(defaulted, renderings)
+		res = append(res, unrenderedWarnings(rl.Items)...)
 		rl.Items = items
 	}
 	rl.Results = append(rl.Results, res...)
