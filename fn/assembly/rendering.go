@@ -78,5 +78,5 @@ func decodeProblem(err error) results.Problem {
 		p.Resource = results.Resource{} // the decoded resource itself
 		return p
 	}
-	return results.Errorf("", "%v", err)
+	return results.Errorf("spec", "%v", err) // every decode error names its field; this is a fallback
 }
