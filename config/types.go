@@ -49,6 +49,10 @@ const (
 	PodSecurityRestricted = "restricted"
 )
 
+// NamespaceHint says how to give a custom resource without a namespace
+// one, for the errors that need it.
+const NamespaceHint = "set its metadata.namespace (kustomize's namespace field does) or the function config's spec.namespace"
+
 // StrimziRender is the function config.
 type StrimziRender struct {
 	metav1.TypeMeta   `json:",inline"`
@@ -71,6 +75,7 @@ type Spec struct {
 	// LabelsExclusionPattern is an RE2 expression; nil means Strimzi's default.
 	LabelsExclusionPattern *string `json:"labelsExclusionPattern,omitempty"`
 	ClusterDomain          string  `json:"clusterDomain,omitempty"`
+	Namespace              string  `json:"namespace,omitempty"` // for custom resources that have none
 	PodSecurityProvider    string  `json:"podSecurityProvider,omitempty"`
 	PodDisruptionBudgets   *bool   `json:"podDisruptionBudgets,omitempty"`
 	NetworkPolicies        *bool   `json:"networkPolicies,omitempty"`

@@ -64,6 +64,11 @@ func (s Spec) validate() []results.Problem {
 	for _, key := range sortedKeys(s.KafkaClusterIDs) {
 		ps = append(ps, validateClusterID(key, s.KafkaClusterIDs[key])...)
 	}
+	if s.Namespace != "" {
+		for _, msg := range validation.IsDNS1123Label(s.Namespace) {
+			ps = append(ps, fieldf("spec.namespace", "%s", msg))
+		}
+	}
 	for _, msg := range validation.IsDNS1123Subdomain(s.ClusterDomain) {
 		ps = append(ps, fieldf("spec.clusterDomain", "%s", msg))
 	}

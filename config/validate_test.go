@@ -46,3 +46,15 @@ func mustParse(t *testing.T, s string) *yaml.RNode {
 	}
 	return n
 }
+
+func TestValidateNamespace(t *testing.T) {
+	for ns, errs := range map[string]int{"kafka": 0, "Kafka": 1, "a.b": 1} {
+		t.Run(ns, func(t *testing.T) {
+			_, ps := Load(mustParse(t, "apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: r}\nspec: {namespace: '"+ns+"'}\n"))
+			assert.Len(t, ps, errs)
+			for _, p := range ps {
+				assert.Equal(t, "spec.namespace", p.Path)
+			}
+		})
+	}
+}

@@ -33,7 +33,8 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 		defer validateOnly(rl)()
 	}
 	if res.ExitCode() == 0 {
-		in := newInputs(rl.Items)
+		defaulted := defaultNamespaces(rl.Items, cfg.Spec.Namespace)
+		in := newInputs(rl.Items, cfg.Spec.Namespace)
 		kafkas := assembly.Kafkas(kafkaItems(rl.Items), cfg, in.assembly())
 		var renderings []*rendering
 		for _, item := range rl.Items {
@@ -48,6 +49,8 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 		res = append(res, placeBundles(renderings, cfg)...)
 		items, eres := emit(rl.Items, renderings)
 		res = append(res, eres...)
+		undoDefaultNamespaces(defaulted, renderings)
+		res = append(res, unrenderedWarnings(rl.Items)...)
 		rl.Items = items
 	}
 	rl.Results = append(rl.Results, res...)
@@ -128,11 +131,17 @@ type inputs struct {
 	rendered map[[2]string][]*yaml.RNode
 }
 
-func newInputs(items []*yaml.RNode) *inputs {
+// newInputs indexes items. A ConfigMap without a namespace is in
+// defaultNamespace, as the custom resources that refer to it are.
+func newInputs(items []*yaml.RNode, defaultNamespace string) *inputs {
 	in := &inputs{configMaps: map[[2]string]map[string]string{}, rendered: map[[2]string][]*yaml.RNode{}}
 	for _, it := range items {
 		if it.GetApiVersion() == "v1" && it.GetKind() == "ConfigMap" {
-			in.configMaps[[2]string{it.GetNamespace(), it.GetName()}] = it.GetDataMap()
+			ns := it.GetNamespace()
+			if ns == "" {
+				ns = defaultNamespace
+			}
+			in.configMaps[[2]string{ns, it.GetName()}] = it.GetDataMap()
 		}
 		if src, ok := it.GetAnnotations()[AnnoSource]; ok {
 			key := [2]string{it.GetNamespace(), src}

@@ -52,6 +52,20 @@ func TestPropertyPassThrough(t *testing.T) {
 	}
 }
 
+// TestPropertyInvariants holds every golden input, and each with the custom
+// resources kept, to checkInvariants: among them, every error result about
+// a resource names its field.
+func TestPropertyInvariants(t *testing.T) {
+	for _, c := range readableGoldenInputs(t) {
+		t.Run(c.name, func(t *testing.T) {
+			checkInvariants(t, c.input, c.first)
+			if kept, ok := withKeepCustomResources(t, c.input); ok {
+				checkInvariants(t, kept, executeSafely(kept))
+			}
+		})
+	}
+}
+
 // TestPropertyIdempotent: the function's output, run again, comes out the
 // same. Its items are the same, and so are its errors: a source that failed
 // is still there and fails alike. A warning or note about a source that

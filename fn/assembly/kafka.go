@@ -35,6 +35,9 @@ func Kafkas(items []*yaml.RNode, cfg *config.StrimziRender, in Inputs) map[*yaml
 	}
 	var clusters []*kafkaCluster
 	byKey := map[string]*kafkaCluster{}
+	// unreadable are the Kafkas that fail to decode: their error is the
+	// one cause, so their pools stay as they came without one of their own.
+	unreadable := map[string]bool{}
 	type pool struct {
 		node *yaml.RNode
 		cr   *strimzi.KafkaNodePool
@@ -43,12 +46,13 @@ func Kafkas(items []*yaml.RNode, cfg *config.StrimziRender, in Inputs) map[*yaml
 	for _, it := range items {
 		switch it.GetKind() {
 		case strimzi.KindKafka:
+			key := it.GetNamespace() + "/" + it.GetName()
 			cr, err := strimzi.DecodeKafka(it)
 			if ps := admissionProblems(it, err); len(ps) > 0 {
 				failed(it, ps...)
+				unreadable[key] = true
 				continue
 			}
-			key := it.GetNamespace() + "/" + it.GetName()
 			if prev := byKey[key]; prev != nil {
 				failed(it, results.Errorf("metadata.name", "Kafka %s appears twice among the input resources", key))
 				continue
@@ -74,6 +78,8 @@ func Kafkas(items []*yaml.RNode, cfg *config.StrimziRender, in Inputs) map[*yaml
 			failed(p.node, results.Errorf("metadata.name", "KafkaNodePool %s appears twice among the input resources", key))
 		case p.cr.Cluster() == "":
 			failed(p.node, results.Errorf("metadata.labels", "KafkaNodePool %s has no %s label naming its Kafka", p.cr.Name, strimzi.LabelCluster))
+		case c == nil && unreadable[p.node.GetNamespace()+"/"+p.cr.Cluster()]:
+			out[p.node] = newRendering(p.node, p.node).fail()
 		case c == nil:
 			failed(p.node, results.Errorf("metadata.labels", "KafkaNodePool %s belongs to Kafka %s, which is not among the input resources in namespace %q: add it, or fix the %s label",
 				p.cr.Name, p.cr.Cluster(), p.node.GetNamespace(), strimzi.LabelCluster))

@@ -80,7 +80,7 @@ func decodeProblem(err error) results.Problem {
 		p.Resource = results.Resource{} // the decoded resource itself
 		return p
 	}
-	return results.Errorf("", "%v", err)
+	return results.Errorf("spec", "%v", err) // every decode error names its field; this is a fallback
 }
 
 // admissionProblems are what the API server would refuse in node with

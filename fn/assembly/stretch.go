@@ -17,12 +17,16 @@ import (
 // annoKustomizeID is on every item kustomize hands a transformer.
 const annoKustomizeID = "kustomize.config.k8s.io/id"
 
+// stretchAnnotationPath is the field that stretches a Kafka, or not: where
+// problems with its stretching as a whole are reported.
+const stretchAnnotationPath = "metadata.annotations[" + stretch.AnnoEnable + "]"
+
 // renderStretched renders a stretched Kafka into one bundle per cluster:
 // shared objects with the Kafka, node-bound ones with their pool.
 func (run *kafkaRun) renderStretched(m *kafka.Model, net *stretch.Network, cfg *config.StrimziRender) {
 	node := run.c.node
 	if _, ok := node.GetAnnotations()[annoKustomizeID]; ok && cfg.Spec.Output.TargetCluster == "" && len(net.Entry.Clusters) > 1 {
-		run.fail(results.Errorf("", "Kafka %s is stretched over %s, whose bundles hold objects of the same names, which kustomize cannot output together (\"generated duplicate resource\"): "+
+		run.fail(results.Errorf(stretchAnnotationPath, "Kafka %s is stretched over %s, whose bundles hold objects of the same names, which kustomize cannot output together (\"generated duplicate resource\"): "+
 			"build one overlay per cluster with spec.output.targetCluster set to its alias, or render every bundle with kpt fn render or the standalone command",
 			m.Name, strings.Join(net.Entry.Aliases(), ", ")))
 		return
@@ -99,7 +103,7 @@ func providerChange(c *kafkaCluster, recorded []string, net *stretch.Network) []
 				before, stretch.AnnoProvider, now, net.Index)
 			keep = "keep " + before
 		}
-		ps = append(ps, results.Errorf("", "unsupported change: Kafka %s %s: this changes every node's DNS names, certificate SANs and advertised addresses, which a running cluster cannot roll through; "+
+		ps = append(ps, results.Errorf(stretchAnnotationPath, "unsupported change: Kafka %s %s: this changes every node's DNS names, certificate SANs and advertised addresses, which a running cluster cannot roll through; "+
 			"%s, or remove the rendered objects (and the cluster's data) to render a new cluster", c.node.GetName(), change, keep))
 	}
 	return ps

@@ -110,7 +110,7 @@ func TestWarnings(t *testing.T) {
 			b.OpenShift, b.Output.AdditionalPushOptions = true, []string{"--quiet"}
 		}, []results.Problem{{Severity: results.Warning, Path: "spec.build.output", Message: "additionalBuildOptions and additionalPushOptions are ignored: an OpenShift BuildConfig takes no builder options"}}},
 		"no namespace for depends-on": {func(b *Spec) { b.Namespace = "" }, []results.Problem{
-			{Severity: results.Warning, Path: "metadata.namespace", Message: "the workers cannot be ordered after the build with config.kubernetes.io/depends-on without a namespace: set metadata.namespace, or switch off build.dependsOn in the function config"},
+			{Severity: results.Warning, Path: "metadata.namespace", Message: "the workers cannot be ordered after the build with config.kubernetes.io/depends-on without a namespace: " + config.NamespaceHint + ", or switch off build.dependsOn in the function config"},
 		}},
 	}
 	for name, c := range cases {

@@ -3,6 +3,7 @@ package build
 import (
 	"strings"
 
+	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -36,7 +37,7 @@ func (m *Model) Warnings() []results.Problem {
 			stream, b.Namespace, m.Image)
 	}
 	if *m.cfg.Build.DependsOn && b.Namespace == "" {
-		ps.warn("metadata.namespace", "the workers cannot be ordered after the build with config.kubernetes.io/depends-on without a namespace: set metadata.namespace, or switch off build.dependsOn in the function config")
+		ps.warn("metadata.namespace", "the workers cannot be ordered after the build with config.kubernetes.io/depends-on without a namespace: %s, or switch off build.dependsOn in the function config", config.NamespaceHint)
 	}
 	return ps
 }

@@ -340,7 +340,7 @@ func (v *validator) secrets() {
 		}
 	}
 	if needNs && v.cr.Namespace == "" {
-		v.errorf("metadata.namespace", "a namespace is required with TLS or authentication: the workers read Secrets as <namespace>/<name>")
+		v.errorf("metadata.namespace", "a namespace is required with TLS or authentication, as the workers read Secrets as <namespace>/<name>: %s", config.NamespaceHint)
 	}
 	if j := v.s.JmxOptions; j != nil && j.Authentication != nil && j.Authentication.Type == "password" {
 		v.warnf("spec.jmxOptions.authentication", "Secret %s with keys jmx-username and jmx-password must exist in the cluster: the operator generates it with random credentials, strimzi-render does not", names.ConnectJMXSecret(v.cr.Name))

@@ -82,8 +82,8 @@ func (v *validator) warnf(pool, path, format string, args ...any) {
 
 func (v *validator) metadata() {
 	if v.k.Namespace == "" {
-		v.errorf("", "metadata.namespace", "a namespace is required: server.config names Secrets as <namespace>/<name> and nodes reach each other as <pod>.%s.<namespace>.svc",
-			names.KafkaBrokersService(v.k.Name))
+		v.errorf("", "metadata.namespace", "a namespace is required, as server.config names Secrets as <namespace>/<name> and nodes reach each other as <pod>.%s.<namespace>.svc: %s",
+			names.KafkaBrokersService(v.k.Name), config.NamespaceHint)
 	}
 	for _, msg := range validation.IsDNS1035Label(names.KafkaBootstrapService(v.k.Name)) {
 		v.errorf("", "metadata.name", "Service %s: %s", names.KafkaBootstrapService(v.k.Name), msg)

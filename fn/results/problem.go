@@ -109,7 +109,8 @@ func HasErrors(ps []Problem) bool {
 	return false
 }
 
-// Internal reports a failure to render source that only a bug can cause.
+// Internal reports a failure to render source that only a bug can cause,
+// at its spec: what the renderer failed to render.
 func Internal(source *yaml.RNode, err error) Problem {
-	return Errorf("", "internal error rendering %s/%s: %v", source.GetKind(), source.GetName(), err)
+	return Errorf("spec", "internal error rendering %s/%s: %v", source.GetKind(), source.GetName(), err)
 }
