@@ -20,7 +20,7 @@ check-version = $(if $(shell echo '$(VERSION)' | grep -Ex 'v[0-9]+\.[0-9]+\.[0-9
 image-labels = --build-arg TITLE=$(1) --build-arg VERSION=$(VERSION) --build-arg REVISION=$(COMMIT) \
 	--build-arg SOURCE=$(IMAGE_SOURCE) --build-arg LICENSES=$(IMAGE_LICENSES)
 
-.PHONY: build test e2e image argocd-image argocd-cmp release-tags check-version bench fuzz update-golden
+.PHONY: update-examples build test e2e image argocd-image argocd-cmp release-tags check-version bench fuzz update-golden
 
 ## build: the static binary, bin/strimzi-render
 build:
@@ -67,3 +67,7 @@ fuzz:
 ## update-golden: rewrite testdata/*/*/expected.yaml from the current output
 update-golden:
 	go test ./fn -run TestGolden -update
+
+## update-examples: rewrite every example's expected output through kustomize and kpt
+update-examples:
+	bash scripts/update-examples.sh
