@@ -64,6 +64,7 @@ func testExamples(t *testing.T) {
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
 			first, stderr, err := kustomizeBuild(t, dir)
 			require.NoError(t, err, stderr)
+			assert.NotContains(t, stderr, "are not pinned", "every example pins its node IDs")
 			expectedPath := filepath.Join(dir, "expected", "rendered.yaml")
 			if *update {
 				require.NoError(t, os.WriteFile(expectedPath, []byte(first), 0o644))
