@@ -41,11 +41,15 @@ const (
 	applicationSetAliasMarker = "{{.alias}}"
 )
 
-// Output says where rendered objects go when spec.stretch is set.
+// Output says where rendered objects go.
 type Output struct {
 	// TargetCluster, when set, keeps only that alias's bundle.
 	TargetCluster string `json:"targetCluster,omitempty"`
 	PathPrefix    string `json:"pathPrefix,omitempty"`
+	// ClaimsPath, when set, files the PersistentVolumeClaims that must
+	// outlive the cluster in that subdirectory of where they would go, so
+	// they are applied apart from what a pruning apply may delete.
+	ClaimsPath string `json:"claimsPath,omitempty"`
 }
 
 // Stretch places one Kafka's node pools in several Kubernetes clusters.
@@ -230,6 +234,9 @@ func (s *Spec) validateStretch() []results.Problem {
 	}
 	if pp := o.PathPrefix; path.IsAbs(pp) || path.Clean(pp) != pp || pp == ".." || strings.HasPrefix(pp, "../") {
 		add("spec.output.pathPrefix", "%q must be a clean relative path inside the package", pp)
+	}
+	if cp := o.ClaimsPath; cp != "" && (path.IsAbs(cp) || path.Clean(cp) != cp || cp == "." || cp == ".." || strings.HasPrefix(cp, "../")) {
+		add("spec.output.claimsPath", "%q must be a clean relative path below the directory of the rendered objects", cp)
 	}
 	return ps
 }

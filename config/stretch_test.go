@@ -110,6 +110,10 @@ func TestStretchErrors(t *testing.T) {
 			"  output: {targetCluster: west, pathPrefix: ../out}\n  stretch: [{kafka: k, centralAlias: a, clusters: [{alias: a}], network: {provider: mcs}}]\n",
 			[]string{`spec.output.targetCluster: "west" is not the alias of a cluster in spec.stretch`, `spec.output.pathPrefix: "../out" must be a clean relative path`},
 		},
+		"claims path outside the output": {
+			"  output: {claimsPath: ../claims}\n  stretch: [{kafka: k, centralAlias: a, clusters: [{alias: a}], network: {provider: mcs}}]\n",
+			[]string{`spec.output.claimsPath: "../claims" must be a clean relative path below the directory of the rendered objects`},
+		},
 		"missing provider": {
 			"  stretch: [{kafka: k, centralAlias: a, clusters: [{alias: a}], network: {}}]\n",
 			[]string{"spec.stretch[0].network.provider in body is required"},

@@ -40,7 +40,8 @@ func (s identities) has(id specs.Identity) bool {
 	return b[bundle] || b[""] || bundle == "" && len(b) > 0
 }
 
-// emit puts each rendering in its source's place. Objects an earlier run
+// emit puts each rendering in its source's place, the objects rendered
+// from one resource together in apply order at the first of their sources. Objects an earlier run
 // rendered from the same sources are dropped first, so running on the
 // function's own output changes nothing. A rendering with an object whose
 // identity another resource already has fails as a whole: its source stays,
@@ -80,6 +81,7 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 	res = append(res, restartWarnings(items, renderings, stale)...)
 	// A rendering that failed here keeps what earlier runs rendered from it.
 	rendered = renderedSources(renderings)
+	groups := applyGroups(renderings)
 	out := make([]*yaml.RNode, 0, len(items))
 	for _, n := range items {
 		switch r := bySource[n]; {
@@ -88,7 +90,8 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 			out = append(out, n)
 		default:
 			out = append(out, r.replacement...)
-			out = append(out, r.nodes()...)
+			out = append(out, groups[r.from]...)
+			delete(groups, r.from)
 		}
 	}
 	return out, res

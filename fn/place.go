@@ -21,6 +21,10 @@ const AnnoSource = "strimzi-render.dev/source"
 // rendering is the outcome for one custom resource, as YAML.
 type rendering struct {
 	source *yaml.RNode
+	// from is the resource a later run renders the objects from: source,
+	// or the Kafka of a KafkaNodePool. Objects rendered from one resource
+	// are emitted together.
+	from *yaml.RNode
 	// replacement takes the source's place: nothing (the default), or the
 	// kept resource for a running operator.
 	replacement []*yaml.RNode
@@ -65,7 +69,7 @@ func clusterSourceID(node *yaml.RNode) string {
 // per object beside the resource it came from), and its problems into
 // results about the resources they name.
 func place(a *assembly.Rendering) (*rendering, framework.Results) {
-	r := &rendering{source: a.Source, replacement: a.Replacement, kafkas: a.Kafkas, failed: a.Failed}
+	r := &rendering{source: a.Source, from: a.RenderedFrom, replacement: a.Replacement, kafkas: a.Kafkas, failed: a.Failed}
 	var err error
 	if !a.Failed {
 		r.objects, err = placeBeside(a.RenderedFrom, a.Source, a.Objects)

@@ -47,6 +47,7 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 			renderings = append(renderings, r)
 		}
 		res = append(res, placeBundles(renderings, cfg)...)
+		fileKeptClaims(renderings, cfg)
 		items, eres := emit(rl.Items, renderings)
 		res = append(res, eres...)
 		undoDefaultNamespaces(defaulted, renderings)

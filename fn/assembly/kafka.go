@@ -99,7 +99,8 @@ func Kafkas(items []*yaml.RNode, cfg *config.StrimziRender, in Inputs) map[*yaml
 // renderKafka validates and renders one cluster into out.
 func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in Inputs, out map[*yaml.RNode]*Rendering) {
 	run := newKafkaRun(c, out)
-	problems := kafka.Validate(c.cr, c.crs, cfg, kafka.Inputs{ConfigMapData: in.ConfigMapData})
+	kin := kafka.Inputs{ConfigMapData: in.ConfigMapData, RenderedNodeIDs: renderedNodeIDs(c, in.RenderedFrom(c.node))}
+	problems := kafka.Validate(c.cr, c.crs, cfg, kin)
 	st := stretch.Validate(c.cr, c.crs, cfg.Spec.Stretch)
 	problems = append(problems, st.Problems...)
 	run.report(problems)
@@ -118,7 +119,7 @@ func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in Inputs, out map[
 		run.fail(ps...)
 		return
 	}
-	m, err := kafka.New(c.cr, c.crs, mcfg, kafka.Inputs{ConfigMapData: in.ConfigMapData}, endpoints)
+	m, err := kafka.New(c.cr, c.crs, mcfg, kin, endpoints)
 	if err != nil {
 		run.fail(results.Internal(c.node, err))
 		return

@@ -88,7 +88,8 @@ func (m *Model) WorkloadName() string {
 }
 
 // DependsOn is the config.kubernetes.io/depends-on reference to the Job (or
-// BuildConfig) that the workers wait for under kpt and Config Sync; "" when
+// BuildConfig) that the workers are applied after under kpt and Config Sync
+// (a Job counts as started, not finished, there); "" when
 // switched off or when there is no namespace to name it by.
 func (m *Model) DependsOn() string {
 	if !*m.cfg.Build.DependsOn || m.Namespace == "" {

@@ -56,7 +56,8 @@ func (m *Model) OperatorlessObjects() []specs.Object {
 }
 
 // AnnoDependsOn makes kpt live apply and Config Sync apply an object only
-// once the objects it names are reconciled: a Job when it has succeeded.
+// once the objects it names are Current by cli-utils' status rules: for a
+// Job, once it has started, not once it has succeeded.
 const AnnoDependsOn = "config.kubernetes.io/depends-on"
 
 // dependOnBuild orders a workload object after the build. The annotation is

@@ -9,8 +9,9 @@ import (
 )
 
 // Notes are the warnings about a valid cluster: what node ID assignment
-// only logs and, unless a running operator takes over (withOperator), the
-// Secrets and ClusterRoles only the operator provides.
+// only logs and, unless a running operator takes over (withOperator), pools
+// whose node IDs nothing pins and the Secrets and ClusterRoles only the
+// operator provides.
 func (m *Model) Notes(withOperator bool) []results.Problem {
 	var out []results.Problem
 	for _, p := range m.Pools {
@@ -21,6 +22,7 @@ func (m *Model) Notes(withOperator bool) []results.Problem {
 	if withOperator {
 		return out
 	}
+	out = append(out, m.unpinnedPools()...)
 	out = append(out, results.Problem{Severity: results.Warning, Message: m.secretsNote()})
 	out = append(out, m.kafkaExporterNotes()...)
 	out = append(out, m.EntityOperator.Notes()...)

@@ -38,6 +38,10 @@ const (
 type Inputs struct {
 	// ConfigMapData returns the data of a ConfigMap in the input, if present.
 	ConfigMapData strimzi.ConfigMaps
+	// RenderedNodeIDs holds, by pool name, the node IDs an earlier render in
+	// the input gave the pool; they count as its current IDs when it has
+	// no status.nodeIds.
+	RenderedNodeIDs map[string][]int
 }
 
 // Model is one Kafka cluster with its node pools, ready to render
@@ -220,7 +224,9 @@ func (m *Model) addPools(crs []*strimzi.KafkaNodePool, filter labels.Filter) err
 	sorted := sortedPools(crs)
 	nps := make([]nodepools.NodePool, 0, len(sorted))
 	for _, p := range sorted {
-		nps = append(nps, nodePoolFrom(p))
+		np := nodePoolFrom(p)
+		np.RenderedNodeIDs = m.in.RenderedNodeIDs[p.Name]
+		nps = append(nps, np)
 	}
 	assignments, err := nodepools.AssignNodeIDs(nps)
 	if err != nil {

@@ -68,6 +68,7 @@ func (v *validator) nodeIDs() {
 	var nps []nodepools.NodePool
 	for _, p := range v.pools {
 		np := nodePoolFrom(p)
+		np.RenderedNodeIDs = v.in.RenderedNodeIDs[p.Name]
 		nps = append(nps, np)
 		for _, id := range np.StatusNodeIDs {
 			if seen[id] {

@@ -21,6 +21,9 @@ type NodePool struct {
 	Roles    []string // RoleController and/or RoleBroker
 	// StatusNodeIDs is status.nodeIds; nil when the pool has no status yet.
 	StatusNodeIDs []int
+	// RenderedNodeIDs are the IDs an earlier render in the input gave the
+	// pool's nodes; nil when the input holds none.
+	RenderedNodeIDs []int
 	// NextNodeIDs and RemoveNodeIDs hold the strimzi.io/next-node-ids and
 	// strimzi.io/remove-node-ids annotations, "" when absent.
 	NextNodeIDs   string
@@ -34,13 +37,33 @@ func (p NodePool) HasRole(role string) bool { return slices.Contains(p.Roles, ro
 // Assignment is the outcome of node ID assignment for one pool
 // (Strimzi: nodepools.NodeIdAssignment). Every list is sorted.
 type Assignment struct {
-	Pool     string
-	Current  []int // status.nodeIds
+	Pool string
+	// Current are the IDs the pool runs: status.nodeIds, else those read
+	// back from an earlier render. A pinned pool is new to Strimzi: none.
+	Current []int
+	// CurrentFrom tells where Current comes from.
+	CurrentFrom CurrentSource
+	// Pinned are the IDs the next-node-ids annotation pins (FromPin).
+	Pinned   []int
 	Desired  []int // the IDs the pool has after this reconciliation
 	Added    []int
 	Removed  []int
 	Warnings []string // invalid annotations, which Strimzi only logs
 }
+
+// CurrentSource is where a pool's current node IDs come from.
+type CurrentSource int
+
+const (
+	// FromNothing: the pool's nodes are all new, as Strimzi sees a pool
+	// without status.
+	FromNothing CurrentSource = iota
+	FromStatus
+	// FromRender: an earlier render in the input named the nodes.
+	FromRender
+	// FromPin: the strimzi.io/next-node-ids annotation pins them.
+	FromPin
+)
 
 // AssignNodeIDs gives every pool its node IDs (Strimzi: NodeIdAssignor).
 // Pools are handled in name order, the order in which the API server lists
@@ -49,6 +72,12 @@ type Assignment struct {
 // then the lowest unused ID; each new ID is used at once, so later pools see
 // it. A pool shrinking drops the IDs of its remove-node-ids range that it
 // has, then its highest IDs.
+//
+// Without state, Strimzi would hand a pool without status IDs that depend
+// on the other pools, so a pool growing or a new pool could renumber
+// another. A pool without status therefore runs, in this order, the IDs an
+// earlier render in the input gave it, or the IDs its next-node-ids range
+// pins (pinnedIDs), as long as no other pool holds any of them.
 func AssignNodeIDs(pools []NodePool) ([]Assignment, error) {
 	sorted := slices.Clone(pools)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
@@ -64,25 +93,77 @@ func AssignNodeIDs(pools []NodePool) ([]Assignment, error) {
 		}
 	}
 
+	currents := make([][]int, len(sorted))
+	sources := make([]CurrentSource, len(sorted))
+	for i, p := range sorted {
+		if p.StatusNodeIDs != nil {
+			currents[i], sources[i] = p.StatusNodeIDs, FromStatus
+		}
+	}
+	claim := func(source CurrentSource, idsOf func(NodePool) []int) {
+		for i, p := range sorted {
+			if ids := idsOf(p); currents[i] == nil && ids != nil && !used.hasAny(ids) {
+				currents[i], sources[i] = ids, source
+				used.addAll(ids)
+			}
+		}
+	}
+	claim(FromRender, func(p NodePool) []int { return p.RenderedNodeIDs })
+	claim(FromPin, pinnedIDs)
+
 	out := make([]Assignment, 0, len(sorted))
-	for _, p := range sorted {
-		out = append(out, assignPool(p, used))
+	for i, p := range sorted {
+		a := assignPool(p, currents[i], used)
+		a.CurrentFrom = sources[i]
+		if a.CurrentFrom == FromPin {
+			// The pin only keeps other pools off the IDs Strimzi gives
+			// the pool from its range: every node is new to Strimzi.
+			a.Pinned = currents[i]
+			a.Current, a.Added, a.Removed = []int{}, slices.Clone(a.Desired), []int{}
+		}
+		out = append(out, a)
 	}
 	return out, nil
 }
 
-// assignPool works out one pool; used holds every ID in use so far and takes
-// the pool's new IDs.
-func assignPool(p NodePool, used *idSet) Assignment {
+// pinnedIDs are the IDs a pool without status runs when its next-node-ids
+// range is valid: the first replicas IDs of the range that its
+// remove-node-ids range does not name, the IDs Strimzi gives a new pool
+// whose range no other pool uses, and those left after a scale-down that
+// removed the named ones. nil without a usable range.
+func pinnedIDs(p NodePool) []int {
+	next, err := ParseNodeIDRange(p.NextNodeIDs)
+	if p.NextNodeIDs == "" || err != nil {
+		return nil
+	}
+	removed := newIDSet()
+	if remove, err := ParseNodeIDRange(p.RemoveNodeIDs); p.RemoveNodeIDs != "" && err == nil {
+		for id, ok := remove.Next(); ok; id, ok = remove.Next() {
+			removed.add(id)
+		}
+	}
+	ids := newIDSet()
+	for id, ok := next.Next(); ok && ids.len() < p.Replicas; id, ok = next.Next() {
+		if !removed.has(id) {
+			ids.add(id)
+		}
+	}
+	if ids.len() == 0 {
+		return nil
+	}
+	return ids.sorted()
+}
+
+// assignPool works out one pool from the IDs it runs (nil when it runs
+// none yet); used holds every ID in use so far and takes the pool's new IDs.
+func assignPool(p NodePool, running []int, used *idSet) Assignment {
 	a := Assignment{Pool: p.Name, Added: []int{}, Removed: []int{}}
 	current := newIDSet()
-	for _, id := range p.StatusNodeIDs {
-		current.add(id)
-	}
+	current.addAll(running)
 	desired := current.clone()
 
 	switch {
-	case p.StatusNodeIDs == nil || p.Replicas > current.len():
+	case running == nil || p.Replicas > current.len():
 		next := a.rangeOf(AnnoNextNodeIDs, p.NextNodeIDs, "New node IDs will be assigned sequentially.")
 		for i := current.len(); i < p.Replicas; i++ {
 			id := nextFreeID(used, next)
@@ -200,7 +281,17 @@ type idSet struct {
 
 func newIDSet() *idSet { return &idSet{ids: map[int]struct{}{}} }
 
-func (s *idSet) add(id int)      { s.ids[id] = struct{}{} }
+func (s *idSet) add(id int) { s.ids[id] = struct{}{} }
+func (s *idSet) addAll(ids []int) {
+	for _, id := range ids {
+		s.add(id)
+	}
+}
+
+func (s *idSet) hasAny(ids []int) bool {
+	return slices.ContainsFunc(ids, s.has)
+}
+
 func (s *idSet) remove(id int)   { delete(s.ids, id) }
 func (s *idSet) len() int        { return len(s.ids) }
 func (s *idSet) has(id int) bool { _, ok := s.ids[id]; return ok }

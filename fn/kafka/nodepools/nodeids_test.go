@@ -365,3 +365,63 @@ func TestNodes(t *testing.T) {
 	}
 	assert.Equal(t, want, got)
 }
+
+func TestAssignNodeIDsStableWithoutStatus(t *testing.T) {
+	desired := func(t *testing.T, pools ...NodePool) map[string][]int {
+		t.Helper()
+		as, err := AssignNodeIDs(pools)
+		require.NoError(t, err)
+		out := map[string][]int{}
+		for _, a := range as {
+			out[a.Pool] = a.Desired
+		}
+		return out
+	}
+	t.Run("unpinned pools renumber when the first grows", func(t *testing.T) {
+		before := desired(t, NodePool{Name: "a", Replicas: 3}, NodePool{Name: "b", Replicas: 3})
+		after := desired(t, NodePool{Name: "a", Replicas: 4}, NodePool{Name: "b", Replicas: 3})
+		assert.Equal(t, []int{3, 4, 5}, before["b"])
+		assert.Equal(t, []int{4, 5, 6}, after["b"], "what the pins prevent")
+	})
+	t.Run("pinned pools keep their IDs when the first grows", func(t *testing.T) {
+		after := desired(t, NodePool{Name: "a", Replicas: 4, NextNodeIDs: "[0-2]"}, NodePool{Name: "b", Replicas: 3, NextNodeIDs: "[3-5]"})
+		assert.Equal(t, []int{0, 1, 2, 6}, after["a"])
+		assert.Equal(t, []int{3, 4, 5}, after["b"])
+	})
+	t.Run("a pinned pool keeps its IDs when a pool sorting before it is added", func(t *testing.T) {
+		after := desired(t, NodePool{Name: "a", Replicas: 2}, NodePool{Name: "b", Replicas: 3, NextNodeIDs: "[0-2]"})
+		assert.Equal(t, []int{0, 1, 2}, after["b"])
+		assert.Equal(t, []int{3, 4}, after["a"])
+	})
+	t.Run("an earlier render keeps the IDs", func(t *testing.T) {
+		after := desired(t, NodePool{Name: "a", Replicas: 4, RenderedNodeIDs: []int{0, 1, 2}}, NodePool{Name: "b", Replicas: 3, RenderedNodeIDs: []int{3, 4, 5}})
+		assert.Equal(t, []int{0, 1, 2, 6}, after["a"])
+		assert.Equal(t, []int{3, 4, 5}, after["b"])
+	})
+	t.Run("status comes before the earlier render", func(t *testing.T) {
+		after := desired(t, NodePool{Name: "a", Replicas: 2, StatusNodeIDs: []int{7, 8}, RenderedNodeIDs: []int{0, 1}})
+		assert.Equal(t, []int{7, 8}, after["a"])
+	})
+	t.Run("a pinned pool scaled down without the removed IDs", func(t *testing.T) {
+		after := desired(t, NodePool{Name: "a", Replicas: 2, NextNodeIDs: "[0-2]", RemoveNodeIDs: "[0]"}, NodePool{Name: "b", Replicas: 1, NextNodeIDs: "[3]"})
+		assert.Equal(t, []int{1, 2}, after["a"])
+		assert.Equal(t, []int{3}, after["b"])
+	})
+	t.Run("a pin another pool holds falls back to Strimzi's assignment", func(t *testing.T) {
+		after := desired(t, NodePool{Name: "a", Replicas: 2, StatusNodeIDs: []int{0, 1}}, NodePool{Name: "b", Replicas: 2, NextNodeIDs: "[1-2]"})
+		assert.Equal(t, []int{2, 3}, after["b"])
+	})
+}
+
+func TestFormatNodeIDRange(t *testing.T) {
+	assert.Equal(t, "[]", FormatNodeIDRange(nil))
+	assert.Equal(t, "[3]", FormatNodeIDRange([]int{3}))
+	assert.Equal(t, "[0-2, 5, 7-8]", FormatNodeIDRange([]int{8, 0, 1, 2, 5, 7, 1}))
+	r, err := ParseNodeIDRange(FormatNodeIDRange([]int{0, 1, 2, 5}))
+	require.NoError(t, err)
+	var got []int
+	for id, ok := r.Next(); ok; id, ok = r.Next() {
+		got = append(got, id)
+	}
+	assert.Equal(t, []int{0, 1, 2, 5}, got)
+}

@@ -2,6 +2,7 @@ package nodepools
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -144,4 +145,26 @@ func javaIsWhitespace(r rune) bool {
 		return false
 	}
 	return unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp)
+}
+
+// FormatNodeIDRange writes ids as an annotation value that hands out
+// exactly those IDs in ascending order: "[0-2, 5]"; "[]" for none.
+func FormatNodeIDRange(ids []int) string {
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	sorted = slices.Compact(sorted)
+	var items []string
+	for i := 0; i < len(sorted); {
+		j := i
+		for j+1 < len(sorted) && sorted[j+1] == sorted[j]+1 {
+			j++
+		}
+		if j == i {
+			items = append(items, strconv.Itoa(sorted[i]))
+		} else {
+			items = append(items, strconv.Itoa(sorted[i])+"-"+strconv.Itoa(sorted[j]))
+		}
+		i = j + 1
+	}
+	return "[" + strings.Join(items, ", ") + "]"
 }
