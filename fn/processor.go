@@ -43,6 +43,7 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 			}
 			r, pres := place(a)
 			res = append(res, pres...)
+			keepSource(r, cfg)
 			renderings = append(renderings, r)
 		}
 		res = append(res, placeBundles(renderings, cfg)...)
