@@ -29,7 +29,9 @@ var _ framework.ResourceListProcessor = &Processor{}
 // result makes it return the results, so the run fails.
 func (p *Processor) Process(rl *framework.ResourceList) error {
 	cfg, res := p.loadConfig(rl.FunctionConfig)
+	var drift framework.Results
 	if res.ExitCode() == 0 && cfg.Spec.Mode == config.ModeValidate {
+		drift = renderedDrift(rl.Items)
 		defer validateOnly(rl)()
 	}
 	if res.ExitCode() == 0 {
@@ -51,6 +53,7 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 		res = append(res, eres...)
 		rl.Items = items
 	}
+	res = append(res, drift...)
 	rl.Results = append(rl.Results, res...)
 	if rl.Results.ExitCode() != 0 {
 		return rl.Results
