@@ -106,12 +106,21 @@ func report(w io.Writer, err error) {
 		switch r.Severity {
 		case framework.Error:
 			errs++
-			fmt.Fprintln(w, r.String())
+			fmt.Fprintln(w, resultLine(r))
 		case framework.Warning:
 			warnings++
 		}
 	}
 	fmt.Fprintf(w, "strimzi-render: failed with %d error(s) and %d warning(s)\n", errs, warnings)
+}
+
+// resultLine is a result as kpt prints it, and the file it is about when
+// the orchestrator named one: kustomize shows no resource files.
+func resultLine(r *framework.Result) string {
+	if r.File == nil || r.File.Path == "" {
+		return r.String()
+	}
+	return r.String() + " (in " + r.File.Path + ")"
 }
 
 // withWarnings prints warning results to stderr after a successful run:
@@ -122,7 +131,7 @@ func withWarnings(p framework.ResourceListProcessor, w io.Writer) framework.Reso
 		if err == nil {
 			for _, r := range rl.Results {
 				if r.Severity == framework.Warning {
-					fmt.Fprintln(w, r.String())
+					fmt.Fprintln(w, resultLine(r))
 				}
 			}
 		}
