@@ -49,6 +49,7 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 			renderings = append(renderings, r)
 		}
 		res = append(res, placeBundles(renderings, cfg)...)
+		separateFiles(renderings)
 		items, eres := emit(rl.Items, renderings)
 		res = append(res, eres...)
 		rl.Items = items

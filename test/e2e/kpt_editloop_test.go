@@ -71,3 +71,23 @@ func filesWith(files map[string]string, s string) []string {
 	}
 	return out
 }
+
+// TestKptRenderSameNameTwoNamespaces: two KafkaConnects of one name in two
+// namespaces render into files that name the namespace, so kpt keeps
+// both, and a second render changes nothing.
+func TestKptRenderSameNameTwoNamespaces(t *testing.T) {
+	requireTool(t, "kpt")
+	dir := copyDir(t, filepath.Join(examplesDir, "connect-image-plugins"))
+	edit(t, filepath.Join(dir, "kafka-connect.yaml"), func(s string) string {
+		return s + "---\n" + replace(s, "namespace: kafka", "namespace: staging")
+	})
+	_, stderr, err := run(t, dir, "kpt", "fn", "render", ".", "--allow-exec")
+	require.NoError(t, err, stderr)
+	first := snapshot(t, dir)
+	assert.Contains(t, first, "pod_kafka_my-connect-connect-0.yaml")
+	assert.Contains(t, first, "pod_staging_my-connect-connect-0.yaml")
+	assert.NotContains(t, first, "pod_my-connect-connect-0.yaml")
+	_, stderr, err = run(t, dir, "kpt", "fn", "render", ".", "--allow-exec")
+	require.NoError(t, err, stderr)
+	assert.Equal(t, first, snapshot(t, dir), "a second render changes nothing")
+}
