@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -382,4 +383,23 @@ func openStdin(t *testing.T, name string) io.Reader {
 	require.NoError(t, err)
 	t.Cleanup(func() { f.Close() })
 	return f
+}
+
+// TestErrorsOnStderrOnceUnderKpt: kpt prints results itself, so under kpt
+// (whose resources carry its package path) stderr holds only the summary;
+// elsewhere every error is on stderr too.
+func TestErrorsOnStderrOnceUnderKpt(t *testing.T) {
+	bad := "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n" +
+		"- apiVersion: kafka.strimzi.io/v1\n  kind: KafkaConnect\n  metadata:\n    name: c\n    namespace: kafka\n%s" +
+		"  spec: {replicas: 1}\n"
+	kptAnnotations := "    annotations: {internal.config.kubernetes.io/package-path: /pkg}\n"
+
+	code, _, stderr := invoke(t, nil, fmt.Sprintf(bad, kptAnnotations))
+	require.Equal(t, 1, code)
+	assert.NotContains(t, stderr, "[error]")
+	assert.Contains(t, stderr, "strimzi-render: failed with")
+
+	code, _, stderr = invoke(t, nil, fmt.Sprintf(bad, ""))
+	require.Equal(t, 1, code)
+	assert.Contains(t, stderr, "[error] kafka.strimzi.io/v1/KafkaConnect/kafka/c")
 }

@@ -91,3 +91,16 @@ func TestKptRenderSameNameTwoNamespaces(t *testing.T) {
 	require.NoError(t, err, stderr)
 	assert.Equal(t, first, snapshot(t, dir), "a second render changes nothing")
 }
+
+// TestKptPrintsEachErrorOnce: kpt prints the function's results and then
+// its stderr; the function leaves the results to kpt and prints only its
+// summary there.
+func TestKptPrintsEachErrorOnce(t *testing.T) {
+	requireTool(t, "kpt")
+	dir := copyDir(t, filepath.Join(examplesDir, "connect-image-plugins"))
+	edit(t, filepath.Join(dir, "kafka-connect.yaml"), func(s string) string { return replace(s, "name: camel-timer", "name: camel_timer") })
+	_, stderr, err := run(t, dir, "kpt", "fn", "render", ".", "--allow-exec")
+	require.Error(t, err)
+	assert.Equal(t, 1, strings.Count(stderr, `plugin name "camel_timer" contains '_'`), stderr)
+	assert.Contains(t, stderr, "strimzi-render: failed with 1 error(s) and 1 warning(s)")
+}
