@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/fn/framework/command"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn"
@@ -35,7 +36,8 @@ func main() {
 }
 
 func run(args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
-	p := withWarnings(processor(getenv), stderr)
+	var kpt bool // kpt prints results itself
+	p := withWarnings(processor(getenv), stderr, &kpt)
 	cmd := command.Build(p, command.StandaloneDisabled, true)
 	resourceList := cmd.RunE
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -61,7 +63,7 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 	cmd.SetOut(stdout)
 	cmd.SetErr(stderr)
 	if err := cmd.Execute(); err != nil {
-		report(stderr, err)
+		report(stderr, err, kpt)
 		return 1
 	}
 	return 0
@@ -94,8 +96,9 @@ func processor(getenv func(string) string) framework.ResourceListProcessor {
 }
 
 // report prints each error result on its own line, then a one-line summary,
-// so kustomize (which shows only stderr) says what failed.
-func report(w io.Writer, err error) {
+// so kustomize (which shows only stderr) says what failed. Under kpt, which
+// prints every result and then the function's stderr, only the summary.
+func report(w io.Writer, err error, kpt bool) {
 	var rs framework.Results
 	if !errors.As(err, &rs) {
 		fmt.Fprintf(w, "strimzi-render: %v\n", err)
@@ -106,7 +109,9 @@ func report(w io.Writer, err error) {
 		switch r.Severity {
 		case framework.Error:
 			errs++
-			fmt.Fprintln(w, r.String())
+			if !kpt {
+				fmt.Fprintln(w, resultLine(r))
+			}
 		case framework.Warning:
 			warnings++
 		}
@@ -114,20 +119,49 @@ func report(w io.Writer, err error) {
 	fmt.Fprintf(w, "strimzi-render: failed with %d error(s) and %d warning(s)\n", errs, warnings)
 }
 
+// resultLine is a result as kpt prints it, and the file it is about when
+// the orchestrator named one: kustomize shows no resource files.
+func resultLine(r *framework.Result) string {
+	if r.File == nil || r.File.Path == "" {
+		return r.String()
+	}
+	return r.String() + " (in " + r.File.Path + ")"
+}
+
 // withWarnings prints warning results to stderr after a successful run:
 // kustomize never shows results, and kpt shows stderr only when a run fails.
-func withWarnings(p framework.ResourceListProcessor, w io.Writer) framework.ResourceListProcessor {
+// It sets *kpt when kpt runs the function, as the package path kpt gives
+// every resource tells.
+func withWarnings(p framework.ResourceListProcessor, w io.Writer, kpt *bool) framework.ResourceListProcessor {
 	return framework.ResourceListProcessorFunc(func(rl *framework.ResourceList) error {
+		*kpt = fromKpt(rl)
 		err := p.Process(rl)
 		if err == nil {
 			for _, r := range rl.Results {
 				if r.Severity == framework.Warning {
-					fmt.Fprintln(w, r.String())
+					fmt.Fprintln(w, resultLine(r))
 				}
 			}
 		}
 		return err
 	})
+}
+
+// kptPackagePath is the annotation kpt, and no other orchestrator, puts on
+// the resources and function config it passes.
+const kptPackagePath = "internal.config.kubernetes.io/package-path"
+
+func fromKpt(rl *framework.ResourceList) bool {
+	nodes := rl.Items
+	if rl.FunctionConfig != nil {
+		nodes = append([]*yaml.RNode{rl.FunctionConfig}, nodes...)
+	}
+	for _, n := range nodes {
+		if n.YNode().Kind == yaml.MappingNode && n.GetAnnotations()[kptPackagePath] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func versionCommand() *cobra.Command {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -114,7 +115,7 @@ func TestOverrideVariables(t *testing.T) {
 		"unknown key": {
 			env:       map[string]string{"ARGOCD_ENV_STRIMZI_RENDER": "workloads=Pod"},
 			code:      1,
-			stderrHas: []string{`ARGOCD_ENV_STRIMZI_RENDER: key "workloads": "workloads" is not a field of StrimziRender spec`, "strimzi-render: failed with 1 error(s)"},
+			stderrHas: []string{`ARGOCD_ENV_STRIMZI_RENDER: key "workloads": unknown field "workloads" in spec: did you mean "workload"?`, "strimzi-render: failed with 1 error(s)"},
 		},
 		"malformed entry": {
 			env:       map[string]string{"STRIMZI_RENDER_CONFIG": "workload"},
@@ -233,6 +234,8 @@ var standaloneFiles = map[string]string{
 	"a-local.yaml":      connectA + "---\n" + localConfigMap,
 	"config-and-a.yaml": podSetConfig + "---\n" + connectA,
 	"glued.yaml":        connectA + connectA,
+	"typo.yaml":         "apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: typo}\nspec: {worklaod: Pod}\n",
+	"typo-cm.yaml":      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: typo}\ndata: {worklaod: Pod}\n",
 	"bad.yaml":          connectA + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: @c\n",
 	"list-doc.yaml":     connectA + "---\n- x\n",
 	"list.yaml":         "apiVersion: v1\nkind: List\nitems:\n- " + strings.ReplaceAll(strings.TrimSuffix(connectA, "\n"), "\n", "\n  ") + "\n",
@@ -312,6 +315,18 @@ func TestStandalone(t *testing.T) {
 			stderr: "[error] kafka.strimzi.io/v1/KafkaConnect/kafka/a apiVersion: key \"apiVersion\" is given twice: keep one, as the API server may read either\n" +
 				"strimzi-render: failed with 1 error(s) and 0 warning(s)\n",
 		},
+		"config typo names the field meant and the file": {
+			args: []string{"typo.yaml", "a.yaml"}, code: 1,
+			stderr: "[error] fn.strimzi-render.dev/v1alpha1/StrimziRender/typo spec.worklaod: invalid functionConfig: " +
+				"spec.worklaod: unknown field \"worklaod\" in spec: did you mean \"workload\"? (in typo.yaml)\n" +
+				"strimzi-render: failed with 1 error(s) and 0 warning(s)\n",
+		},
+		"config typo in the ConfigMap form, worded alike": {
+			args: []string{"typo-cm.yaml", "a.yaml"}, code: 1,
+			stderr: "[error] v1/ConfigMap/typo data.worklaod: invalid functionConfig: " +
+				"data.worklaod: unknown field \"worklaod\" in spec: did you mean \"workload\"? (in typo-cm.yaml)\n" +
+				"strimzi-render: failed with 1 error(s) and 0 warning(s)\n",
+		},
 		"missing file": {
 			args: []string{"pods.yaml", "missing.yaml"}, code: 1,
 			stderr: "strimzi-render: stat missing.yaml: no such file or directory\n",
@@ -368,4 +383,23 @@ func openStdin(t *testing.T, name string) io.Reader {
 	require.NoError(t, err)
 	t.Cleanup(func() { f.Close() })
 	return f
+}
+
+// TestErrorsOnStderrOnceUnderKpt: kpt prints results itself, so under kpt
+// (whose resources carry its package path) stderr holds only the summary;
+// elsewhere every error is on stderr too.
+func TestErrorsOnStderrOnceUnderKpt(t *testing.T) {
+	bad := "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n" +
+		"- apiVersion: kafka.strimzi.io/v1\n  kind: KafkaConnect\n  metadata:\n    name: c\n    namespace: kafka\n%s" +
+		"  spec: {replicas: 1}\n"
+	kptAnnotations := "    annotations: {internal.config.kubernetes.io/package-path: /pkg}\n"
+
+	code, _, stderr := invoke(t, nil, fmt.Sprintf(bad, kptAnnotations))
+	require.Equal(t, 1, code)
+	assert.NotContains(t, stderr, "[error]")
+	assert.Contains(t, stderr, "strimzi-render: failed with")
+
+	code, _, stderr = invoke(t, nil, fmt.Sprintf(bad, ""))
+	require.Equal(t, 1, code)
+	assert.Contains(t, stderr, "[error] kafka.strimzi.io/v1/KafkaConnect/kafka/c")
 }

@@ -13,6 +13,7 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/kio"
 	"sigs.k8s.io/kustomize/kyaml/kio/filters"
+	"sigs.k8s.io/kustomize/kyaml/kio/kioutil"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
@@ -112,6 +113,10 @@ func readArgs(args []string, stdin io.Reader) (*inputs, error) {
 		}
 		if i == 0 && isConfigFile(arg, sources) {
 			in.config = sources[0].nodes[0]
+			// Results about the config then name its file.
+			if err := in.config.PipeE(yaml.SetAnnotation(kioutil.PathAnnotation, arg)); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		for _, s := range sources {

@@ -84,11 +84,11 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		"unknown field": {
 			"apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\nspec: {workloads: Pod}\n",
-			[]string{"spec.workloads in body is a forbidden property"},
+			[]string{"spec.workloads: unknown field \"workloads\" in spec: did you mean \"workload\"?"},
 		},
 		"bad enum": {
 			"apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\nspec: {workload: Deployment}\n",
-			[]string{`spec.workload in body should be one of [Pod StatefulSet StrimziPodSet]`},
+			[]string{`spec.workload should be one of [Pod StatefulSet StrimziPodSet]`},
 		},
 		"wrong kind": {
 			"apiVersion: v1\nkind: Secret\nmetadata: {name: x}\n",
@@ -100,11 +100,11 @@ func TestLoadErrors(t *testing.T) {
 		},
 		"ConfigMap unknown key": {
 			"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {workloads: Pod}\n",
-			[]string{`functionConfig ConfigMap key "workloads": "workloads" is not a field of StrimziRender spec`},
+			[]string{`data.workloads: unknown field "workloads" in spec: did you mean "workload"?`},
 		},
 		"ConfigMap bad boolean": {
 			"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {keepCustomResources: maybe}\n",
-			[]string{`functionConfig ConfigMap key "keepCustomResources": "maybe" is not a boolean`},
+			[]string{`data.keepCustomResources: "maybe" is not a boolean`},
 		},
 		"default version without image": {
 			"apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\nspec: {images: {defaultKafkaVersion: 9.9.9}}\n",

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -25,8 +26,8 @@ func fromConfigMap(cm *yaml.RNode) (*yaml.RNode, []results.Problem) {
 	var ps []results.Problem
 	data := cm.GetDataMap()
 	for _, key := range sortedKeys(data) {
-		if err := setPath(spec, &specSchema, strings.Split(key, "."), data[key]); err != nil {
-			ps = append(ps, results.Errorf("data."+key, "functionConfig ConfigMap key %q: %v", key, err))
+		if err := setPath(spec, &specSchema, "spec", strings.Split(key, "."), data[key]); err != nil {
+			ps = append(ps, results.Errorf("data."+key, "data.%s: %v", key, err))
 		}
 	}
 	if len(ps) > 0 {
@@ -44,11 +45,13 @@ func fromConfigMap(cm *yaml.RNode) (*yaml.RNode, []results.Problem) {
 	return node, nil
 }
 
-func setPath(obj map[string]any, s *spec.Schema, path []string, value string) error {
+// setPath sets the field at path below obj, whose schema s is at the
+// dotted schemaPath.
+func setPath(obj map[string]any, s *spec.Schema, schemaPath string, path []string, value string) error {
 	field := path[0]
 	prop, ok := s.Properties[field]
 	if !ok {
-		return fmt.Errorf("%q is not a field of StrimziRender spec", field)
+		return errors.New(unknownField(schemaPath, field))
 	}
 	rest := path[1:]
 	switch {
@@ -71,7 +74,7 @@ func setPath(obj map[string]any, s *spec.Schema, path []string, value string) er
 		if err != nil {
 			return err
 		}
-		return setPath(m, &prop, rest, value)
+		return setPath(m, &prop, schemaPath+"."+field, rest, value)
 	case len(rest) > 0:
 		return fmt.Errorf("%q has no fields", field)
 	case prop.Type.Contains("array"):

@@ -60,7 +60,7 @@ func loadProblems(err error) []results.Problem {
 	for _, e := range splitErrors(err) {
 		var p results.Problem
 		if !errors.As(e, &p) {
-			p = results.Problem{Path: errorField(e), Message: e.Error()}
+			p = results.Problem{Path: errorField(e), Message: plainMessage(e)}
 		}
 		ps = append(ps, p)
 	}
@@ -81,6 +81,18 @@ func errorField(err error) string {
 		return te.Field // what the schema leaves open, such as metadata
 	}
 	return ""
+}
+
+// plainMessage words a schema error for people: an unknown field says
+// which known one was probably meant, as the ConfigMap form does.
+func plainMessage(err error) string {
+	var v *openapierrors.Validation
+	if errors.As(err, &v) {
+		if key, ok := v.Value.(string); ok && v.Code() == openapierrors.UnallowedPropertyCode {
+			return strings.TrimPrefix(v.Name+"."+key, ".") + ": " + unknownField(v.Name, key)
+		}
+	}
+	return strings.Replace(err.Error(), " in body ", " ", 1)
 }
 
 // splitErrors flattens kyaml's composite validation error into its parts.

@@ -128,7 +128,7 @@ func applyOverrides(node *yaml.RNode, layers []Overrides) (*yaml.RNode, []result
 	var ps []results.Problem
 	for _, l := range layers {
 		for _, key := range sortedKeys(l.Values) {
-			if err := setPath(spec, &specSchema, strings.Split(key, "."), l.Values[key]); err != nil {
+			if err := setPath(spec, &specSchema, "spec", strings.Split(key, "."), l.Values[key]); err != nil {
 				ps = append(ps, results.Errorf("", "%s: key %q: %v", l.Source, key, err))
 			}
 		}

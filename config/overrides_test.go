@@ -136,7 +136,7 @@ func TestLoadWithOverridesErrors(t *testing.T) {
 	}{
 		"unknown key names the source": {
 			layers: []Overrides{{Source: "ARGOCD_ENV_STRIMZI_RENDER", Values: map[string]string{"workloads": "Pod"}}},
-			want:   []string{`ARGOCD_ENV_STRIMZI_RENDER: key "workloads": "workloads" is not a field of StrimziRender spec`},
+			want:   []string{`ARGOCD_ENV_STRIMZI_RENDER: key "workloads": unknown field "workloads" in spec: did you mean "workload"?`},
 		},
 		"bad boolean": {
 			config: renderConfig,
@@ -146,12 +146,12 @@ func TestLoadWithOverridesErrors(t *testing.T) {
 		"schema error says overrides applied": {
 			config: renderConfig,
 			layers: []Overrides{{Source: "S", Values: map[string]string{"workload": "Deployment"}}},
-			want:   []string{`spec.workload in body should be one of [Pod StatefulSet StrimziPodSet] (with overrides from S)`},
+			want:   []string{`spec.workload should be one of [Pod StatefulSet StrimziPodSet] (with overrides from S)`},
 		},
 		"config errors still reported": {
 			config: "apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\nspec: {workloads: Pod}\n",
 			layers: []Overrides{{Source: "S", Values: map[string]string{"workload": "Pod"}}},
-			want:   []string{"spec.workloads in body is a forbidden property (with overrides from S)"},
+			want:   []string{"spec.workloads: unknown field \"workloads\" in spec: did you mean \"workload\"? (with overrides from S)"},
 		},
 		"field that is not an object in the config": {
 			config: "apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\nspec: {images: none}\n",
@@ -197,5 +197,5 @@ func TestModeDefault(t *testing.T) {
 	}
 	_, errs := load(t, "apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: x}\nspec: {mode: check}\n")
 	require.Len(t, errs, 1)
-	assert.Contains(t, errs[0], "spec.mode in body should be one of [render validate]")
+	assert.Contains(t, errs[0], "spec.mode should be one of [render validate]")
 }

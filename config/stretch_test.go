@@ -116,7 +116,7 @@ func TestStretchErrors(t *testing.T) {
 		},
 		"missing provider": {
 			"  stretch: [{kafka: k, centralAlias: a, clusters: [{alias: a}], network: {}}]\n",
-			[]string{"spec.stretch[0].network.provider in body is required"},
+			[]string{"spec.stretch[0].network.provider is required"},
 		},
 	}
 	for name, c := range cases {

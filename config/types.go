@@ -65,13 +65,16 @@ type StrimziRender struct {
 // configured the same way.
 type Spec struct {
 	// Mode is ModeRender or ModeValidate.
-	Mode                string       `json:"mode,omitempty"`
-	Workload            string       `json:"workload,omitempty"`
-	KeepCustomResources bool         `json:"keepCustomResources,omitempty"`
-	Images              Images       `json:"images,omitempty"`
-	ImagePullPolicy     string       `json:"imagePullPolicy,omitempty"`
-	ImagePullSecrets    []string     `json:"imagePullSecrets,omitempty"`
-	CustomLabels        CustomLabels `json:"customLabels,omitempty"`
+	Mode                string `json:"mode,omitempty"`
+	Workload            string `json:"workload,omitempty"`
+	KeepCustomResources bool   `json:"keepCustomResources,omitempty"`
+	// KeepSourcesAsLocalConfig keeps each custom resource in the output,
+	// marked as local config, beside what it renders (kpt's edit loop).
+	KeepSourcesAsLocalConfig bool         `json:"keepSourcesAsLocalConfig,omitempty"`
+	Images                   Images       `json:"images,omitempty"`
+	ImagePullPolicy          string       `json:"imagePullPolicy,omitempty"`
+	ImagePullSecrets         []string     `json:"imagePullSecrets,omitempty"`
+	CustomLabels             CustomLabels `json:"customLabels,omitempty"`
 	// LabelsExclusionPattern is an RE2 expression; nil means Strimzi's default.
 	LabelsExclusionPattern *string `json:"labelsExclusionPattern,omitempty"`
 	ClusterDomain          string  `json:"clusterDomain,omitempty"`

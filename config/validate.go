@@ -72,6 +72,9 @@ func (s Spec) validate() []results.Problem {
 	for _, msg := range validation.IsDNS1123Subdomain(s.ClusterDomain) {
 		ps = append(ps, fieldf("spec.clusterDomain", "%s", msg))
 	}
+	if s.KeepCustomResources && s.KeepSourcesAsLocalConfig {
+		ps = append(ps, fieldf("spec.keepSourcesAsLocalConfig", "cannot be set with spec.keepCustomResources: a resource is either kept for a running operator or kept as local config, not both"))
+	}
 	ps = append(ps, s.validateStretch()...)
 	for _, f := range s.dockerfileFields() {
 		if strings.ContainsFunc(f.value, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {

@@ -58,3 +58,11 @@ func TestValidateNamespace(t *testing.T) {
 		})
 	}
 }
+
+func TestKeepSourcesExcludesKeepCustomResources(t *testing.T) {
+	_, ps := Load(mustParse(t, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndata: {keepCustomResources: 'true', keepSourcesAsLocalConfig: 'true'}\n"))
+	if assert.Len(t, ps, 1) {
+		assert.Equal(t, "data.keepSourcesAsLocalConfig", ps[0].Path, "the ConfigMap form names its key")
+		assert.Contains(t, ps[0].Message, "cannot be set with spec.keepCustomResources")
+	}
+}

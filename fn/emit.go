@@ -53,7 +53,8 @@ func emit(items []*yaml.RNode, renderings []*rendering) ([]*yaml.RNode, framewor
 		bySource[r.source] = r
 	}
 	rendered := renderedSources(renderings)
-	stale := func(n *yaml.RNode) bool { return rendered.replace(n) }
+	orphan := orphansOfKeptSources(items)
+	stale := func(n *yaml.RNode) bool { return rendered.replace(n) || orphan(n) }
 	taken := identities{}
 	for _, n := range items {
 		if r := bySource[n]; (r == nil || r.failed) && !stale(n) {

@@ -94,7 +94,7 @@ func TestOverrides(t *testing.T) {
 			unchanged: true,
 			wantErr:   true,
 			results: []string{`[error] fn.strimzi-render.dev/v1alpha1/StrimziRender/render: invalid functionConfig: ` +
-				`ARGOCD_ENV_STRIMZI_RENDER: key "workloads": "workloads" is not a field of StrimziRender spec`},
+				`ARGOCD_ENV_STRIMZI_RENDER: key "workloads": unknown field "workloads" in spec: did you mean "workload"?`},
 		},
 	}
 	for name, c := range cases {

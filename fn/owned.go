@@ -8,10 +8,11 @@ import (
 )
 
 // kindOf returns the Strimzi kind strimzi-render renders item as, or "".
-// Local config (the Kptfile, function configs) is never ours.
+// Local config (the Kptfile, function configs) is never ours, except a
+// custom resource an earlier run kept as local config (localconfig.go).
 func kindOf(item *yaml.RNode) string {
 	group, _ := splitAPIVersion(item.GetApiVersion())
-	if group != strimzi.Group || isLocalConfig(item) {
+	if group != strimzi.Group || isLocalConfig(item) && !isKeptSource(item) {
 		return ""
 	}
 	switch k := item.GetKind(); k {

@@ -114,6 +114,7 @@ func placeBeside(from, beside *yaml.RNode, objects []assembly.Placed) ([]object,
 			a = map[string]string{}
 		}
 		a[AnnoSource] = sourceID(from)
+		a[AnnoRenderedAs] = renderedAs(obj.GetNamespace(), obj.GetName())
 		if obj.GetNamespace() == "" && from.GetNamespace() != "" {
 			a[AnnoSource] = clusterSourceID(from)
 		}

@@ -29,7 +29,9 @@ var _ framework.ResourceListProcessor = &Processor{}
 // result makes it return the results, so the run fails.
 func (p *Processor) Process(rl *framework.ResourceList) error {
 	cfg, res := p.loadConfig(rl.FunctionConfig)
+	var drift framework.Results
 	if res.ExitCode() == 0 && cfg.Spec.Mode == config.ModeValidate {
+		drift = renderedDrift(rl.Items)
 		defer validateOnly(rl)()
 	}
 	if res.ExitCode() == 0 {
@@ -44,16 +46,19 @@ func (p *Processor) Process(rl *framework.ResourceList) error {
 			}
 			r, pres := place(a)
 			res = append(res, pres...)
+			keepSource(r, cfg)
 			renderings = append(renderings, r)
 		}
 		res = append(res, placeBundles(renderings, cfg)...)
 		fileKeptClaims(renderings, cfg)
+		separateFiles(renderings)
 		items, eres := emit(rl.Items, renderings)
 		res = append(res, eres...)
 		undoDefaultNamespaces(defaulted, renderings)
 		res = append(res, unrenderedWarnings(rl.Items)...)
 		rl.Items = items
 	}
+	res = append(res, drift...)
 	rl.Results = append(rl.Results, res...)
 	if rl.Results.ExitCode() != 0 {
 		return rl.Results

@@ -182,7 +182,7 @@ func TestArgoCDGenerate(t *testing.T) {
 		"unknown key fails": {
 			override: "workloads=StrimziPodSet",
 			fail:     true,
-			stderrHas: []string{`ARGOCD_ENV_STRIMZI_RENDER: key "workloads": "workloads" is not a field of StrimziRender spec`,
+			stderrHas: []string{`ARGOCD_ENV_STRIMZI_RENDER: key "workloads": unknown field "workloads" in spec: did you mean "workload"?`,
 				"strimzi-render: failed with 1 error(s)"},
 		},
 		"malformed entry fails": {
@@ -193,7 +193,7 @@ func TestArgoCDGenerate(t *testing.T) {
 		"bad value fails": {
 			override:  "workload=Deployment",
 			fail:      true,
-			stderrHas: []string{"spec.workload in body should be one of [Pod StatefulSet StrimziPodSet] (with overrides from ARGOCD_ENV_STRIMZI_RENDER)"},
+			stderrHas: []string{"spec.workload should be one of [Pod StatefulSet StrimziPodSet] (with overrides from ARGOCD_ENV_STRIMZI_RENDER)"},
 		},
 	}
 	for name, c := range cases {
