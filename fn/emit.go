@@ -152,18 +152,31 @@ func renderedSources(renderings []*rendering) *renderedSet {
 	return rs
 }
 
+// renderedKinds are the kinds the function renders. Only an object of one
+// of them can be an earlier render to replace: any other object that names
+// a source is the user's, and passes through.
+var renderedKinds = map[string]bool{
+	"ApplicationSet": true, "BuildConfig": true, "ClusterRoleBinding": true, "ConfigMap": true,
+	"Deployment": true, "Job": true, "NetworkPolicy": true, "PersistentVolumeClaim": true, "Pod": true,
+	"PodDisruptionBudget": true, "Role": true, "RoleBinding": true, "Service": true, "ServiceAccount": true,
+	"ServiceExport": true, "StatefulSet": true, "StrimziPodSet": true,
+}
+
 // replace reports whether n is an object an earlier run rendered from a
-// source that renders now. A namespaced object names its source's
+// source that renders now: one of the kinds the function renders, in the
+// source's namespace, or cluster-scoped and naming it in full. A namespaced object names its source's
 // namespace by its own; a cluster-scoped one by its AnnoSource value.
 func (rs *renderedSet) replace(n *yaml.RNode) bool {
 	src, ok := n.GetAnnotations()[AnnoSource]
-	if !ok {
+	if !ok || !renderedKinds[n.GetKind()] {
 		return false
 	}
+	group, _ := splitAPIVersion(n.GetApiVersion())
+	clusterScoped := specs.IsClusterScoped(group, n.GetKind())
 	if parts := strings.Split(src, "/"); len(parts) == 3 {
-		return rs.sources[[2]string{parts[0] + "/" + parts[2], parts[1]}]
+		return clusterScoped && rs.sources[[2]string{parts[0] + "/" + parts[2], parts[1]}]
 	}
-	if rs.sources[[2]string{src, n.GetNamespace()}] {
+	if !clusterScoped && rs.sources[[2]string{src, n.GetNamespace()}] {
 		return true
 	}
 	// A cluster-scoped object that earlier versions rendered from a
