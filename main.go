@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/fn/framework/command"
+	"sigs.k8s.io/kustomize/kyaml/kio"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/strimzi-render/strimzi-render/config"
@@ -47,6 +49,14 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 		if isCharDevice(stdin) {
 			return errors.New("no input: pipe a KRM ResourceList in, or name the function config and resource files (see strimzi-render --help)")
 		}
+		in, err := io.ReadAll(stdin)
+		if err != nil {
+			return err
+		}
+		if err := oneResourceList(in); err != nil {
+			return err
+		}
+		cmd.SetIn(bytes.NewReader(in))
 		return resourceList(cmd, args)
 	}
 	cmd.Use = "strimzi-render [CONFIG] [RESOURCES|DIR|-]..."
@@ -228,4 +238,21 @@ func discoverCommand() *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// oneResourceList refuses a stream that holds a ResourceList beside other
+// documents: the framework would take the ResourceList for one more
+// resource, render nothing it holds and lose its functionConfig. A stream of
+// resources alone is read as the items, with the default config.
+func oneResourceList(in []byte) error {
+	nodes, err := (&kio.ByteReader{Reader: bytes.NewReader(in), OmitReaderAnnotations: true, DisableUnwrapping: true}).Read()
+	if err != nil || len(nodes) < 2 {
+		return nil // the framework reports what it cannot read
+	}
+	for i, n := range nodes {
+		if n.GetKind() == kio.ResourceListKind {
+			return fmt.Errorf("stdin holds a ResourceList (document %d) and %d other documents: pipe one ResourceList, or resources alone", i+1, len(nodes)-1)
+		}
+	}
+	return nil
 }

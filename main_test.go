@@ -403,3 +403,25 @@ func TestErrorsOnStderrOnceUnderKpt(t *testing.T) {
 	require.Equal(t, 1, code)
 	assert.Contains(t, stderr, "[error] kafka.strimzi.io/v1/KafkaConnect/kafka/c")
 }
+
+// A ResourceList beside other documents on stdin is refused: the framework
+// would read it as one more resource and render nothing it holds.
+func TestStdinResourceListWithOtherDocuments(t *testing.T) {
+	list := "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n"
+	resource := "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n"
+	for name, in := range map[string]string{
+		"list then resource": list + "---\n" + resource,
+		"resource then list": resource + "---\n" + list,
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, out, stderr := invoke(t, nil, in)
+			assert.Equal(t, 1, code)
+			assert.Empty(t, out, "nothing on stdout")
+			assert.Contains(t, stderr, "stdin holds a ResourceList")
+			assert.Contains(t, stderr, "pipe one ResourceList, or resources alone")
+		})
+	}
+	code, out, stderr := invoke(t, nil, list)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "name: a")
+}

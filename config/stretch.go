@@ -232,10 +232,10 @@ func (s *Spec) validateStretch() []results.Problem {
 			add("spec.output.targetCluster", "%q is not the alias of a cluster in spec.stretch", t)
 		}
 	}
-	if pp := o.PathPrefix; path.IsAbs(pp) || path.Clean(pp) != pp || pp == ".." || strings.HasPrefix(pp, "../") {
-		add("spec.output.pathPrefix", "%q must be a clean relative path inside the package", pp)
+	if pp := o.PathPrefix; !InsidePackage(pp) {
+		add("spec.output.pathPrefix", "%q must be a clean relative path inside the package, with / between its parts", pp)
 	}
-	if cp := o.ClaimsPath; cp != "" && (path.IsAbs(cp) || path.Clean(cp) != cp || cp == "." || cp == ".." || strings.HasPrefix(cp, "../")) {
+	if cp := o.ClaimsPath; cp != "" && (!InsidePackage(cp) || cp == ".") {
 		add("spec.output.claimsPath", "%q must be a clean relative path below the directory of the rendered objects", cp)
 	}
 	return ps

@@ -9,6 +9,7 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/kio/kioutil"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
+	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/assembly"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
@@ -70,11 +71,16 @@ func clusterSourceID(node *yaml.RNode) string {
 // results about the resources they name.
 func place(a *assembly.Rendering) (*rendering, framework.Results) {
 	r := &rendering{source: a.Source, from: a.RenderedFrom, replacement: a.Replacement, kafkas: a.Kafkas, failed: a.Failed}
+	res := make(framework.Results, 0, len(a.Problems)+1)
 	var err error
-	if !a.Failed {
+	if file, _, _ := kioutil.GetFileAnnotations(a.Source); !a.Failed && file != "" && !config.InsidePackage(file) {
+		// Objects are filed beside their source: never outside the package.
+		r.failed = true
+		res = append(res, results.ErrorAt(a.Source, "metadata.annotations["+kioutil.PathAnnotation+"]",
+			"%q is not a path inside the package, and the objects rendered from %s would be written beside it: give the file a relative path below the package's root, with / between its parts", file, sourceID(a.Source)))
+	} else if !a.Failed {
 		r.objects, err = placeBeside(a.RenderedFrom, a.Source, a.Objects)
 	}
-	res := make(framework.Results, 0, len(a.Problems)+1)
 	for _, p := range a.Problems {
 		res = append(res, p.Result(r.nodeOf(p.Resource)))
 	}
