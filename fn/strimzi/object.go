@@ -81,6 +81,9 @@ func decodeSpec(node *yaml.RNode, v any) error {
 	if spec.Value.YNode().Kind != yaml.MappingNode {
 		return &FieldError{Path: "spec", Message: "must be an object"}
 	}
+	if err := notJSON(spec.Value.YNode(), "spec"); err != nil {
+		return err
+	}
 	raw, err := spec.Value.MarshalJSON()
 	if err != nil {
 		return &FieldError{Path: "spec", Message: "cannot be read: " + err.Error()}
@@ -100,6 +103,9 @@ func decodeStatus(node *yaml.RNode, v any) error {
 	st := node.Field("status")
 	if st == nil || yaml.IsMissingOrNull(st.Value) {
 		return nil
+	}
+	if err := notJSON(st.Value.YNode(), "status"); err != nil {
+		return err
 	}
 	raw, err := st.Value.MarshalJSON()
 	if err != nil {
