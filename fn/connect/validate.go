@@ -38,6 +38,7 @@ func Validate(cr *strimzi.KafkaConnect, cfg *config.StrimziRender, in Inputs, ke
 	v.storage()
 	v.externalInputs()
 	v.secrets()
+	v.text()
 	return v.ps
 }
 

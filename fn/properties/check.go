@@ -3,6 +3,8 @@ package properties
 import (
 	"errors"
 	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // Reasons CheckRawValue gives.
@@ -46,4 +48,13 @@ func hexDigits(s string, n int) bool {
 		}
 	}
 	return true
+}
+
+// CheckRawValueAt is CheckRawValue as a problem at the field path of the
+// value, for validators.
+func CheckRawValueAt(path, value string) []results.Problem {
+	if err := CheckRawValue(value); err != nil {
+		return []results.Problem{{Path: path, Message: err.Error()}}
+	}
+	return nil
 }

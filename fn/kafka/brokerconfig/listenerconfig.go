@@ -7,6 +7,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	props "github.com/strimzi-render/strimzi-render/fn/properties"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
@@ -137,11 +138,14 @@ func customAuthOptions(cfg map[string]any) (*properties, []results.Problem) {
 	opts := newProperties()
 	var probs []results.Problem
 	for _, k := range sortedKeys(cfg) {
+		at := fmt.Sprintf("authentication.listenerConfig[%s]", k)
 		v, err := FormatValue(cfg[k])
 		if err != nil {
-			probs = append(probs, results.Problem{Path: fmt.Sprintf("authentication.listenerConfig[%s]", k), Message: err.Error()})
+			probs = append(probs, results.Problem{Path: at, Message: err.Error()})
 			continue
 		}
+		// Printed as it is, as Strimzi prints it.
+		probs = append(probs, props.CheckRawValueAt(at, v)...)
 		opts.put(k, v)
 	}
 	opts.filter(func(k string) bool { return hasAnyPrefix(strings.ToLower(k), forbiddenCustomAuthPrefixes) })

@@ -1,0 +1,32 @@
+// Package limits holds the sizes beyond which the function refuses an input
+// instead of rendering it: each is a limit of Kubernetes or Kafka, or lies
+// where no real cluster goes, and keeps the work and the output of one
+// resource bounded.
+package limits
+
+const (
+	// ConfigMapData is the most text one ConfigMap holds: the API server
+	// refuses a ConfigMap whose data exceeds 1 MiB. It bounds the texts read
+	// from ConfigMaps (external logging, JMX exporter rules) and the rules
+	// after their YAML aliases are expanded, as they are stored again in a
+	// rendered ConfigMap.
+	ConfigMapData = 1 << 20
+
+	// ConnectReplicas is the most workers of one KafkaConnect. Each is a
+	// pod the function renders; Kafka Connect clusters run tens of workers.
+	ConnectReplicas = 1000
+
+	// KafkaNodes is the most nodes of one Kafka cluster, all its
+	// KafkaNodePools together, after node IDs are assigned. Each is a pod,
+	// a ConfigMap and its volumes.
+	KafkaNodes = 1000
+
+	// Controllers is the most KRaft controllers of one Kafka cluster. Every
+	// node's server.config lists each of them, so output grows with nodes
+	// times controllers; a Raft quorum commits only with a majority of
+	// them, and Kafka recommends three or five.
+	Controllers = 100
+
+	// NodeID is the highest node ID: Kafka's node.id is a Java int.
+	NodeID = 1<<31 - 1
+)
