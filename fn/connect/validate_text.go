@@ -7,6 +7,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/fn/jaas"
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
+	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/properties"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -57,6 +58,9 @@ func (v *validator) text() {
 			}
 		}
 	}
+	filter, _ := labels.NewFilter(v.cfg.LabelsExclusionPattern) // validated with the config
+	v.ps = append(v.ps, labels.CheckMetadata("metadata", filter.Apply(v.cr.Labels), nil)...)
+	v.ps = append(v.ps, labels.CheckTemplates(s.Template, "spec.template")...)
 	if t := s.TLS; t != nil {
 		for i, c := range t.TrustedCertificates {
 			v.secretKey(fmt.Sprintf("spec.tls.trustedCertificates[%d]", i), c.SecretName, "certificate", c.Certificate)

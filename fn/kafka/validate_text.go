@@ -9,6 +9,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/fn/jvm"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
+	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/properties"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
@@ -67,6 +68,19 @@ func (v *validator) text() {
 	}
 	v.rackNames()
 	v.clusterIDs()
+	v.metadataText()
+}
+
+// metadataText checks the labels and annotations rendered objects copy: the
+// labels of the Kafka and of each pool, which their objects carry, and the
+// metadata of every template, each where it is written.
+func (v *validator) metadataText() {
+	v.problems("", labels.CheckMetadata("metadata", v.filter.Apply(v.k.Labels), nil))
+	v.problems("", labels.CheckTemplates(v.spec.Template, "spec.kafka.template"))
+	for _, p := range v.pools {
+		v.problems(p.Name, labels.CheckMetadata("metadata", v.filter.Apply(p.Labels), nil))
+		v.problems(p.Name, labels.CheckTemplates(p.Spec.Template, "spec.template"))
+	}
 }
 
 // rackNames checks the names rack awareness uses as they are: the node
