@@ -108,6 +108,37 @@ func (r *NodeIDRange) Next() (int, bool) {
 	return 0, false
 }
 
+// NextAccepted hands out the next ID that accept takes, as calling Next
+// until it returns one would, without handing out the others one by one:
+// accept gets the IDs left in the current item, from the next to hand out
+// to the last (from > to when the item counts down), and returns the first
+// of them it takes. The IDs before it are used up.
+func (r *NodeIDRange) NextAccepted(accept func(from, to int) (int, bool)) (int, bool) {
+	for len(r.items) > 0 {
+		ir := &r.items[0]
+		if !ir.done {
+			from, to := ir.start, ir.end
+			if ir.single {
+				to = from
+			}
+			if id, ok := accept(from, to); ok {
+				switch {
+				case id == to:
+					ir.done = true
+				case from > to:
+					ir.start = id - 1
+				default:
+					ir.start = id + 1
+				}
+				return id, true
+			}
+			ir.done = true
+		}
+		r.items = r.items[1:]
+	}
+	return 0, false
+}
+
 func (ir *idRange) next() (int, bool) {
 	switch {
 	case ir.done:
