@@ -29,14 +29,16 @@ func (m *Model) UserConfig() []strimzi.ConfigEntry {
 		{Key: "key.converter", Value: "org.apache.kafka.connect.json.JsonConverter"},
 		{Key: "value.converter", Value: "org.apache.kafka.connect.json.JsonConverter"},
 	}
+	at := map[string]int{out[0].Key: 0, out[1].Key: 1}
 	for _, e := range m.sortedConfig() {
 		if Forbidden(e.Key) || e.Key == "config.providers" {
 			continue
 		}
-		if i := slices.IndexFunc(out, func(o strimzi.ConfigEntry) bool { return o.Key == e.Key }); i >= 0 {
+		if i, ok := at[e.Key]; ok {
 			out[i].Value = e.Value
 			continue
 		}
+		at[e.Key] = len(out)
 		out = append(out, e)
 	}
 	if m.spec.Tracing != nil && m.spec.Tracing.Type == "opentelemetry" {

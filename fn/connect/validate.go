@@ -13,6 +13,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/limits"
 	"github.com/strimzi-render/strimzi-render/fn/logging"
 	"github.com/strimzi-render/strimzi-render/fn/metrics"
 	"github.com/strimzi-render/strimzi-render/fn/names"
@@ -89,6 +90,14 @@ func (v *validator) metadata() {
 func (v *validator) required() {
 	if v.s.Replicas != nil && *v.s.Replicas < 0 {
 		v.errorf("spec.replicas", "replicas must not be negative, got %d", *v.s.Replicas)
+	}
+	switch r := v.s.Replicas; {
+	case r == nil:
+	case *r > limits.ConnectReplicas:
+		v.errorf("spec.replicas", "replicas is %d; strimzi-render renders at most %d workers per KafkaConnect", *r, limits.ConnectReplicas)
+	case int(*r)*v.cr.SpecBytes > limits.RepeatedBytes:
+		v.errorf("spec.replicas", "with %d replicas the workers would repeat %d bytes of the spec (%d bytes as JSON each); strimzi-render renders at most %d",
+			*r, int(*r)*v.cr.SpecBytes, v.cr.SpecBytes, limits.RepeatedBytes)
 	}
 	m := &Model{cr: v.cr, spec: v.s}
 	for _, f := range []struct{ path, value, key string }{

@@ -29,4 +29,20 @@ const (
 
 	// NodeID is the highest node ID: Kafka's node.id is a Java int.
 	NodeID = 1<<31 - 1
+
+	// Listeners is the most listeners of one Kafka cluster, and
+	// NodeListeners the most nodes times listeners. Each listener adds a
+	// section to every node's server.config, a port to every pod and, for
+	// cluster-ip listeners, a Service per node; clusters have a handful.
+	Listeners     = 32
+	NodeListeners = 4000
+
+	// RepeatedBytes is the most text a resource may have its rendered
+	// objects repeat: its replicas (for Kafka, its nodes) times what each of
+	// their pods and configurations copies, the spec as JSON (for a Kafka
+	// node, its Kafka's and its pool's) and, on Kafka nodes, the external
+	// logging and JMX exporter rules. A thousand nodes of 4 KiB each fit;
+	// the operator itself keeps all pods of a pool in one StrimziPodSet,
+	// which etcd limits to 1.5 MiB.
+	RepeatedBytes = 4 << 20
 )

@@ -45,14 +45,14 @@ func (c *Cluster) writeListeners(w *configWriter, n nodepools.Node) error {
 		w.Section("Replication listener")
 		c.writeInternalListener(w, strings.ToLower(replicationName), n)
 
-		for _, l := range c.Listeners {
+		for i, l := range c.Listeners {
 			name := l.configName()
 			w.Section("Listener configuration: " + name)
 			e, err := c.endpoints().Endpoint(n, l)
 			if err != nil {
 				return err
 			}
-			e = l.advertised(n, e)
+			e = l.advertisedWith(c.shared().overrides[i], n, e)
 			listeners = append(listeners, name+"://0.0.0.0:"+strconv.Itoa(l.Port))
 			advertised = append(advertised, name+"://"+e.Host+":"+strconv.Itoa(e.Port))
 			protocol, err := c.writeAuthentication(w, l)

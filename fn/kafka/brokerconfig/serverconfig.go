@@ -52,6 +52,8 @@ type Cluster struct {
 	// Endpoints supplies node addresses; nil means InCluster with the
 	// default cluster domain.
 	Endpoints EndpointProvider
+
+	sharedCache *sharedConfig
 }
 
 // Rack is spec.kafka.rack.
