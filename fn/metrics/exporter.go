@@ -43,7 +43,7 @@ var ErrTooLarge = fmt.Errorf("the JMX exporter rules exceed the %d bytes of a Co
 func writeJSON(b *bytes.Buffer, n *yaml.Node) error {
 	// Each node writes at least one byte, so this bounds the work too.
 	if b.Len() > limits.ConfigMapData {
-		return fmt.Errorf("%w once YAML aliases are expanded", ErrTooLarge)
+		return fmt.Errorf("%w once written as JSON, each YAML alias replaced by what it names", ErrTooLarge)
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
