@@ -138,6 +138,42 @@ var limitCases = map[string]limitCase{
 		}
 		return exporterConfig(b.String())
 	}},
+	// Lists as long as a few megabytes of input hold, on one worker or node:
+	// each check and merge must stay linear.
+	"20,000 volumes, mounts and env vars, 1,000 labels and annotations": {input: func() []byte {
+		var b strings.Builder
+		b.WriteString("    template:\n      pod:\n        metadata:\n          labels:\n")
+		for i := range limits.MetadataEntries {
+			b.WriteString("            l" + itoa(i) + ": v\n")
+		}
+		b.WriteString("          annotations:\n")
+		for i := range limits.MetadataEntries {
+			b.WriteString("            a" + itoa(i) + ": v\n")
+		}
+		b.WriteString("        volumes:\n")
+		for i := range 20_000 {
+			b.WriteString("        - {name: v" + itoa(i) + ", emptyDir: {}}\n")
+		}
+		b.WriteString("      connectContainer:\n        volumeMounts:\n")
+		for i := range 20_000 {
+			b.WriteString("        - {name: v" + itoa(i) + ", mountPath: /mnt/v" + itoa(i) + "}\n")
+		}
+		b.WriteString("        env:\n")
+		for i := range 20_000 {
+			b.WriteString("        - {name: E" + itoa(i) + ", value: v}\n")
+		}
+		return wrapItems(connectItem("my-connect", b.String()))
+	}},
+	"Kafka with 10,000 config keys and broker overrides": {input: func() []byte {
+		var cfg, brokers strings.Builder
+		for i := range 10_000 {
+			cfg.WriteString("        key" + itoa(i) + ": value\n")
+			brokers.WriteString("          - {broker: " + itoa(i) + ", advertisedHost: h" + itoa(i) + ".example.com}\n")
+		}
+		input := string(bigKafka(nodePool("dual", 3, "controller, broker")))
+		return []byte(strings.Replace(input, "      listeners: [{name: plain, port: 9092, type: internal, tls: false}, {name: tls, port: 9093, type: internal, tls: true}]\n",
+			"      config:\n"+cfg.String()+"      listeners:\n      - name: plain\n        port: 9092\n        type: cluster-ip\n        tls: false\n        configuration:\n          brokers:\n"+brokers.String(), 1))
+	}},
 	"10,000 config keys and loggers": {input: func() []byte {
 		var b strings.Builder
 		b.WriteString("    config:\n")

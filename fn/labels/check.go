@@ -7,6 +7,7 @@ import (
 	apivalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 
+	"github.com/strimzi-render/strimzi-render/fn/limits"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -21,6 +22,15 @@ import (
 // annotations field, a bad value at labels[<key>].
 func CheckMetadata(path string, labels, annotations map[string]string) []results.Problem {
 	var ps []results.Problem
+	for _, m := range []struct {
+		field   string
+		entries int
+	}{{"labels", len(labels)}, {"annotations", len(annotations)}} {
+		if m.entries > limits.MetadataEntries {
+			return append(ps, results.Problem{Path: path + "." + m.field,
+				Message: fmt.Sprintf("%d %s; strimzi-render copies at most %d onto an object", m.entries, m.field, limits.MetadataEntries)})
+		}
+	}
 	add := func(at string, msgs []string, format string, args ...any) {
 		for _, msg := range msgs {
 			ps = append(ps, results.Problem{Path: at, Message: fmt.Sprintf(format, args...) + ": " + msg})

@@ -27,6 +27,13 @@ const (
 	// them, and Kafka recommends three or five.
 	Controllers = 100
 
+	// MetadataEntries is the most labels, and the most annotations, one
+	// template or custom resource may give the objects rendered from it.
+	// The framework that reads and writes the objects looks each of them up
+	// among all the others, so their cost grows with the square of their
+	// number; objects carry tens.
+	MetadataEntries = 1000
+
 	// NodeID is the highest node ID: Kafka's node.id is a Java int.
 	NodeID = 1<<31 - 1
 
