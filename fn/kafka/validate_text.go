@@ -72,11 +72,25 @@ func (v *validator) text() {
 }
 
 // metadataText checks the labels and annotations rendered objects copy: the
-// labels of the Kafka and of each pool, which their objects carry, and the
-// metadata of every template, each where it is written.
+// labels of the Kafka and of each pool, which their objects carry, the
+// metadata of every template, and the labels and annotations of the
+// listeners' Services, each where it is written.
 func (v *validator) metadataText() {
 	v.problems("", labels.CheckMetadata("metadata", v.filter.Apply(v.k.Labels), nil))
 	v.problems("", labels.CheckTemplates(v.spec.Template, "spec.kafka.template"))
+	for i, l := range v.spec.Listeners {
+		c := l.Configuration
+		if c == nil {
+			continue
+		}
+		at := fmt.Sprintf("spec.kafka.listeners[%d].configuration", i)
+		if b := c.Bootstrap; b != nil {
+			v.problems("", labels.CheckMetadata(at+".bootstrap", b.Labels, b.Annotations))
+		}
+		for j, b := range c.Brokers {
+			v.problems("", labels.CheckMetadata(fmt.Sprintf("%s.brokers[%d]", at, j), b.Labels, b.Annotations))
+		}
+	}
 	for _, p := range v.pools {
 		v.problems(p.Name, labels.CheckMetadata("metadata", v.filter.Apply(p.Labels), nil))
 		v.problems(p.Name, labels.CheckTemplates(p.Spec.Template, "spec.template"))
