@@ -2,10 +2,12 @@ package fn
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -130,4 +132,91 @@ func renderedCases(t *testing.T) map[string][]byte {
 	}
 	require.NotEmpty(t, examples, "no examples found")
 	return cases
+}
+
+// FuzzPropertiesFiles puts a fuzzed key and value into every place of a
+// Kafka and two KafkaConnects that reaches a properties file (config keys
+// and values, config providers, super users, excluded principals, custom
+// listener authentication, loggers, group ID, SASL username, metrics
+// allow-list) and checks each properties file that renders as
+// TestRenderedPropertiesFiles does: Java must read exactly the keys the
+// writer was given. Resources the fuzzed strings make invalid are refused
+// and render nothing, which is fine; no panic either way.
+func FuzzPropertiesFiles(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"x\rauthorizer.class.name", "org.evil.AllowAll"},
+		{"#super.users", "User:evil"},
+		{"log.retention.ms", "1\nsuper.users=User:evil"},
+		{"appender.evil.type", `ends in a backslash\`},
+		{"k", `\u12`},
+		{" lead", " value"},
+		{"zürich", "grüezi\u2028"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	written := map[string][]properties.Entry{}
+	properties.Written = func(text string, entries []properties.Entry) { written[javaTrim(text)] = entries }
+	f.Cleanup(func() { properties.Written = nil })
+	f.Fuzz(func(t *testing.T, key, value string) {
+		if !utf8.ValidString(key) || !utf8.ValidString(value) || len(key)+len(value) > 4096 {
+			t.Skip("YAML holds valid UTF-8; long strings add nothing")
+		}
+		clear(written)
+		r := executeSafely(fuzzedResources(quoteYAML(key), quoteYAML(value)))
+		require.Nil(t, r.panicked)
+		rl, err := parseResourceList(r.out)
+		require.NoError(t, err)
+		for _, item := range rl.items {
+			if _, rendered := item.GetAnnotations()[AnnoSource]; !rendered || item.GetKind() != "ConfigMap" {
+				continue
+			}
+			for k, text := range item.GetDataMap() {
+				if propertiesFileKeys[k] {
+					checkPropertiesFile(t, item.GetName()+" "+k, text, written)
+				}
+			}
+		}
+	})
+}
+
+// fuzzedResources is a ResourceList whose resources hold key and value,
+// each a YAML double-quoted string, wherever a properties file takes them.
+func fuzzedResources(key, value string) []byte {
+	return wrapItems(
+		"- apiVersion: kafka.strimzi.io/v1\n  kind: KafkaNodePool\n  metadata: {name: dual, namespace: kafka, labels: {strimzi.io/cluster: my-cluster}}\n"+
+			"  spec: {replicas: 1, roles: [controller, broker], storage: {type: ephemeral}}\n",
+		"- apiVersion: kafka.strimzi.io/v1\n  kind: Kafka\n  metadata: {name: my-cluster, namespace: kafka}\n  spec:\n    kafka:\n"+
+			"      listeners:\n      - {name: plain, port: 9092, type: internal, tls: false}\n"+
+			"      - {name: custom, port: 9093, type: internal, tls: true, authentication: {type: custom, sasl: true, listenerConfig: {"+key+": "+value+"}}}\n"+
+			"      authorization: {type: simple, superUsers: ["+value+"]}\n"+
+			"      quotas: {type: strimzi, excludedPrincipals: ["+value+"]}\n"+
+			"      logging: {type: inline, loggers: {"+key+": "+value+"}}\n"+
+			"      config: {"+key+": "+value+"}\n",
+		connectItem("first", "    config: {"+key+": "+value+", config.providers: "+value+"}\n    logging: {type: inline, loggers: {"+key+": "+value+"}}\n"),
+		strings.Replace(connectItem("second", "    authentication: {type: scram-sha-512, username: "+value+", passwordSecret: {secretName: s, password: p}}\n"+
+			"    metricsConfig: {type: strimziMetricsReporter, values: {allowList: ["+value+"]}}\n"), "groupId: my-connect", "groupId: "+value, 1),
+	)
+}
+
+// quoteYAML writes s as a YAML double-quoted string that reads back as s:
+// every character outside printable ASCII as an escape, so YAML's own line
+// breaks (such as U+0085 and U+2028) stay characters of the string.
+func quoteYAML(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r >= ' ' && r < 0x7f:
+			b.WriteRune(r)
+		case r <= 0xffff:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08X`, r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
