@@ -67,6 +67,9 @@ var limitCases = map[string]limitCase{
 		return bigKafka(nodePool("controllers", limits.Controllers, "controller, broker"),
 			nodePool("brokers", limits.KafkaNodes-limits.Controllers, "broker"))
 	}},
+	"Kafka at the node limit with three controllers": {input: func() []byte {
+		return bigKafka(nodePool("controllers", 3, "controller"), nodePool("brokers", limits.KafkaNodes-3, "broker"))
+	}},
 	"Kafka past the node limit": {input: func() []byte {
 		return bigKafka(nodePool("controllers", 3, "controller"), nodePool("brokers", 1_000_000_000, "broker"))
 	}, wantFailure: true},
@@ -81,9 +84,9 @@ var limitCases = map[string]limitCase{
 	"Kafka past the listener limit": {input: func() []byte {
 		return withListeners(bigKafka(nodePool("dual", 3, "controller, broker")), limits.Listeners+1)
 	}, wantFailure: true},
-	// 1 MiB of logging on each node, as many nodes as the repeated text allows.
-	"Kafka with a 1 MiB logging configuration at the repeated text limit": {input: func() []byte {
-		return externalLogging(bigKafka(nodePool("dual", limits.RepeatedBytes/(limits.ConfigMapData+4<<10), "controller, broker")), limits.ConfigMapData-100)
+	// 256 KiB of logging on each node, as many nodes as the repeated text allows.
+	"Kafka with a 256 KiB logging configuration at the repeated text limit": {input: func() []byte {
+		return externalLogging(bigKafka(nodePool("dual", limits.RepeatedBytes/(256<<10+4<<10), "controller, broker")), 256<<10)
 	}},
 	"Kafka with a 1 MiB logging configuration past the repeated text limit": {input: func() []byte {
 		return externalLogging(bigKafka(nodePool("dual", 100, "controller, broker")), limits.ConfigMapData-100)
@@ -106,22 +109,22 @@ var limitCases = map[string]limitCase{
 	"KafkaConnect at the replica limit": {input: func() []byte {
 		return []byte(strings.Replace(string(wrapItems(connectItem("my-connect", ""))), "replicas: 1", "replicas: "+itoa(limits.ConnectReplicas), 1))
 	}},
-	// Each worker repeats the template: 1,000 workers with 4 KiB of it.
+	// Each worker repeats the template: 500 workers with 2 KiB of it.
 	"KafkaConnect at the repeated text limit": {input: func() []byte {
 		var vols strings.Builder
-		for i := range 55 {
+		for i := range 63 {
 			vols.WriteString("        - {name: v" + itoa(i) + ", emptyDir: {}}\n")
 		}
 		return []byte(strings.Replace(string(wrapItems(connectItem("my-connect", "    template:\n      pod:\n        volumes:\n"+vols.String()))),
 			"replicas: 1", "replicas: "+itoa(limits.ConnectReplicas), 1))
 	}},
-	"KafkaConnect with 5,000 plugins on 1,000 workers": {input: func() []byte {
+	"KafkaConnect with 5,000 plugins on 500 workers": {input: func() []byte {
 		var b strings.Builder
 		b.WriteString("    plugins:\n")
 		for i := range 5000 {
 			b.WriteString("    - name: plugin-" + itoa(i) + "\n      artifacts: [{type: image, reference: \"ghcr.io/example/p:" + itoa(i) + "\"}]\n")
 		}
-		return []byte(strings.Replace(string(wrapItems(connectItem("my-connect", b.String()))), "replicas: 1", "replicas: 1000", 1))
+		return []byte(strings.Replace(string(wrapItems(connectItem("my-connect", b.String()))), "replicas: 1", "replicas: "+itoa(limits.ConnectReplicas), 1))
 	}, wantFailure: true},
 	"KafkaConnect past the replica limit": {input: func() []byte {
 		return []byte(strings.Replace(string(wrapItems(connectItem("my-connect", ""))), "replicas: 1", "replicas: 1000000000", 1))
@@ -140,7 +143,7 @@ var limitCases = map[string]limitCase{
 	}},
 	// Lists as long as a few megabytes of input hold, on one worker or node:
 	// each check and merge must stay linear.
-	"20,000 volumes, mounts and env vars, 1,000 labels and annotations": {input: func() []byte {
+	"8,000 volumes, mounts and env vars, 1,000 labels and annotations": {input: func() []byte {
 		var b strings.Builder
 		b.WriteString("    template:\n      pod:\n        metadata:\n          labels:\n")
 		for i := range limits.MetadataEntries {
@@ -151,22 +154,22 @@ var limitCases = map[string]limitCase{
 			b.WriteString("            a" + itoa(i) + ": v\n")
 		}
 		b.WriteString("        volumes:\n")
-		for i := range 20_000 {
+		for i := range 8_000 {
 			b.WriteString("        - {name: v" + itoa(i) + ", emptyDir: {}}\n")
 		}
 		b.WriteString("      connectContainer:\n        volumeMounts:\n")
-		for i := range 20_000 {
+		for i := range 8_000 {
 			b.WriteString("        - {name: v" + itoa(i) + ", mountPath: /mnt/v" + itoa(i) + "}\n")
 		}
 		b.WriteString("        env:\n")
-		for i := range 20_000 {
+		for i := range 8_000 {
 			b.WriteString("        - {name: E" + itoa(i) + ", value: v}\n")
 		}
 		return wrapItems(connectItem("my-connect", b.String()))
 	}},
-	"Kafka with 10,000 config keys and broker overrides": {input: func() []byte {
+	"Kafka with 4,000 config keys and broker overrides": {input: func() []byte {
 		var cfg, brokers strings.Builder
-		for i := range 10_000 {
+		for i := range 4_000 {
 			cfg.WriteString("        key" + itoa(i) + ": value\n")
 			brokers.WriteString("          - {broker: " + itoa(i) + ", advertisedHost: h" + itoa(i) + ".example.com}\n")
 		}

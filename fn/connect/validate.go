@@ -1,6 +1,7 @@
 package connect
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"regexp"
@@ -95,9 +96,9 @@ func (v *validator) required() {
 	case r == nil:
 	case *r > limits.ConnectReplicas:
 		v.errorf("spec.replicas", "replicas is %d; strimzi-render renders at most %d workers per KafkaConnect", *r, limits.ConnectReplicas)
-	case int(*r)*v.cr.SpecBytes > limits.RepeatedBytes:
+	case int(*r)*v.workerBytes() > limits.RepeatedBytes:
 		v.errorf("spec.replicas", "with %d replicas the workers would repeat %d bytes of the spec (%d bytes as JSON each); strimzi-render renders at most %d",
-			*r, int(*r)*v.cr.SpecBytes, v.cr.SpecBytes, limits.RepeatedBytes)
+			*r, int(*r)*v.workerBytes(), v.workerBytes(), limits.RepeatedBytes)
 	}
 	m := &Model{cr: v.cr, spec: v.s}
 	for _, f := range []struct{ path, value, key string }{
@@ -111,6 +112,16 @@ func (v *validator) required() {
 			v.errorf(f.path, "%s is required", f.path)
 		}
 	}
+}
+
+// workerBytes is the size, as JSON, of the spec each worker pod repeats:
+// all of it but the configuration, logging, metrics and build, which go
+// into one ConfigMap or build.
+func (v *validator) workerBytes() int {
+	s := *v.s
+	s.Logging, s.MetricsConfig, s.Build = nil, nil, nil
+	b, _ := json.Marshal(s)
+	return len(b)
 }
 
 func (v *validator) version() {

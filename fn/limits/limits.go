@@ -14,12 +14,14 @@ const (
 
 	// ConnectReplicas is the most workers of one KafkaConnect. Each is a
 	// pod the function renders; Kafka Connect clusters run tens of workers.
-	ConnectReplicas = 1000
+	ConnectReplicas = 500
 
 	// KafkaNodes is the most nodes of one Kafka cluster, all its
 	// KafkaNodePools together, after node IDs are assigned. Each is a pod,
-	// a ConfigMap and its volumes.
-	KafkaNodes = 1000
+	// a ConfigMap and its volumes. The operator keeps all pods of a pool in
+	// one StrimziPodSet, which etcd's 1.5 MiB limit holds to a few hundred
+	// pods; the largest clusters have a few hundred brokers.
+	KafkaNodes = 500
 
 	// Controllers is the most KRaft controllers of one Kafka cluster. Every
 	// node's server.config lists each of them, so output grows with nodes
@@ -42,14 +44,14 @@ const (
 	// section to every node's server.config, a port to every pod and, for
 	// cluster-ip listeners, a Service per node; clusters have a handful.
 	Listeners     = 32
-	NodeListeners = 4000
+	NodeListeners = 2000
 
 	// RepeatedBytes is the most text a resource may have its rendered
 	// objects repeat: its replicas (for Kafka, its nodes) times what each of
 	// their pods and configurations copies, the spec as JSON (for a Kafka
 	// node, its Kafka's and its pool's) and, on Kafka nodes, the external
-	// logging and JMX exporter rules. A thousand nodes of 4 KiB each fit;
-	// the operator itself keeps all pods of a pool in one StrimziPodSet,
-	// which etcd limits to 1.5 MiB.
-	RepeatedBytes = 4 << 20
+	// logging and JMX exporter rules. 500 nodes of 2 KiB each fit; the
+	// operator itself keeps all pods of a pool in one StrimziPodSet, which
+	// etcd limits to 1.5 MiB.
+	RepeatedBytes = 1 << 20
 )
