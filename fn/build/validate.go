@@ -185,6 +185,17 @@ func (ps *problems) ours(b *Spec) {
 	if !b.NoOutput && !imagePattern.MatchString(b.Output.Image) {
 		ps.add("spec.build.output.image", "output image %q must be an image reference: not empty, letters, digits and . _ - / : @ [ ], not starting with - . _ / : or @", b.Output.Image)
 	}
+	if s := b.Output.PushSecret; s != "" {
+		// It names the Secret of a volume or of the BuildConfig.
+		for _, msg := range validation.IsDNS1123Subdomain(s) {
+			ps.add("spec.build.output.pushSecret", "%q is not a Secret name: %s", s, msg)
+		}
+	}
+	if t := b.Template.BuildConfig; t != nil && t.PullSecret != "" {
+		for _, msg := range validation.IsDNS1123Subdomain(t.PullSecret) {
+			ps.add("spec.template.buildConfig.pullSecret", "%q is not a Secret name: %s", t.PullSecret, msg)
+		}
+	}
 	for i, p := range b.Plugins {
 		if !pluginNamePattern.MatchString(p.Name) {
 			ps.add(pluginPath(i)+".name", "plugin name %q must match %s: lower-case letters, digits, - and _", p.Name, pluginNamePattern)

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/strimzi-render/strimzi-render/fn/jaas"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/properties"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
 // Authentication types of spec.authentication.
@@ -41,10 +43,10 @@ func (m *Model) writeAuthentication(w *properties.Writer) {
 	switch a.Type {
 	case AuthTLS:
 		ck := a.CertificateAndKey
-		w.Section("Authentication configuration", prefixed(
-			"ssl.keystore.certificate.chain="+m.secretValue(ck.SecretName, ck.Certificate),
-			"ssl.keystore.key="+m.secretValue(ck.SecretName, ck.Key),
-			"ssl.keystore.type=PEM")...)
+		writeSection(w, "Authentication configuration", prefixed(
+			entry("ssl.keystore.certificate.chain", m.secretValue(ck.SecretName, ck.Certificate)),
+			entry("ssl.keystore.key", m.secretValue(ck.SecretName, ck.Key)),
+			entry("ssl.keystore.type", "PEM"))...)
 	case AuthScramSHA256, AuthScramSHA512, AuthPlain:
 		mechanism, module := "PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule"
 		switch a.Type {
@@ -53,24 +55,28 @@ func (m *Model) writeAuthentication(w *properties.Writer) {
 		case AuthScramSHA512:
 			mechanism, module = "SCRAM-SHA-512", "org.apache.kafka.common.security.scram.ScramLoginModule"
 		}
-		jaas := module + " required username=\"" + a.Username + "\" password=\"" +
-			m.secretValue(a.PasswordSecret.SecretName, a.PasswordSecret.Password) + "\";"
-		w.Section("Authentication configuration", prefixed(
-			"sasl.mechanism="+mechanism,
-			"sasl.jaas.config="+jaas)...)
+		jaasConfig := module + " required username=" + jaas.Quote(a.Username) + " password=" +
+			jaas.Quote(m.secretValue(a.PasswordSecret.SecretName, a.PasswordSecret.Password)) + ";"
+		w.Section("Authentication configuration")
+		for _, p := range clientPrefixes {
+			w.Raw(p+"sasl.mechanism", mechanism)
+			// Escaped as a whole, so that the JAAS escapes survive the properties reader.
+			w.Pair(p+"sasl.jaas.config", jaasConfig)
+		}
+		w.Blank()
 	case AuthCustom:
 		// Only ssl.keystore.* and sasl.* keys pass, each for all four clients,
 		// printed raw as Strimzi does.
-		var lines []string
+		var entries []strimzi.ConfigEntry
 		for _, k := range sortedKeys(a.Config) {
 			if !strings.HasPrefix(k, "ssl.keystore.") && !strings.HasPrefix(k, "sasl.") {
 				continue
 			}
 			for _, p := range clientPrefixes {
-				lines = append(lines, p+k+"="+fmt.Sprint(a.Config[k]))
+				entries = append(entries, entry(p+k, fmt.Sprint(a.Config[k])))
 			}
 		}
-		w.Section("Authentication configuration", lines...)
+		writeSection(w, "Authentication configuration", entries...)
 	}
 }
 

@@ -29,14 +29,16 @@ func (m *Model) UserConfig() []strimzi.ConfigEntry {
 		{Key: "key.converter", Value: "org.apache.kafka.connect.json.JsonConverter"},
 		{Key: "value.converter", Value: "org.apache.kafka.connect.json.JsonConverter"},
 	}
+	at := map[string]int{out[0].Key: 0, out[1].Key: 1}
 	for _, e := range m.sortedConfig() {
 		if Forbidden(e.Key) || e.Key == "config.providers" {
 			continue
 		}
-		if i := slices.IndexFunc(out, func(o strimzi.ConfigEntry) bool { return o.Key == e.Key }); i >= 0 {
+		if i, ok := at[e.Key]; ok {
 			out[i].Value = e.Value
 			continue
 		}
+		at[e.Key] = len(out)
 		out = append(out, e)
 	}
 	if m.spec.Tracing != nil && m.spec.Tracing.Type == "opentelemetry" {
@@ -96,46 +98,65 @@ func (m *Model) properties() string {
 	s := m.spec
 	w := properties.NewWriter()
 	w.Header()
-	w.Section("Bootstrap servers", "bootstrap.servers="+s.BootstrapServers)
-	w.Section("Internal topics and group ID",
-		"group.id="+m.GroupID(),
-		"config.storage.topic="+m.topLevelOrConfig(s.ConfigStorageTopic, "config.storage.topic"),
-		"status.storage.topic="+m.topLevelOrConfig(s.StatusStorageTopic, "status.storage.topic"),
-		"offset.storage.topic="+m.topLevelOrConfig(s.OffsetStorageTopic, "offset.storage.topic"))
-	w.Section("REST Listeners",
-		"rest.advertised.host.name=${strimzienv:ADVERTISED_HOSTNAME}",
-		"rest.advertised.port="+strconv.Itoa(RESTPort))
-	w.Section("Plugins", "plugin.path=/opt/kafka/plugins")
+	writeSection(w, "Bootstrap servers", entry("bootstrap.servers", s.BootstrapServers))
+	writeSection(w, "Internal topics and group ID",
+		entry("group.id", m.GroupID()),
+		entry("config.storage.topic", m.topLevelOrConfig(s.ConfigStorageTopic, "config.storage.topic")),
+		entry("status.storage.topic", m.topLevelOrConfig(s.StatusStorageTopic, "status.storage.topic")),
+		entry("offset.storage.topic", m.topLevelOrConfig(s.OffsetStorageTopic, "offset.storage.topic")))
+	writeSection(w, "REST Listeners",
+		entry("rest.advertised.host.name", "${strimzienv:ADVERTISED_HOSTNAME}"),
+		entry("rest.advertised.port", strconv.Itoa(RESTPort)))
+	writeSection(w, "Plugins", entry("plugin.path", "/opt/kafka/plugins"))
 	m.writeTLS(w)
 	m.writeAuthentication(w)
 	m.writeRack(w)
 	m.writeStrimziReporter(w)
 	m.writeConfigProviders(w)
 	user := m.writeMetricReporters(w, m.UserConfig())
-	lines := make([]string, 0, len(user))
+	// The user's configuration goes through OrderedProperties, which escapes it.
+	w.Section("User provided configuration")
 	for _, e := range user {
-		lines = append(lines, properties.Line(e.Key, e.Value))
+		w.Pair(e.Key, e.Value)
 	}
-	w.Section("User provided configuration", lines...)
 	w.Blank()
-	w.Section("Kafka Security protocol", m.securityProtocolLines()...)
+	w.Blank()
+	writeSection(w, "Kafka Security protocol", m.securityProtocolEntries()...)
 	return w.String()
 }
 
-func (m *Model) writeConfigProviders(w *properties.Writer) {
-	comment, list := "# Configuration providers configured by Strimzi", providers
-	if user, ok := m.userConfigValue("config.providers"); ok && user != "" {
-		comment, list = "# Configuration providers configured by the user and by Strimzi", user+","+providers
+// entry is one line of a section.
+func entry(key, value string) strimzi.ConfigEntry { return strimzi.ConfigEntry{Key: key, Value: value} }
+
+// writeSection writes a titled section of lines as Strimzi's builder prints them,
+// and the blank line that ends it.
+func writeSection(w *properties.Writer, title string, entries ...strimzi.ConfigEntry) {
+	w.Section(title)
+	for _, e := range entries {
+		w.Raw(e.Key, e.Value)
 	}
-	w.Section("Config providers",
-		comment,
-		"config.providers="+list,
-		"config.providers.strimzienv.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",
-		"config.providers.strimzienv.param.allowlist.pattern=.*",
-		"config.providers.strimzifile.class=org.apache.kafka.common.config.provider.FileConfigProvider",
-		"config.providers.strimzidir.class=org.apache.kafka.common.config.provider.DirectoryConfigProvider",
-		"config.providers.strimzidir.param.allowed.paths=/opt/kafka",
-		"config.providers.strimzisecrets.class=io.strimzi.kafka.KubernetesSecretConfigProvider")
+	w.Blank()
+}
+
+func (m *Model) writeConfigProviders(w *properties.Writer) {
+	comment, list := "Configuration providers configured by Strimzi", providers
+	if user, ok := m.userConfigValue("config.providers"); ok && user != "" {
+		comment, list = "Configuration providers configured by the user and by Strimzi", user+","+providers
+	}
+	w.Section("Config providers")
+	w.Comment(comment)
+	for _, e := range []strimzi.ConfigEntry{
+		entry("config.providers", list),
+		entry("config.providers.strimzienv.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider"),
+		entry("config.providers.strimzienv.param.allowlist.pattern", ".*"),
+		entry("config.providers.strimzifile.class", "org.apache.kafka.common.config.provider.FileConfigProvider"),
+		entry("config.providers.strimzidir.class", "org.apache.kafka.common.config.provider.DirectoryConfigProvider"),
+		entry("config.providers.strimzidir.param.allowed.paths", "/opt/kafka"),
+		entry("config.providers.strimzisecrets.class", "io.strimzi.kafka.KubernetesSecretConfigProvider"),
+	} {
+		w.Raw(e.Key, e.Value)
+	}
+	w.Blank()
 }
 
 func (m *Model) writeRack(w *properties.Writer) {
@@ -143,9 +164,9 @@ func (m *Model) writeRack(w *properties.Writer) {
 	switch {
 	case r == nil:
 	case r.Type == RackEnvVar:
-		w.Section("Additional information", "consumer.client.rack=${strimzienv:"+r.EnvVarName+"}")
+		writeSection(w, "Additional information", entry("consumer.client.rack", "${strimzienv:"+r.EnvVarName+"}"))
 	case m.rackTopologyKey() != "":
-		w.Section("Additional information", "consumer.client.rack=${strimzidir:/opt/kafka/init:rack.id}")
+		writeSection(w, "Additional information", entry("consumer.client.rack", "${strimzidir:/opt/kafka/init:rack.id}"))
 	}
 }
 
@@ -156,12 +177,12 @@ func (m *Model) secretValue(secret, key string) string {
 
 var clientPrefixes = []string{"", "producer.", "consumer.", "admin."}
 
-// prefixed repeats lines for the worker and its producer, consumer and admin clients.
-func prefixed(lines ...string) []string {
-	out := make([]string, 0, 4*len(lines))
+// prefixed repeats entries for the worker and its producer, consumer and admin clients.
+func prefixed(entries ...strimzi.ConfigEntry) []strimzi.ConfigEntry {
+	out := make([]strimzi.ConfigEntry, 0, 4*len(entries))
 	for _, p := range clientPrefixes {
-		for _, l := range lines {
-			out = append(out, p+l)
+		for _, e := range entries {
+			out = append(out, entry(p+e.Key, e.Value))
 		}
 	}
 	return out
@@ -171,12 +192,12 @@ func (m *Model) writeTLS(w *properties.Writer) {
 	if m.spec.TLS == nil || len(m.spec.TLS.TrustedCertificates) == 0 {
 		return
 	}
-	w.Section("TLS / SSL", prefixed(
-		"ssl.truststore.certificates="+m.secretValue(names.ConnectTLSTrustedCerts(m.Name), "ca.crt"),
-		"ssl.truststore.type=PEM")...)
+	writeSection(w, "TLS / SSL", prefixed(
+		entry("ssl.truststore.certificates", m.secretValue(names.ConnectTLSTrustedCerts(m.Name), "ca.crt")),
+		entry("ssl.truststore.type", "PEM"))...)
 }
 
-func (m *Model) securityProtocolLines() []string {
+func (m *Model) securityProtocolEntries() []strimzi.ConfigEntry {
 	proto := "PLAINTEXT"
 	tls := m.spec.TLS != nil
 	sasl := m.usesSASL()
@@ -188,5 +209,5 @@ func (m *Model) securityProtocolLines() []string {
 	case sasl:
 		proto = "SASL_PLAINTEXT"
 	}
-	return prefixed("security.protocol=" + proto)
+	return prefixed(entry("security.protocol", proto))
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/strimzi-render/strimzi-render/fn/properties"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -36,7 +37,7 @@ var defaultAllowList = []string{
 	"kafka_producer_producer_topic.*",
 }
 
-func (m *Model) writeStrimziReporter(w interface{ Section(string, ...string) }) {
+func (m *Model) writeStrimziReporter(w *properties.Writer) {
 	mc := m.spec.MetricsConfig
 	if mc == nil || mc.Type != MetricsStrimziReporter {
 		return
@@ -45,14 +46,14 @@ func (m *Model) writeStrimziReporter(w interface{ Section(string, ...string) }) 
 	if mc.Values != nil && len(mc.Values.AllowList) > 0 {
 		allow = mc.Values.AllowList
 	}
-	var lines []string
+	var entries []strimzi.ConfigEntry
 	for _, p := range []string{"", "admin.", "producer.", "consumer."} {
-		lines = append(lines,
-			p+"prometheus.metrics.reporter.listener.enable=true",
-			p+"prometheus.metrics.reporter.listener=http://:9404",
-			p+"prometheus.metrics.reporter.allowlist="+strings.Join(allow, ","))
+		entries = append(entries,
+			entry(p+"prometheus.metrics.reporter.listener.enable", "true"),
+			entry(p+"prometheus.metrics.reporter.listener", "http://:9404"),
+			entry(p+"prometheus.metrics.reporter.allowlist", strings.Join(allow, ",")))
 	}
-	w.Section("Strimzi Metrics Reporter configuration", lines...)
+	writeSection(w, "Strimzi Metrics Reporter configuration", entries...)
 }
 
 // writeMetricReporters adds the metrics reporter class to each client's
@@ -61,7 +62,7 @@ func (m *Model) writeStrimziReporter(w interface{ Section(string, ...string) }) 
 // (KafkaConnectConfigurationBuilder.printMetricReportersForKey). Connect
 // workers are Kafka clients, so Strimzi injects the client reporter
 // (StrimziMetricsReporterConfig.CLIENT_CLASS), not the broker one.
-func (m *Model) writeMetricReporters(w interface{ Section(string, ...string) }, user []strimzi.ConfigEntry) []strimzi.ConfigEntry {
+func (m *Model) writeMetricReporters(w *properties.Writer, user []strimzi.ConfigEntry) []strimzi.ConfigEntry {
 	mc := m.spec.MetricsConfig
 	if mc == nil {
 		return user
@@ -74,11 +75,18 @@ func (m *Model) writeMetricReporters(w interface{ Section(string, ...string) }, 
 		i := slices.IndexFunc(user, func(e strimzi.ConfigEntry) bool { return e.Key == key })
 		switch {
 		case i < 0:
-			w.Section(key+" configuration", "# "+key+" configured by Strimzi", key+"="+class)
+			reporterSection(w, key, "configured by Strimzi", class)
 		case !strings.Contains(user[i].Value, class):
-			w.Section(key+" configuration", "# "+key+" configured by the user and by Strimzi", key+"="+user[i].Value+","+class)
+			reporterSection(w, key, "configured by the user and by Strimzi", user[i].Value+","+class)
 			user = slices.Delete(slices.Clone(user), i, i+1)
 		}
 	}
 	return user
+}
+
+func reporterSection(w *properties.Writer, key, by, value string) {
+	w.Section(key + " configuration")
+	w.Comment(key + " " + by)
+	w.Raw(key, value)
+	w.Blank()
 }

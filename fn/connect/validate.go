@@ -1,6 +1,7 @@
 package connect
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
+	"github.com/strimzi-render/strimzi-render/fn/limits"
 	"github.com/strimzi-render/strimzi-render/fn/logging"
 	"github.com/strimzi-render/strimzi-render/fn/metrics"
 	"github.com/strimzi-render/strimzi-render/fn/names"
@@ -39,6 +41,7 @@ func Validate(cr *strimzi.KafkaConnect, cfg *config.StrimziRender, in Inputs, ke
 	v.storage()
 	v.externalInputs()
 	v.secrets()
+	v.text()
 	return v.ps
 }
 
@@ -90,6 +93,14 @@ func (v *validator) required() {
 	if v.s.Replicas != nil && *v.s.Replicas < 0 {
 		v.errorf("spec.replicas", "replicas must not be negative, got %d", *v.s.Replicas)
 	}
+	switch r := v.s.Replicas; {
+	case r == nil:
+	case *r > limits.ConnectReplicas:
+		v.errorf("spec.replicas", "replicas is %d; strimzi-render renders at most %d workers per KafkaConnect", *r, limits.ConnectReplicas)
+	case int(*r)*v.workerBytes() > limits.RepeatedBytes:
+		v.errorf("spec.replicas", "with %d replicas the workers would repeat %d bytes of the spec (%d bytes as JSON each); strimzi-render renders at most %d",
+			*r, int(*r)*v.workerBytes(), v.workerBytes(), limits.RepeatedBytes)
+	}
 	m := &Model{cr: v.cr, spec: v.s}
 	for _, f := range []struct{ path, value, key string }{
 		{"spec.bootstrapServers", v.s.BootstrapServers, ""},
@@ -102,6 +113,16 @@ func (v *validator) required() {
 			v.errorf(f.path, "%s is required", f.path)
 		}
 	}
+}
+
+// workerBytes is the size, as JSON, of the spec each worker pod repeats:
+// all of it but the configuration, logging, metrics and build, which go
+// into one ConfigMap or build.
+func (v *validator) workerBytes() int {
+	s := *v.s
+	s.Logging, s.MetricsConfig, s.Build = nil, nil, nil
+	b, _ := json.Marshal(s)
+	return len(b)
 }
 
 func (v *validator) version() {

@@ -110,14 +110,18 @@ func (m *Model) PerPodServices(p *Pool) []*corev1.Service {
 			continue
 		}
 		c := m.listenerConfiguration(l)
-		for _, n := range p.Nodes {
-			var bl, ba map[string]string
-			for _, b := range c.Brokers {
-				if b.Broker != nil && *b.Broker == n.ID {
-					bl, ba = b.Labels, b.Annotations
-					break
-				}
+		// The first configuration.brokers[] entry of a node gives its Service's labels.
+		first := make(map[int]strimzi.ListenerBroker, len(c.Brokers))
+		for _, b := range c.Brokers {
+			if b.Broker == nil {
+				continue
 			}
+			if _, seen := first[*b.Broker]; !seen {
+				first[*b.Broker] = b
+			}
+		}
+		for _, n := range p.Nodes {
+			bl, ba := first[n.ID].Labels, first[n.ID].Annotations
 			out = append(out, m.listenerService(brokerconfig.PerBrokerService(names.KafkaPodSet(m.Name, p.Name), n.ID, l),
 				labels.Merge(p.resourceLabels, bl, labels.UserMerged(meta.Labels)),
 				labels.Merge(ba, labels.UserMerged(meta.Annotations)), m.PodSelector(p, n), l, c))

@@ -45,6 +45,7 @@ func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.Stri
 	v.config()
 	v.externalInputs()
 	v.rack()
+	v.text()
 	v.tieredStorage()
 	v.clusterTemplates()
 	v.nodePools()

@@ -58,7 +58,9 @@ func (v *validator) nodePools() {
 	if !controllers {
 		invalid("", "metadata.name", "At least one KafkaNodePool with the controller role and at least one replica is required when KRaft mode is enabled")
 	}
-	v.nodeIDs()
+	if v.sizes() {
+		v.nodeIDs()
+	}
 }
 
 // nodeIDs reports a node ID in the status of two pools on the later pool,

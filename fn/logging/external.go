@@ -2,7 +2,9 @@ package logging
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/strimzi-render/strimzi-render/fn/limits"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -21,11 +23,31 @@ func CheckExternal(l *strimzi.Logging, cms strimzi.ConfigMaps, namespace, path s
 	if ref == nil || ref.ConfigMapKeyRef == nil || ref.ConfigMapKeyRef.Name == "" || ref.ConfigMapKeyRef.Key == "" {
 		return []results.Problem{{Path: at, Message: "Logging configuration is invalid: [Config Map reference is missing]"}}
 	}
-	if _, ok := cms.Key(namespace, ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key); !ok {
+	text, ok := cms.Key(namespace, ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key)
+	if !ok {
 		return []results.Problem{{Path: at, Message: fmt.Sprintf("ConfigMap %s with external logging configuration does not exist or doesn't contain the configuration under the %s key. Add the ConfigMap to the input resources: its text is copied into the rendered configuration.",
 			ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key)}}
 	}
+	if len(text) > limits.ConfigMapData {
+		return []results.Problem{{Path: at, Message: fmt.Sprintf("ConfigMap %s key %s has %d bytes of logging configuration, more than the %d bytes of a ConfigMap, which the rendered ConfigMap could not hold",
+			ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key, len(text), limits.ConfigMapData)}}
+	}
+	if endsInContinuation(text) {
+		return []results.Problem{{Path: at, Message: fmt.Sprintf("the logging configuration in ConfigMap %s key %s ends in a backslash, which would join the monitorInterval line Strimzi appends to its last value: end it with a line break",
+			ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key)}}
+	}
 	return nil
+}
+
+// endsInContinuation tells whether the last line of text ends in an odd
+// run of backslashes, with at most a carriage return after it: a Java
+// properties reader would continue that line on the next, which External
+// appends. A comment line is refused alike, though Java would not continue
+// it.
+func endsInContinuation(text string) bool {
+	text = strings.TrimSuffix(text, "\r")
+	n := len(text) - len(strings.TrimRight(text, `\`))
+	return n%2 == 1
 }
 
 // RenderFrom is Render with the external text read from the inputs.

@@ -1,8 +1,8 @@
 package logging
 
 import (
+	"maps"
 	"slices"
-	"strings"
 
 	"github.com/strimzi-render/strimzi-render/fn/properties"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
@@ -12,9 +12,9 @@ import (
 type Pair struct{ Key, Value string }
 
 const (
-	header          = "# Do not change this generated file. Logging can be configured in the corresponding Kubernetes resource.\n"
+	headerComment   = "Do not change this generated file. Logging can be configured in the corresponding Kubernetes resource."
+	header          = "# " + headerComment + "\n"
 	monitorInterval = "monitorInterval"
-	monitorDefault  = "\nmonitorInterval=30\n"
 )
 
 // ConnectDefaults are the parsed pairs of Strimzi's
@@ -76,42 +76,48 @@ var KafkaDefaults = func() []Pair {
 // the API server gives them to the operator).
 func Inline(defaults []Pair, loggers map[string]string) string {
 	pairs := slices.Clone(defaults)
-	keys := make([]string, 0, len(loggers))
-	for k := range loggers {
-		keys = append(keys, k)
+	at := make(map[string]int, len(pairs))
+	for i, p := range pairs {
+		at[p.Key] = i
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if i := slices.IndexFunc(pairs, func(p Pair) bool { return p.Key == k }); i >= 0 {
+	for _, k := range slices.Sorted(maps.Keys(loggers)) {
+		if i, ok := at[k]; ok {
 			pairs[i].Value = loggers[k]
 		} else {
+			at[k] = len(pairs)
 			pairs = append(pairs, Pair{k, loggers[k]})
 		}
 	}
-	var b strings.Builder
-	b.WriteString(header)
-	hasMonitor := false
+	w := properties.NewWriter()
+	w.Comment(headerComment)
 	for _, p := range pairs {
-		b.WriteString(properties.Line(p.Key, p.Value))
-		b.WriteByte('\n')
-		hasMonitor = hasMonitor || p.Key == monitorInterval
+		w.Pair(p.Key, p.Value)
 	}
-	if !hasMonitor {
-		b.WriteString(monitorDefault)
+	if _, ok := at[monitorInterval]; !ok {
+		writeMonitorInterval(w)
 	}
-	return b.String()
+	return w.String()
 }
 
 // External returns a user's logging configuration verbatim, with Strimzi's
 // monitorInterval appended unless the text, read as properties, sets one
 // (LoggingUtils.maybeAddMonitorIntervalToExternalLogging).
 func External(text string) string {
+	w := properties.NewWriter()
+	w.Copy(text)
 	if _, values := properties.Parse(text); values != nil {
 		if _, ok := values[monitorInterval]; ok {
-			return text
+			return w.String()
 		}
 	}
-	return text + monitorDefault
+	writeMonitorInterval(w)
+	return w.String()
+}
+
+// writeMonitorInterval appends Strimzi's monitorInterval after a blank line.
+func writeMonitorInterval(w *properties.Writer) {
+	w.Blank()
+	w.Raw(monitorInterval, "30")
 }
 
 // Render is the log4j2.properties for a component's logging settings;

@@ -8,12 +8,21 @@ import (
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/strimzi-render/strimzi-render/fn/limits"
 )
 
 // ExporterJSON re-serialises the exporter rules from a user ConfigMap as
 // compact JSON with keys in document order, as Strimzi does with Jackson
 // (JmxPrometheusExporterModel). An empty text gives {}.
+//
+// The text and the JSON, which repeats what each YAML alias names, must each
+// fit a ConfigMap: a few aliases of aliases would otherwise expand to
+// gigabytes. Strimzi's YAML reader does not expand aliases at all.
 func ExporterJSON(text string) (string, error) {
+	if len(text) > limits.ConfigMapData {
+		return "", fmt.Errorf("%w: the text has %d bytes", ErrTooLarge, len(text))
+	}
 	if strings.TrimSpace(text) == "" {
 		return "{}", nil
 	}
@@ -28,7 +37,14 @@ func ExporterJSON(text string) (string, error) {
 	return b.String(), nil
 }
 
+// ErrTooLarge is why ExporterJSON refuses rules that cannot fit a ConfigMap.
+var ErrTooLarge = fmt.Errorf("the JMX exporter rules exceed the %d bytes of a ConfigMap", limits.ConfigMapData)
+
 func writeJSON(b *bytes.Buffer, n *yaml.Node) error {
+	// Each node writes at least one byte, so this bounds the work too.
+	if b.Len() > limits.ConfigMapData {
+		return fmt.Errorf("%w once written as JSON, each YAML alias replaced by what it names", ErrTooLarge)
+	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		return writeJSON(b, n.Content[0])

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/strimzi-render/strimzi-render/fn/results"
@@ -31,7 +32,9 @@ func CheckConfig(mc *strimzi.MetricsConfig, cms strimzi.ConfigMaps, namespace, p
 		return append(ps, results.Problem{Path: at, Message: fmt.Sprintf("ConfigMap %s does not contain specified key %s, or is not among the input resources: add it, its rules are copied into the rendered configuration",
 			ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key)})
 	}
-	if _, err := ExporterJSON(text); err != nil {
+	if _, err := ExporterJSON(text); errors.Is(err, ErrTooLarge) {
+		return append(ps, results.Problem{Path: at, Message: fmt.Sprintf("ConfigMap %s key %s: %v", ref.ConfigMapKeyRef.Name, ref.ConfigMapKeyRef.Key, err)})
+	} else if err != nil {
 		return append(ps, results.Problem{Path: at, Message: fmt.Sprintf("Failed to parse metrics configuration: %v", err)})
 	}
 	return ps

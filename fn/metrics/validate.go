@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"github.com/strimzi-render/strimzi-render/fn/javacompat"
+	"github.com/strimzi-render/strimzi-render/fn/properties"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
@@ -28,8 +29,13 @@ func CheckAllowList(mc *strimzi.MetricsConfig, path string) []results.Problem {
 			errs = append(errs, fmt.Sprintf("Invalid regex: %s, %v", re, err))
 		}
 	}
-	if len(errs) == 0 {
-		return nil
+	var ps []results.Problem
+	if len(errs) > 0 {
+		ps = append(ps, results.Problem{Path: path + ".values.allowList", Message: "Metrics configuration is invalid: " + javacompat.ListString(errs)})
 	}
-	return []results.Problem{{Path: path + ".values.allowList", Message: "Metrics configuration is invalid: " + javacompat.ListString(errs)}}
+	// The list is printed as it is, comma-joined, in the properties file.
+	for i, re := range mc.Values.AllowList {
+		ps = append(ps, properties.CheckRawValueAt(fmt.Sprintf("%s.values.allowList[%d]", path, i), re)...)
+	}
+	return ps
 }

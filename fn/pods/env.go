@@ -1,8 +1,6 @@
 package pods
 
 import (
-	"slices"
-
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/strimzi-render/strimzi-render/config"
@@ -42,8 +40,13 @@ func TemplateEnv(vars []strimzi.ContainerEnvVar) []corev1.EnvVar {
 // AppendEnv appends extra vars whose names are not taken yet: Strimzi
 // ignores template vars that would override its own (ContainerUtils).
 func AppendEnv(base []corev1.EnvVar, extra ...corev1.EnvVar) []corev1.EnvVar {
+	taken := make(map[string]bool, len(base)+len(extra))
+	for _, b := range base {
+		taken[b.Name] = true
+	}
 	for _, e := range extra {
-		if !slices.ContainsFunc(base, func(b corev1.EnvVar) bool { return b.Name == e.Name }) {
+		if !taken[e.Name] {
+			taken[e.Name] = true
 			base = append(base, e)
 		}
 	}

@@ -1,11 +1,28 @@
 package properties
 
-import "strings"
+import (
+	"strings"
+)
+
+// Entry is what a writer put into a file: a key, or a block of text copied
+// as it is, whose keys are whatever a reader finds in it.
+type Entry struct {
+	Key    string
+	Copied string
+	IsCopy bool
+}
+
+// Written, when set, receives every file a Writer finishes with the entries
+// its writer put into it, in order. Tests set it to check that a Java
+// properties reader finds exactly the keys the writer meant, and no others.
+var Written func(text string, entries []Entry)
 
 // Writer builds a properties file in Strimzi's layout: a header, then
-// sections of "##########" / "# <title>" / "##########", lines and a blank.
+// sections of "##########" / "# <title>" / "##########" and lines. Every key
+// goes through Pair or Raw, so no user text can add a line of its own.
 type Writer struct {
-	b strings.Builder
+	b       strings.Builder
+	entries []Entry
 }
 
 // NewWriter returns an empty writer.
@@ -23,15 +40,48 @@ func (w *Writer) Header() {
 		"")
 }
 
-// Section writes a titled section followed by a blank line.
-func (w *Writer) Section(title string, lines ...string) {
-	w.lines("##########", "# "+title, "##########")
-	w.lines(lines...)
-	w.Blank()
+// Section writes the three lines that open a titled section.
+func (w *Writer) Section(title string) {
+	w.lines("##########")
+	w.Comment(title)
+	w.lines("##########")
+}
+
+// Comment writes text as comment lines, "# " before each of its lines, as
+// Strimzi's writer writes a comment: a line break in it starts a new
+// comment line instead of a line of its own.
+func (w *Writer) Comment(text string) {
+	for _, line := range strings.FieldsFunc(text, isLineBreak) {
+		w.lines("# " + line)
+	}
+	if strings.IndexFunc(text, func(r rune) bool { return !isLineBreak(r) }) < 0 {
+		w.lines("# ")
+	}
 }
 
 // Blank writes an empty line.
 func (w *Writer) Blank() { w.b.WriteByte('\n') }
+
+// Pair writes key=value escaped as Strimzi's OrderedProperties writes user
+// configuration (see Line).
+func (w *Writer) Pair(key, value string) {
+	w.entries = append(w.entries, Entry{Key: key})
+	w.lines(Line(key, value))
+}
+
+// Raw writes key=value as Strimzi's configuration builders print it: the
+// value as it is, so a reader turns its backslash escapes into characters
+// as it does for the operator's files (see RawLine).
+func (w *Writer) Raw(key, value string) {
+	w.entries = append(w.entries, Entry{Key: key})
+	w.lines(RawLine(key, value))
+}
+
+// Copy writes text as it is, such as a user's own logging configuration.
+func (w *Writer) Copy(text string) {
+	w.entries = append(w.entries, Entry{Copied: text, IsCopy: true})
+	w.b.WriteString(text)
+}
 
 func (w *Writer) lines(lines ...string) {
 	for _, l := range lines {
@@ -41,24 +91,58 @@ func (w *Writer) lines(lines ...string) {
 }
 
 // String is the text so far.
-func (w *Writer) String() string { return w.b.String() }
+func (w *Writer) String() string {
+	text := w.b.String()
+	if Written != nil {
+		Written(text, append([]Entry(nil), w.entries...))
+	}
+	return text
+}
 
-// Line is key=value escaped as Strimzi's OrderedProperties writer does:
-// in keys '=', ':', blanks and '\\' get a backslash and newlines become \n;
-// in values only '\\', line breaks and a leading blank are escaped. Unlike
-// java.util.Properties it leaves '#', '!' and non-ASCII text alone.
+// Line is key=value escaped as Strimzi's OrderedProperties writer does: in
+// keys '=', ':', blanks and '\\' get a backslash and newlines become \n; in
+// values only '\\', line breaks and a leading blank are escaped. Unlike
+// java.util.Properties it leaves '#', '!' and non-ASCII text alone: a UTF-8
+// byte of a non-ASCII character is never a line break or a separator, even
+// to Kafka, which reads the file as ISO-8859-1.
+//
+// Two escapes go beyond Strimzi's, for keys it would let change the file: a
+// carriage return in a key becomes \r, since Java ends a line there, and a
+// key starting with '#' or '!' gets a backslash, since Java reads such a
+// line as a comment.
 func Line(key, value string) string {
 	return escapeKey(key) + "=" + escapeValue(value)
 }
 
+// RawLine is key=value with the key escaped as Line escapes it and the value
+// written as it is, as Strimzi's builders print their own lines. A value
+// that cannot stay one line as it is (see CheckRawValue) is escaped as Line
+// escapes values instead: validation refuses such values at their field
+// first, so this only guards against a check that was missed.
+func RawLine(key, value string) string {
+	if CheckRawValue(value) != nil {
+		return Line(key, value)
+	}
+	return escapeKey(key) + "=" + value
+}
+
+func isLineBreak(r rune) bool { return r == '\n' || r == '\r' }
+
 func escapeKey(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for i, r := range s {
 		switch r {
 		case '\n':
 			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
 		case '=', ':', ' ', '\t', '\f', '\\':
 			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '#', '!':
+			if i == 0 {
+				b.WriteByte('\\')
+			}
 			b.WriteRune(r)
 		default:
 			b.WriteRune(r)

@@ -169,9 +169,11 @@ type ConnectStorage struct {
 // DecodeKafkaConnect decodes a KafkaConnect node.
 func DecodeKafkaConnect(node *yaml.RNode) (*KafkaConnect, error) {
 	kc := &KafkaConnect{Object: newObject(node)}
-	if err := decodeSpec(node, &kc.Spec); err != nil {
+	size, err := decodeSpec(node, &kc.Spec)
+	if err != nil {
 		return nil, err
 	}
+	kc.SpecBytes = size
 	cfg, err := ConfigEntries(node, "spec", "config")
 	if err != nil {
 		return nil, err

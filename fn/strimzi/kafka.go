@@ -176,9 +176,11 @@ type KafkaStatus struct {
 // json.Number, so they print as written.
 func DecodeKafka(node *yaml.RNode) (*Kafka, error) {
 	k := &Kafka{Object: newObject(node)}
-	if err := decodeSpec(node, &k.Spec); err != nil {
+	size, err := decodeSpec(node, &k.Spec)
+	if err != nil {
 		return nil, err
 	}
+	k.SpecBytes = size
 	if err := decodeStatus(node, &k.Status); err != nil {
 		return nil, err
 	}

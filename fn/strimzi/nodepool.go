@@ -66,9 +66,11 @@ type KafkaNodePoolStatus struct {
 // DecodeKafkaNodePool decodes a KafkaNodePool node.
 func DecodeKafkaNodePool(node *yaml.RNode) (*KafkaNodePool, error) {
 	p := &KafkaNodePool{Object: newObject(node)}
-	if err := decodeSpec(node, &p.Spec); err != nil {
+	size, err := decodeSpec(node, &p.Spec)
+	if err != nil {
 		return nil, err
 	}
+	p.SpecBytes = size
 	if err := decodeStatus(node, &p.Status); err != nil {
 		return nil, err
 	}

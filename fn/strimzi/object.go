@@ -41,6 +41,9 @@ type Object struct {
 	Namespace   string
 	Labels      map[string]string
 	Annotations map[string]string
+	// SpecBytes is the size of the spec as JSON, aliases expanded: what
+	// each rendered pod of the resource can repeat of it.
+	SpecBytes int
 }
 
 // Version is the version part of the apiVersion (v1, v1beta2).
@@ -64,31 +67,34 @@ func newObject(node *yaml.RNode) Object {
 // decodeSpec decodes the node's spec into v, once the whole node is well
 // formed. Unknown fields are ignored, as the API server prunes them; wrong
 // types are reported with their path, as a results.Problem.
-func decodeSpec(node *yaml.RNode, v any) error {
+func decodeSpec(node *yaml.RNode, v any) (specBytes int, err error) {
 	if err := checkWellFormed(node); err != nil {
-		return err
+		return 0, err
 	}
 	spec := node.Field("spec")
 	if spec == nil || yaml.IsMissingOrNull(spec.Value) {
-		return results.Problem{Path: "spec", Message: "Required .spec section is missing."}
+		return 0, results.Problem{Path: "spec", Message: "Required .spec section is missing."}
 	}
 	if spec.Value.YNode().Kind != yaml.MappingNode {
-		return results.Problem{Path: "spec", Message: "must be an object"}
+		return 0, results.Problem{Path: "spec", Message: "must be an object"}
 	}
-	raw, err := spec.Value.MarshalJSON()
+	if err := notJSON(spec.Value.YNode(), "spec"); err != nil {
+		return 0, err
+	}
+	raw, err := toJSON(spec.Value)
 	if err != nil {
-		return results.Problem{Path: "spec", Message: "cannot be read: " + err.Error()}
+		return 0, results.Problem{Path: "spec", Message: "cannot be read: " + err.Error()}
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if err := dec.Decode(v); err != nil {
 		// A quantity's own decoder reports neither its field nor its value.
 		if p := quantityProblem(spec.Value.YNode(), "spec"); p != nil {
-			return *p
+			return 0, *p
 		}
-		return typeError(err)
+		return 0, typeError(err)
 	}
-	return nil
+	return len(raw), nil
 }
 
 // decodeStatus decodes the node's status into v, if it has one. The
@@ -99,7 +105,10 @@ func decodeStatus(node *yaml.RNode, v any) error {
 	if st == nil || yaml.IsMissingOrNull(st.Value) {
 		return nil
 	}
-	raw, err := st.Value.MarshalJSON()
+	if err := notJSON(st.Value.YNode(), "status"); err != nil {
+		return err
+	}
+	raw, err := toJSON(st.Value)
 	if err != nil {
 		return results.Problem{Path: "status", Message: "cannot be read: " + err.Error()}
 	}

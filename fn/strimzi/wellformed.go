@@ -2,7 +2,9 @@ package strimzi
 
 import (
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
@@ -111,4 +113,51 @@ func duplicateKey(n *yaml.Node, path string) error {
 		}
 	}
 	return nil
+}
+
+// notJSON returns an error at the first place in n that JSON cannot hold,
+// which the API server would never have stored: a mapping key that is not a
+// string (null, a number, a boolean or a collection), or an infinite or
+// not-a-number value. Aliases are not followed: what they name is checked
+// where it is written.
+func notJSON(n *yaml.Node, path string) error {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for i, c := range n.Content {
+			at := path
+			if n.Kind == yaml.SequenceNode {
+				at = path + "[" + strconv.Itoa(i) + "]"
+			}
+			if err := notJSON(c, at); err != nil {
+				return err
+			}
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			at := path + "." + k.Value
+			if k.Kind != yaml.ScalarNode || (k.ShortTag() != yaml.NodeTagString && k.ShortTag() != yaml.MergeTag) {
+				return results.Problem{Path: at, Message: fmt.Sprintf("the key %q is not a string, which a Kubernetes resource needs: quote it", k.Value)}
+			}
+			if err := notJSON(v, at); err != nil {
+				return err
+			}
+		}
+	case yaml.ScalarNode:
+		if n.ShortTag() == yaml.NodeTagFloat && !finite(n.Value) {
+			return results.Problem{Path: path, Message: fmt.Sprintf("%s is not a number JSON can hold, so a Kubernetes resource cannot hold it: quote it to give a string", n.Value)}
+		}
+	}
+	return nil
+}
+
+// finite tells whether a YAML float is a finite number: not .inf, -.inf or
+// .nan, and not so large that it overflows to infinity.
+func finite(s string) bool {
+	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
+	case ".inf", ".nan":
+		return false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return err == nil || !math.IsInf(f, 0)
 }

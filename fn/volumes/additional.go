@@ -98,8 +98,9 @@ func CheckVolumes(vols []strimzi.AdditionalVolume, existing []string, path strin
 	if len(invalid) > 0 {
 		return []results.Problem{{Path: path, Message: fmt.Sprintf(msgInvalidNames, javacompat.ListString(invalid))}}
 	}
+	have := setOf(existing)
 	for _, v := range vols {
-		if slices.Contains(existing, v.Name) {
+		if have[v.Name] {
 			dups = append(dups, v.Name)
 		}
 	}
@@ -168,6 +169,7 @@ func CheckImage(reference, pullPolicy, at string) []results.Problem {
 // and the API server.
 func CheckMounts(mounts []corev1.VolumeMount, podVolumes []string, path string) []results.Problem {
 	var ps []results.Problem
+	have := setOf(podVolumes)
 	for i, m := range mounts {
 		at := fmt.Sprintf("%s[%d]", path, i)
 		if !strings.HasPrefix(m.MountPath, AllowedMountPrefix) {
@@ -175,9 +177,17 @@ func CheckMounts(mounts []corev1.VolumeMount, podVolumes []string, path string) 
 		} else if slices.Contains(strings.Split(m.MountPath, "/"), "..") {
 			ps = append(ps, results.Problem{Path: at + ".mountPath", Message: fmt.Sprintf("mount path %q must not contain '..': it would escape /mnt", m.MountPath)})
 		}
-		if !slices.Contains(podVolumes, m.Name) {
+		if !have[m.Name] {
 			ps = append(ps, results.Problem{Path: at + ".name", Message: fmt.Sprintf("mount refers to volume %q, which the pod does not have", m.Name)})
 		}
 	}
 	return ps
+}
+
+func setOf(names []string) map[string]bool {
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	return set
 }

@@ -3,6 +3,7 @@ package brokerconfig
 import (
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"strconv"
 )
 
@@ -36,4 +37,16 @@ func derivedUUID(key string) string {
 		}
 		sum = sha256.Sum256(sum[:])
 	}
+}
+
+// ErrClusterID is why CheckClusterID refuses an ID.
+var ErrClusterID = errors.New("is not a Kafka cluster ID: 22 base64url characters encoding 16 bytes, as kafka-storage.sh random-uuid prints them; kafka-storage.sh format refuses anything else")
+
+// CheckClusterID tells whether id is a cluster ID kafka-storage.sh format
+// accepts (Kafka's Uuid.fromString): base64url of 16 bytes.
+func CheckClusterID(id string) error {
+	if b, err := base64.RawURLEncoding.DecodeString(id); err != nil || len(b) != 16 {
+		return ErrClusterID
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	props "github.com/strimzi-render/strimzi-render/fn/properties"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
@@ -29,7 +30,7 @@ func (c *Cluster) writeListeners(w *configWriter, n nodepools.Node) error {
 	var listeners, advertised, protocols []string
 
 	protocols = append(protocols, controlPlaneName+":SSL")
-	w.section("Control Plane listener")
+	w.Section("Control Plane listener")
 	c.writeInternalListener(w, strings.ToLower(controlPlaneName), n)
 
 	if n.Controller {
@@ -41,17 +42,17 @@ func (c *Cluster) writeListeners(w *configWriter, n nodepools.Node) error {
 		protocols = append(protocols, replicationName+":SSL")
 		listeners = append(listeners, replicationName+"://0.0.0.0:"+strconv.Itoa(ReplicationPort))
 		advertised = append(advertised, replicationName+"://"+c.replication(n).String())
-		w.section("Replication listener")
+		w.Section("Replication listener")
 		c.writeInternalListener(w, strings.ToLower(replicationName), n)
 
-		for _, l := range c.Listeners {
+		for i, l := range c.Listeners {
 			name := l.configName()
-			w.section("Listener configuration: " + name)
+			w.Section("Listener configuration: " + name)
 			e, err := c.endpoints().Endpoint(n, l)
 			if err != nil {
 				return err
 			}
-			e = l.advertised(n, e)
+			e = l.advertisedWith(c.shared().overrides[i], n, e)
 			listeners = append(listeners, name+"://0.0.0.0:"+strconv.Itoa(l.Port))
 			advertised = append(advertised, name+"://"+e.Host+":"+strconv.Itoa(e.Port))
 			protocol, err := c.writeAuthentication(w, l)
@@ -63,22 +64,22 @@ func (c *Cluster) writeListeners(w *configWriter, n nodepools.Node) error {
 			if l.TLS {
 				c.writeListenerTLS(w, l, n)
 			}
-			w.println()
+			w.Blank()
 		}
 	}
 
-	w.section("Common listener configuration")
-	w.println("listener.security.protocol.map=" + strings.Join(protocols, ","))
-	w.println("listeners=" + strings.Join(listeners, ","))
+	w.Section("Common listener configuration")
+	w.Raw("listener.security.protocol.map", strings.Join(protocols, ","))
+	w.Raw("listeners", strings.Join(listeners, ","))
 	if n.Broker {
-		w.println("inter.broker.listener.name=" + replicationName)
+		w.Raw("inter.broker.listener.name", replicationName)
 	}
 	if len(advertised) > 0 {
-		w.println("advertised.listeners=" + strings.Join(advertised, ","))
+		w.Raw("advertised.listeners", strings.Join(advertised, ","))
 	}
-	w.println("sasl.enabled.mechanisms=")
-	w.println("ssl.endpoint.identification.algorithm=HTTPS")
-	w.println()
+	w.Raw("sasl.enabled.mechanisms", "")
+	w.Raw("ssl.endpoint.identification.algorithm", "HTTPS")
+	w.Blank()
 	return nil
 }
 
@@ -86,13 +87,13 @@ func (c *Cluster) writeListeners(w *configWriter, n nodepools.Node) error {
 // control-plane and replication listeners, key store first as in 1.2.0.
 func (c *Cluster) writeInternalListener(w *configWriter, name string, n nodepools.Node) {
 	p := "listener.name." + name + "."
-	w.println(p + "ssl.keystore.certificate.chain=" + c.secretRef(n.Pod, n.Pod+".crt"))
-	w.println(p + "ssl.keystore.key=" + c.secretRef(n.Pod, n.Pod+".key"))
-	w.println(p + "ssl.keystore.type=PEM")
-	w.println(p + "ssl.truststore.certificates=" + c.secretRef(names.KafkaTrustBundle(c.Name), "cluster-ca.crt"))
-	w.println(p + "ssl.truststore.type=PEM")
-	w.println(p + "ssl.client.auth=required")
-	w.println()
+	w.Raw(p+"ssl.keystore.certificate.chain", c.secretRef(n.Pod, n.Pod+".crt"))
+	w.Raw(p+"ssl.keystore.key", c.secretRef(n.Pod, n.Pod+".key"))
+	w.Raw(p+"ssl.keystore.type", "PEM")
+	w.Raw(p+"ssl.truststore.certificates", c.secretRef(names.KafkaTrustBundle(c.Name), "cluster-ca.crt"))
+	w.Raw(p+"ssl.truststore.type", "PEM")
+	w.Raw(p+"ssl.client.auth", "required")
+	w.Blank()
 }
 
 // writeAuthentication prints a listener's authentication and returns its
@@ -106,15 +107,15 @@ func (c *Cluster) writeAuthentication(w *configWriter, l Listener) (string, erro
 	}
 	switch auth.Type {
 	case AuthScramSha512:
-		w.println(p + "scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required ;")
-		w.println(p + "sasl.enabled.mechanisms=SCRAM-SHA-512")
-		w.println()
+		w.Raw(p+"scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required ;")
+		w.Raw(p+"sasl.enabled.mechanisms", "SCRAM-SHA-512")
+		w.Blank()
 		return securityProtocol(l.TLS, true), nil
 	case AuthTLS:
-		w.println(p + "ssl.client.auth=required")
-		w.println(p + "ssl.truststore.certificates=" + c.secretRef(names.KafkaTrustBundle(c.Name), "clients-ca.crt"))
-		w.println(p + "ssl.truststore.type=PEM")
-		w.println()
+		w.Raw(p+"ssl.client.auth", "required")
+		w.Raw(p+"ssl.truststore.certificates", c.secretRef(names.KafkaTrustBundle(c.Name), "clients-ca.crt"))
+		w.Raw(p+"ssl.truststore.type", "PEM")
+		w.Blank()
 		return securityProtocol(l.TLS, false), nil
 	case AuthCustom:
 		opts, probs := customAuthOptions(auth.ListenerConfig)
@@ -122,7 +123,7 @@ func (c *Cluster) writeAuthentication(w *configWriter, l Listener) (string, erro
 			return "", fmt.Errorf("listener %s: %s: %s", l.Name, probs[0].Path, probs[0].Message)
 		}
 		for _, k := range opts.keys {
-			w.println(p + k + "=" + opts.values[k])
+			w.Raw(p+k, opts.values[k])
 		}
 		return securityProtocol(l.TLS, auth.SASL), nil
 	default:
@@ -137,11 +138,14 @@ func customAuthOptions(cfg map[string]any) (*properties, []results.Problem) {
 	opts := newProperties()
 	var probs []results.Problem
 	for _, k := range sortedKeys(cfg) {
+		at := fmt.Sprintf("authentication.listenerConfig[%s]", k)
 		v, err := FormatValue(cfg[k])
 		if err != nil {
-			probs = append(probs, results.Problem{Path: fmt.Sprintf("authentication.listenerConfig[%s]", k), Message: err.Error()})
+			probs = append(probs, results.Problem{Path: at, Message: err.Error()})
 			continue
 		}
+		// Printed as it is, as Strimzi prints it.
+		probs = append(probs, props.CheckRawValueAt(at, v)...)
 		opts.put(k, v)
 	}
 	opts.filter(func(k string) bool { return hasAnyPrefix(strings.ToLower(k), forbiddenCustomAuthPrefixes) })
@@ -171,10 +175,10 @@ func securityProtocol(tls, sasl bool) string {
 func writeConnectionLimits(w *configWriter, l Listener) {
 	p := "listener.name." + strings.ToLower(l.configName()) + "."
 	if v := l.Config.MaxConnections; v != nil {
-		w.println(p + "max.connections=" + strconv.Itoa(*v))
+		w.Raw(p+"max.connections", strconv.Itoa(*v))
 	}
 	if v := l.Config.MaxConnectionCreationRate; v != nil {
-		w.println(p + "max.connection.creation.rate=" + strconv.Itoa(*v))
+		w.Raw(p+"max.connection.creation.rate", strconv.Itoa(*v))
 	}
 }
 
@@ -188,8 +192,8 @@ func (c *Cluster) writeListenerTLS(w *configWriter, l Listener, n nodepools.Node
 		crt, key = l.Identifier()+".crt", l.Identifier()+".key"
 	}
 	p := "listener.name." + name + "."
-	w.println(p + "ssl.keystore.certificate.chain=" + c.secretRef(n.Pod, crt))
-	w.println(p + "ssl.keystore.key=" + c.secretRef(n.Pod, key))
-	w.println(p + "ssl.keystore.type=PEM")
-	w.println()
+	w.Raw(p+"ssl.keystore.certificate.chain", c.secretRef(n.Pod, crt))
+	w.Raw(p+"ssl.keystore.key", c.secretRef(n.Pod, key))
+	w.Raw(p+"ssl.keystore.type", "PEM")
+	w.Blank()
 }

@@ -95,10 +95,16 @@ func (l Listener) configName() string { return strings.ToUpper(l.Identifier()) }
 // advertised applies advertisedHostTemplate, then configuration.brokers[],
 // to a node's endpoint (Strimzi: ListenersUtils.brokerAdvertisedHost).
 func (l Listener) advertised(n nodepools.Node, e Endpoint) Endpoint {
+	return l.advertisedWith(l.overridesByNode(), n, e)
+}
+
+// advertisedWith is advertised with configuration.brokers[] indexed once
+// for all nodes.
+func (l Listener) advertisedWith(overrides map[int]brokerOverride, n nodepools.Node, e Endpoint) Endpoint {
 	if t := l.Config.AdvertisedHostTemplate; t != "" {
 		e.Host = strings.ReplaceAll(strings.ReplaceAll(t, "{nodeId}", strconv.Itoa(n.ID)), "{nodePodName}", n.Pod)
 	}
-	return l.advertisedOverride(n.ID, e)
+	return overrides[n.ID].apply(e)
 }
 
 // UserAdvertisedHost is the host the user gave a node on this listener,
@@ -112,17 +118,39 @@ func (l Listener) UserAdvertisedHost(n nodepools.Node) string {
 // advertisedHost or advertisedPort for the node wins
 // (Strimzi: ListenersUtils.brokerAdvertisedHost and advertisedPortFromOverrideOrParameter).
 func (l Listener) advertisedOverride(nodeID int, e Endpoint) Endpoint {
-	hostSet, portSet := false, false
+	return l.overridesByNode()[nodeID].apply(e)
+}
+
+// brokerOverride is what configuration.brokers[] sets for one node.
+type brokerOverride struct {
+	host string
+	port *int
+}
+
+// overridesByNode indexes configuration.brokers[] by node ID: of the
+// entries for a node, the first that sets a host and the first that sets a
+// port win.
+func (l Listener) overridesByNode() map[int]brokerOverride {
+	out := make(map[int]brokerOverride, len(l.Config.Brokers))
 	for _, b := range l.Config.Brokers {
-		if b.Broker != nodeID {
-			continue
+		o := out[b.Broker]
+		if o.host == "" {
+			o.host = b.AdvertisedHost
 		}
-		if b.AdvertisedHost != "" && !hostSet {
-			e.Host, hostSet = b.AdvertisedHost, true
+		if o.port == nil {
+			o.port = b.AdvertisedPort
 		}
-		if b.AdvertisedPort != nil && !portSet {
-			e.Port, portSet = *b.AdvertisedPort, true
-		}
+		out[b.Broker] = o
+	}
+	return out
+}
+
+func (o brokerOverride) apply(e Endpoint) Endpoint {
+	if o.host != "" {
+		e.Host = o.host
+	}
+	if o.port != nil {
+		e.Port = *o.port
 	}
 	return e
 }

@@ -66,22 +66,12 @@ func (p *properties) clone() *properties {
 	return c
 }
 
-// pairs writes the pairs one per line, each ended by \n, escaped as
-// OrderedProperties.PropertiesWriter does: in keys =, :, blanks, tabs, form
-// feeds, backslashes and newlines; in values backslashes, CR, LF and a
-// leading blank. An optional comment comes first as "# <comment>" lines.
-func (p *properties) pairs(comment string) string {
-	var b strings.Builder
-	if comment != "" {
-		for _, line := range strings.FieldsFunc(comment, func(r rune) bool { return r == '\r' || r == '\n' }) {
-			b.WriteString("# " + line + "\n")
-		}
-	}
+// writeTo writes the pairs one per line, escaped as
+// OrderedProperties.PropertiesWriter does (see properties.Line).
+func (p *properties) writeTo(w *props.Writer) {
 	for _, k := range p.keys {
-		b.WriteString(props.Line(k, p.values[k]))
-		b.WriteByte('\n')
+		w.Pair(k, p.values[k])
 	}
-	return b.String()
 }
 
 // FormatValue renders a configuration value as Strimzi prints it. The value is

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	props "github.com/strimzi-render/strimzi-render/fn/properties"
 )
 
 func TestFormatValue(t *testing.T) {
@@ -82,8 +84,9 @@ func TestPropertiesPairs(t *testing.T) {
 	p.put("lead", " spaced \\ value\nnext\rline")
 	p.put("tab", "\tx")
 	p.put("a key=with:specials\\", "replaced in place")
-	assert.Equal(t, "# hello\n"+
-		`a\ key\=with\:specials\\=replaced in place`+"\n"+
+	w := props.NewWriter()
+	p.writeTo(w)
+	assert.Equal(t, `a\ key\=with\:specials\\=replaced in place`+"\n"+
 		`lead=\ spaced \\ value\nnext\rline`+"\n"+
-		`tab=\`+"\tx\n", p.pairs("hello"))
+		`tab=\`+"\tx\n", w.String())
 }

@@ -56,14 +56,39 @@ func (c *Cluster) DynamicQuorum() bool {
 func (e Endpoint) String() string { return e.Host + ":" + strconv.Itoa(e.Port) }
 
 // controllers are the controller nodes by node ID.
-func (c *Cluster) controllers() []nodepools.Node {
-	var out []nodepools.Node
+func (c *Cluster) controllers() []nodepools.Node { return c.shared().controllers }
+
+// sharedConfig is what the configurations of all nodes share, worked out
+// once per cluster rather than once per node.
+type sharedConfig struct {
+	// nodes and listeners are what it was worked out from.
+	nodes       []nodepools.Node
+	listeners   []Listener
+	controllers []nodepools.Node
+	// overrides index each listener's configuration.brokers[].
+	overrides []map[int]brokerOverride
+}
+
+func (c *Cluster) shared() *sharedConfig {
+	if s := c.sharedCache; s != nil && sameSlice(s.nodes, c.Nodes) && sameSlice(s.listeners, c.Listeners) {
+		return s
+	}
+	s := &sharedConfig{nodes: c.Nodes, listeners: c.Listeners}
 	for _, n := range sortedByID(c.Nodes) {
 		if n.Controller {
-			out = append(out, n)
+			s.controllers = append(s.controllers, n)
 		}
 	}
-	return out
+	for _, l := range c.Listeners {
+		s.overrides = append(s.overrides, l.overridesByNode())
+	}
+	c.sharedCache = s
+	return s
+}
+
+// sameSlice tells whether a and b are the same slice, not just equal ones.
+func sameSlice[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // Voters is controller.quorum.voters: <id>@<host>:<port> for every

@@ -53,9 +53,10 @@ func (c *Cluster) writeUserConfig(w *configWriter, n nodepools.Node) error {
 	}
 
 	if len(props.keys) > 0 {
-		w.section("User provided configuration")
-		w.println(props.pairs(""))
-		w.println()
+		w.Section("User provided configuration")
+		props.writeTo(w)
+		w.Blank()
+		w.Blank()
 	}
 	return nil
 }
@@ -76,19 +77,19 @@ func writeConfigProviders(w *configWriter, props *properties, n nodepools.Node) 
 		aliases = user + "," + aliases
 	}
 
-	w.section("Config providers")
-	w.println("# Configuration providers configured by the user and by Strimzi")
-	w.println("config.providers=" + aliases)
-	w.println("config.providers.strimzienv.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider")
-	w.println("config.providers.strimzienv.param.allowlist.pattern=.*")
-	w.println("config.providers.strimzisecrets.class=io.strimzi.kafka.KubernetesSecretConfigProvider")
+	w.Section("Config providers")
+	w.Comment("Configuration providers configured by the user and by Strimzi")
+	w.Raw("config.providers", aliases)
+	w.Raw("config.providers.strimzienv.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider")
+	w.Raw("config.providers.strimzienv.param.allowlist.pattern", ".*")
+	w.Raw("config.providers.strimzisecrets.class", "io.strimzi.kafka.KubernetesSecretConfigProvider")
 	if n.Broker {
-		w.println("config.providers.strimzifile.class=org.apache.kafka.common.config.provider.FileConfigProvider")
-		w.println("config.providers.strimzifile.param.allowed.paths=/opt/kafka")
-		w.println("config.providers.strimzidir.class=org.apache.kafka.common.config.provider.DirectoryConfigProvider")
-		w.println("config.providers.strimzidir.param.allowed.paths=/opt/kafka")
+		w.Raw("config.providers.strimzifile.class", "org.apache.kafka.common.config.provider.FileConfigProvider")
+		w.Raw("config.providers.strimzifile.param.allowed.paths", "/opt/kafka")
+		w.Raw("config.providers.strimzidir.class", "org.apache.kafka.common.config.provider.DirectoryConfigProvider")
+		w.Raw("config.providers.strimzidir.param.allowed.paths", "/opt/kafka")
 	}
-	w.println()
+	w.Blank()
 	return nil
 }
 
@@ -119,7 +120,7 @@ func writeReporters(w *configWriter, props *properties, key string, inject []str
 		return
 	}
 	user, ok := props.get(key)
-	value, comment := strings.Join(inject, ","), "# "+key+" configured by Strimzi"
+	value, comment := strings.Join(inject, ","), key+" configured by Strimzi"
 	if ok {
 		var missing []string
 		for _, r := range inject {
@@ -131,12 +132,12 @@ func writeReporters(w *configWriter, props *properties, key string, inject []str
 			return
 		}
 		props.remove(key)
-		value, comment = user+","+strings.Join(missing, ","), "# "+key+" configured by the user and by Strimzi"
+		value, comment = user+","+strings.Join(missing, ","), key+" configured by the user and by Strimzi"
 	}
-	w.section(key + " configuration")
-	w.println(comment)
-	w.println(key + "=" + value)
-	w.println()
+	w.Section(key + " configuration")
+	w.Comment(comment)
+	w.Raw(key, value)
+	w.Blank()
 }
 
 // javaSplit is String.split with a literal separator: trailing empty items

@@ -136,50 +136,67 @@ func pinnedIDs(p NodePool) []int {
 	if p.NextNodeIDs == "" || err != nil {
 		return nil
 	}
-	removed := newIDSet()
-	if remove, err := ParseNodeIDRange(p.RemoveNodeIDs); p.RemoveNodeIDs != "" && err == nil {
-		for id, ok := remove.Next(); ok; id, ok = remove.Next() {
-			removed.add(id)
+	remove, err := ParseNodeIDRange(p.RemoveNodeIDs)
+	if err != nil {
+		remove = &NodeIDRange{}
+	}
+	seen := map[int]bool{}
+	var ids []int
+	// Bounded, so a remove range that covers most of a huge next range
+	// cannot keep the loop going: such a pin is not used.
+	for steps := 0; len(ids) < p.Replicas && steps < p.Replicas+maxPinSkips; steps++ {
+		id, ok := next.Next()
+		if !ok {
+			break
+		}
+		if !remove.Contains(id) && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
 		}
 	}
-	ids := newIDSet()
-	for id, ok := next.Next(); ok && ids.len() < p.Replicas; id, ok = next.Next() {
-		if !removed.has(id) {
-			ids.add(id)
-		}
-	}
-	if ids.len() == 0 {
+	if len(ids) == 0 {
 		return nil
 	}
-	return ids.sorted()
+	slices.Sort(ids)
+	return ids
 }
+
+// maxPinSkips bounds the IDs of a next-node-ids range that pinnedIDs skips.
+const maxPinSkips = 10000
 
 // assignPool works out one pool from the IDs it runs (nil when it runs
 // none yet); used holds every ID in use so far and takes the pool's new IDs.
+// Each step is close to constant time, so a pool costs time linear in its
+// replicas, its current IDs and the part of its annotation ranges it uses,
+// however large the IDs.
 func assignPool(p NodePool, running []int, used *idSet) Assignment {
 	a := Assignment{Pool: p.Name, Added: []int{}, Removed: []int{}}
-	current := newIDSet()
-	current.addAll(running)
-	desired := current.clone()
+	current := append([]int{}, running...)
+	slices.Sort(current)
+	current = slices.Compact(current)
 
 	switch {
-	case running == nil || p.Replicas > current.len():
+	case running == nil || p.Replicas > len(current):
 		next := a.rangeOf(AnnoNextNodeIDs, p.NextNodeIDs, "New node IDs will be assigned sequentially.")
-		for i := current.len(); i < p.Replicas; i++ {
+		for i := len(current); i < p.Replicas; i++ {
 			id := nextFreeID(used, next)
 			used.add(id)
-			desired.add(id)
 			a.Added = append(a.Added, id)
 		}
-	case p.Replicas < current.len():
+		a.Desired = append(slices.Clone(current), a.Added...)
+	case p.Replicas < len(current):
 		remove := a.rangeOf(AnnoRemoveNodeIDs, p.RemoveNodeIDs, "Nodes will be scaled down from the highest node ID.")
-		for i := p.Replicas; i < current.len(); i++ {
+		desired := newSortedIDs(current)
+		for i := p.Replicas; i < len(current); i++ {
 			a.Removed = append(a.Removed, nextRemovedID(desired, remove))
 		}
+		a.Desired = desired.remaining()
+	default:
+		a.Desired = slices.Clone(current)
 	}
 
-	a.Current = current.sorted()
-	a.Desired = desired.sorted()
+	a.Current = current
+	slices.Sort(a.Desired)
 	slices.Sort(a.Added)
 	slices.Sort(a.Removed)
 	return a
@@ -203,14 +220,16 @@ func (a *Assignment) rangeOf(anno, value, fallback string) *NodeIDRange {
 // unused one (Strimzi: NodeIdAssignor.provideNextId).
 func nextFreeID(used *idSet, next *NodeIDRange) int {
 	if next != nil {
-		for {
-			id, ok := next.Next()
-			if !ok {
-				break
+		id, ok := next.NextAccepted(func(from, to int) (int, bool) {
+			if from <= to {
+				id := used.freeAbove(from)
+				return id, id <= to
 			}
-			if !used.has(id) {
-				return id
-			}
+			id := used.freeBelow(from)
+			return id, id >= to
+		})
+		if ok {
+			return id
 		}
 	}
 	return used.nextUnused()
@@ -218,17 +237,12 @@ func nextFreeID(used *idSet, next *NodeIDRange) int {
 
 // nextRemovedID removes and returns the first ID of the range the pool still
 // has, else its highest ID (Strimzi: NodeIdAssignor.nextRemoveId).
-func nextRemovedID(desired *idSet, remove *NodeIDRange) int {
+func nextRemovedID(desired *sortedIDs, remove *NodeIDRange) int {
 	if remove != nil {
-		for {
-			id, ok := remove.Next()
-			if !ok {
-				break
-			}
-			if desired.has(id) {
-				desired.remove(id)
-				return id
-			}
+		id, ok := remove.NextAccepted(desired.firstBetween)
+		if ok {
+			desired.remove(id)
+			return id
 		}
 	}
 	id := desired.max()
@@ -274,67 +288,145 @@ func Nodes(cluster string, pools []NodePool, assignments []Assignment) []Node {
 	return nodes
 }
 
-// idSet is the subset of Java's TreeSet<Integer> the assignor needs.
+// idSet is the set of node IDs in use (Strimzi: a TreeSet<Integer>). It
+// finds the nearest free ID above or below any ID with a union-find over the
+// IDs in use: each member points toward a free ID, and every search shortens
+// the paths it walks, so a search costs close to constant time.
 type idSet struct {
-	ids map[int]struct{}
+	up, down map[int]int
+	max      int
 }
 
-func newIDSet() *idSet { return &idSet{ids: map[int]struct{}{}} }
+func newIDSet() *idSet { return &idSet{up: map[int]int{}, down: map[int]int{}} }
 
-func (s *idSet) add(id int) { s.ids[id] = struct{}{} }
+func (s *idSet) has(id int) bool { _, ok := s.up[id]; return ok }
+
+func (s *idSet) hasAny(ids []int) bool { return slices.ContainsFunc(ids, s.has) }
+
 func (s *idSet) addAll(ids []int) {
 	for _, id := range ids {
 		s.add(id)
 	}
 }
 
-func (s *idSet) hasAny(ids []int) bool {
-	return slices.ContainsFunc(ids, s.has)
-}
-
-func (s *idSet) remove(id int)   { delete(s.ids, id) }
-func (s *idSet) len() int        { return len(s.ids) }
-func (s *idSet) has(id int) bool { _, ok := s.ids[id]; return ok }
-
-func (s *idSet) clone() *idSet {
-	c := newIDSet()
-	for id := range s.ids {
-		c.add(id)
+func (s *idSet) add(id int) {
+	if s.has(id) {
+		return
 	}
-	return c
-}
-
-func (s *idSet) sorted() []int {
-	out := make([]int, 0, len(s.ids))
-	for id := range s.ids {
-		out = append(out, id)
+	if len(s.up) == 0 || id > s.max {
+		s.max = id
 	}
-	slices.Sort(out)
-	return out
+	s.up[id], s.down[id] = id+1, id-1
 }
 
-func (s *idSet) max() int {
-	first, m := true, 0
-	for id := range s.ids {
-		if first || id > m {
-			first, m = false, id
+// freeAbove is the lowest free ID at or above id; freeBelow the highest at
+// or below it.
+func (s *idSet) freeAbove(id int) int { return find(s.up, id) }
+func (s *idSet) freeBelow(id int) int { return find(s.down, id) }
+
+// find follows next from x to the first ID that is not a member, and points
+// every member on the way straight at it.
+func find(next map[int]int, x int) int {
+	root := x
+	for {
+		n, ok := next[root]
+		if !ok {
+			break
 		}
+		root = n
 	}
-	return m
+	for x != root {
+		n := next[x]
+		next[x] = root
+		x = n
+	}
+	return root
 }
 
 // nextUnused is NodeIdAssignor.nextUnusedId: 0 for an empty set, max+1 when
 // the set has no gaps, else the lowest gap counting from 0.
 func (s *idSet) nextUnused() int {
-	if s.len() == 0 {
+	switch {
+	case len(s.up) == 0:
+		return 0
+	case len(s.up) == s.max+1:
+		return s.max + 1
+	}
+	return s.freeAbove(0)
+}
+
+// sortedIDs is a pool's node IDs while it shrinks: sorted, with removed
+// ones marked, and union-find links over positions to skip removed ones.
+type sortedIDs struct {
+	ids      []int
+	up, down []int // for a removed position, a hint toward a kept one
+	removed  []bool
+}
+
+func newSortedIDs(sorted []int) *sortedIDs {
+	n := len(sorted)
+	s := &sortedIDs{ids: sorted, up: make([]int, n), down: make([]int, n), removed: make([]bool, n)}
+	for i := range n {
+		s.up[i], s.down[i] = i, i
+	}
+	return s
+}
+
+// keptAbove is the first kept position at or after i, or len(ids);
+// keptBelow the last at or before i, or -1.
+func (s *sortedIDs) keptAbove(i int) int { return findKept(s.up, s.removed, i) }
+func (s *sortedIDs) keptBelow(i int) int { return findKept(s.down, s.removed, i) }
+
+// findKept follows next from i to the first kept position (or past either
+// end), and points every removed position on the way straight at it.
+func findKept(next []int, removed []bool, i int) int {
+	root := i
+	for root >= 0 && root < len(next) && removed[root] {
+		root = next[root]
+	}
+	for i >= 0 && i < len(next) && removed[i] && i != root {
+		n := next[i]
+		next[i] = root
+		i = n
+	}
+	return root
+}
+
+// firstBetween is the first ID the set still has from from to to, counting
+// down when from > to.
+func (s *sortedIDs) firstBetween(from, to int) (int, bool) {
+	if from <= to {
+		i := s.keptAbove(sort.SearchInts(s.ids, from))
+		return s.idAt(i), i < len(s.ids) && s.ids[i] <= to
+	}
+	i := s.keptBelow(sort.SearchInts(s.ids, from+1) - 1)
+	return s.idAt(i), i >= 0 && s.ids[i] >= to
+}
+
+func (s *sortedIDs) idAt(i int) int {
+	if i < 0 || i >= len(s.ids) {
 		return 0
 	}
-	if m := s.max(); s.len() == m+1 {
-		return m + 1
+	return s.ids[i]
+}
+
+func (s *sortedIDs) max() int { return s.idAt(s.keptBelow(len(s.ids) - 1)) }
+
+func (s *sortedIDs) remove(id int) {
+	i := sort.SearchInts(s.ids, id)
+	if i < len(s.ids) && s.ids[i] == id && !s.removed[i] {
+		s.removed[i] = true
+		s.up[i], s.down[i] = i+1, i-1
 	}
-	next := 0
-	for s.has(next) {
-		next++
+}
+
+// remaining lists the IDs not removed, in order.
+func (s *sortedIDs) remaining() []int {
+	out := make([]int, 0, len(s.ids))
+	for i, id := range s.ids {
+		if !s.removed[i] {
+			out = append(out, id)
+		}
 	}
-	return next
+	return out
 }

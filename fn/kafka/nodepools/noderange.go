@@ -109,6 +109,51 @@ func (r *NodeIDRange) Next() (int, bool) {
 	return 0, false
 }
 
+// NextAccepted hands out the next ID that accept takes, as calling Next
+// until it returns one would, without handing out the others one by one:
+// accept gets the IDs left in the current item, from the next to hand out
+// to the last (from > to when the item counts down), and returns the first
+// of them it takes. The IDs before it are used up.
+func (r *NodeIDRange) NextAccepted(accept func(from, to int) (int, bool)) (int, bool) {
+	for len(r.items) > 0 {
+		ir := &r.items[0]
+		if !ir.done {
+			from, to := ir.start, ir.end
+			if ir.single {
+				to = from
+			}
+			if id, ok := accept(from, to); ok {
+				switch {
+				case id == to:
+					ir.done = true
+				case from > to:
+					ir.start = id - 1
+				default:
+					ir.start = id + 1
+				}
+				return id, true
+			}
+			ir.done = true
+		}
+		r.items = r.items[1:]
+	}
+	return 0, false
+}
+
+// Contains reports whether the range, as it is left, holds id.
+func (r *NodeIDRange) Contains(id int) bool {
+	for _, ir := range r.items {
+		lo, hi := min(ir.start, ir.end), max(ir.start, ir.end)
+		if ir.single {
+			lo, hi = ir.start, ir.start
+		}
+		if !ir.done && lo <= id && id <= hi {
+			return true
+		}
+	}
+	return false
+}
+
 func (ir *idRange) next() (int, bool) {
 	switch {
 	case ir.done:
