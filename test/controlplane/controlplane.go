@@ -209,6 +209,11 @@ func (cp *ControlPlane) start(opts Options, etcdData string) error {
 		// The kubernetes Service's endpoints would name 127.0.0.1, which
 		// Endpoints refuse.
 		"--endpoint-reconciler-type=none",
+		// Debian's etcd (3.4.23) lacks the watch progress requests that
+		// streaming lists need. With WatchList on, the API server turns a
+		// watch from resourceVersion 0 (kwok's) into one, then refuses
+		// it; kwok would see pods only when it relists, seconds later.
+		"--feature-gates=WatchList=false",
 		"--profiling=false")
 	if err != nil {
 		return err

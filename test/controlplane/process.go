@@ -32,8 +32,7 @@ func startProcess(dir, name, binary string, args ...string) (*process, error) {
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	// HOME in the temporary directory: nothing reads or writes the user's
 	// ~/.kube or ~/.kwok.
-	// kwok's client would try watch lists, which this etcd cannot back.
-	cmd.Env = append(os.Environ(), "HOME="+dir, "KUBE_FEATURE_WatchListClient=false")
+	cmd.Env = append(os.Environ(), "HOME="+dir)
 	// The component dies with the test binary, even when a timeout kills
 	// the test before its cleanup runs.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
