@@ -255,13 +255,16 @@ func ensureEtcd(b *Binaries) (string, error) {
 	deb := matches[len(matches)-1]
 	version := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(deb), "etcd-server_"), ".deb")
 	dir := filepath.Join(CacheDir(), "etcd-server_"+version)
+	built := len(b.Built)
 	if err := cached(dir, b, "etcd-server "+version, []string{"usr/bin/etcd"}, func(tmp string) error {
 		_, err := run(debs, "dpkg", "-x", deb, tmp)
 		return err
 	}); err != nil {
 		return "", err
 	}
-	b.Built[len(b.Built)-1] = fmt.Sprintf("etcd-server %s (apt-get download, dpkg -x) in %s", version, time.Since(start).Round(time.Second))
+	if len(b.Built) > built {
+		b.Built[built] = fmt.Sprintf("etcd-server %s (apt-get download, dpkg -x) in %s", version, time.Since(start).Round(time.Second))
+	}
 	return filepath.Join(dir, "usr", "bin", "etcd"), nil
 }
 

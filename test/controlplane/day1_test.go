@@ -36,11 +36,12 @@ type day1Bundle struct {
 	// example and resources, when set, also render the example with the
 	// standalone command, whose output keeps the function's own order.
 	example, resources string
-	// standalonePods are the pods of the standalone render that its first
-	// apply creates before their ServiceAccount, in its order.
+	// standalonePods are the pods the standalone render lists before their
+	// ServiceAccount, in its order.
 	standalonePods []string
 	// kptDir is the example's kpt output for this bundle, one file per
-	// object.
+	// object; kptPods are its pods, whose files sort before the
+	// ServiceAccount's.
 	kptDir  string
 	kptPods []string
 }
