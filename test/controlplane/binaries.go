@@ -84,11 +84,12 @@ func StrimziDir() string {
 }
 
 // EnsureBinaries returns the control plane's binaries, building or fetching
-// what the cache lacks: the Kubernetes commands with go build (tens of
-// minutes on two cores from an empty Go build cache), kwok with go install,
-// and etcd from Debian's etcd-server package (apt-get download, dpkg -x; it
-// is never installed or started as a service). STRIMZI_RENDER_ETCD overrides the etcd
-// binary. The error says what could not be had.
+// what the cache lacks: the Kubernetes commands with go build (6 to 30
+// minutes on two cores from an empty Go build cache, as the load goes),
+// kwok with go install, and etcd from Debian's etcd-server package
+// (apt-get download, dpkg -x; it is never installed or started as a
+// service). STRIMZI_RENDER_ETCD overrides the etcd binary. The error says
+// what could not be had.
 func EnsureBinaries() (*Binaries, error) {
 	b := &Binaries{}
 	version, err := goOutput(ModuleDir(), "list", "-m", "-f", "{{.Version}}", "k8s.io/kubernetes")
@@ -121,10 +122,10 @@ func EnsureBinaries() (*Binaries, error) {
 	return b, nil
 }
 
-// cached fills dir with files through make, unless all of them are there.
-// make writes into a temporary directory that is renamed into place, so an
-// interrupted build leaves nothing that looks complete.
-func cached(dir string, b *Binaries, what string, files []string, make func(tmp string) error) error {
+// cached fills dir with files through produce, unless all of them are
+// there. produce writes into a temporary directory that is renamed into
+// place, so an interrupted build leaves nothing that looks complete.
+func cached(dir string, b *Binaries, what string, files []string, produce func(tmp string) error) error {
 	if allExist(dir, files) {
 		return nil
 	}
@@ -137,7 +138,7 @@ func cached(dir string, b *Binaries, what string, files []string, make func(tmp 
 	}
 	defer os.RemoveAll(tmp)
 	start := time.Now()
-	if err := make(tmp); err != nil {
+	if err := produce(tmp); err != nil {
 		return fmt.Errorf("build %s: %w", what, err)
 	}
 	if !allExist(tmp, files) {
