@@ -20,12 +20,24 @@ import (
 
 type unstructuredObject = unstructured.Unstructured
 
+// rendererDir holds the strimzi-render binary; TestMain removes it.
+var rendererDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if rendererDir != "" {
+		os.RemoveAll(rendererDir)
+	}
+	os.Exit(code)
+}
+
 // renderer is strimzi-render built from the repository.
 var renderer = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "strimzi-render-bin-")
 	if err != nil {
 		return "", err
 	}
+	rendererDir = dir
 	bin := filepath.Join(dir, "strimzi-render")
 	cmd := exec.Command("go", "build", "-o", bin, ".")
 	cmd.Dir = controlplane.RepositoryRoot()
