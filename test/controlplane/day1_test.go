@@ -53,11 +53,7 @@ func day1Bundles() []day1Bundle {
 		{name: "connect-image-plugins", rendered: "examples/connect-image-plugins/expected/rendered.yaml",
 			example: "examples/connect-image-plugins", resources: "kafka-connect.yaml"},
 		{name: "kafka-node-pools", rendered: "examples/kafka-node-pools/expected/rendered.yaml",
-			example: "examples/kafka-node-pools", resources: "kafka.yaml",
-			standalonePods: []string{
-				"my-cluster-controllers-3", "my-cluster-controllers-4", "my-cluster-controllers-5",
-				"my-cluster-brokers-0", "my-cluster-brokers-1", "my-cluster-brokers-2",
-			}},
+			example: "examples/kafka-node-pools", resources: "kafka.yaml"},
 	}
 	// The stretch example renders one bundle per cluster: a kustomize
 	// overlay each, and kpt's directory per cluster.
@@ -74,11 +70,12 @@ func day1Bundles() []day1Bundle {
 
 // forms are the bundle's rendered forms whose first apply is checked, with
 // today's outcome. kustomize sorts objects by kind, ServiceAccounts before
-// Pods, so its output applies at once. The function's own order puts a
-// Kafka pool's Pods before the ServiceAccount, and kpt's one file per
-// object puts pod_*.yaml before serviceaccount_*.yaml: the API server's
-// ServiceAccount admission refuses those Pods until the ServiceAccount
-// exists, and the first apply fails (a second one creates them).
+// Pods, and the function emits prerequisites before workloads, so both
+// outputs apply at once. kpt's one file per object puts pod_*.yaml before
+// serviceaccount_*.yaml, and kubectl reads a directory in name order: the
+// API server's ServiceAccount admission refuses those Pods until the
+// ServiceAccount exists, and the first apply fails (a second one creates
+// them).
 func (b day1Bundle) forms(t *testing.T) []firstApply {
 	forms := []firstApply{{path: b.rendered}}
 	if b.kptDir != "" {
