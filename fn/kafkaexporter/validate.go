@@ -2,6 +2,7 @@ package kafkaexporter
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"k8s.io/apimachinery/pkg/api/resource"
@@ -54,11 +55,45 @@ func checkRegexes(spec *strimzi.KafkaExporterSpec) []results.Problem {
 		if f.value == nil {
 			continue
 		}
+		if bad := shellActive(*f.value); bad != "" {
+			ps = append(ps, results.Errorf(Path+"."+f.field, "%q holds %s, which the exporter's start script would read as shell syntax: it writes the filter between double quotes into a script it runs; use a character class or another form of the expression", *f.value, bad))
+			continue
+		}
 		if _, err := regexp.Compile(*f.value); err != nil {
 			ps = append(ps, results.Errorf(Path+"."+f.field, "%q is not a regular expression kafka_exporter accepts, and it would exit at start: %v", *f.value, err))
 		}
 	}
 	return ps
+}
+
+// shellActive names what in s keeps a meaning between the double quotes
+// kafka_exporter_run.sh writes each filter in, into a script it then runs:
+// a quote, a $ that expands, a backquote, a line break, a backslash
+// before another one,
+// and one at the end, which would escape the closing quote. "" when none.
+func shellActive(s string) string {
+	if i := strings.IndexAny(s, "\"`\n\r"); i >= 0 {
+		return strconv.Quote(s[i : i+1])
+	}
+	// $ is literal unless an expansion follows; at the end, as a regular
+	// expression's anchor, the closing quote follows.
+	for i := strings.IndexByte(s, '$'); i >= 0 && i+1 < len(s); i = nextDollar(s, i) {
+		if c := s[i+1]; c == '{' || c == '(' || c == '_' || strings.IndexByte("?#$!@*-", c) >= 0 ||
+			'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			return strconv.Quote(s[i:i+2]) + ", an expansion"
+		}
+	}
+	if strings.Contains(s, `\\`) || strings.HasSuffix(s, `\`) {
+		return "a backslash the shell would take"
+	}
+	return ""
+}
+
+func nextDollar(s string, i int) int {
+	if j := strings.IndexByte(s[i+1:], '$'); j >= 0 {
+		return i + 1 + j
+	}
+	return -1
 }
 
 func isLogLevel(l string) bool {

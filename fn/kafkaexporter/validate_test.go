@@ -82,3 +82,33 @@ func TestValidateNeedsAnImage(t *testing.T) {
 	assert.Equal(t, map[string]results.Severity{"spec.kafkaExporter.image": results.Error}, problemsAt(Validate(&strimzi.KafkaExporterSpec{}, cfg)))
 	assert.Empty(t, Validate(&strimzi.KafkaExporterSpec{Image: "x"}, cfg))
 }
+
+// The start script writes each filter between double quotes into a script
+// it runs: what the shell would read there is refused at the field.
+func TestRegexesTheShellWouldRead(t *testing.T) {
+	for value, bad := range map[string]string{
+		`a"; rm -rf /tmp; "`: `"\""`,
+		`$(id)`:              `"$("` + ", an expansion",
+		`a${HOME}`:           `"${"` + ", an expansion",
+		`a$HOME`:             `"$H"` + ", an expansion",
+		"`id`":               "\"`\"",
+		"a\nb":               `"\n"`,
+		`a\\b`:               "a backslash the shell would take",
+		`abc\`:               "a backslash the shell would take",
+		`^topic-\d+$`:        "",
+		`^(a$|b$)`:           "",
+		`^topic-\d+`:         "",
+		`[a-z]+`:             "",
+	} {
+		assert.Equal(t, bad, shellActive(value), "%q", value)
+		ps := checkRegexes(&strimzi.KafkaExporterSpec{TopicRegex: &value})
+		if bad == "" {
+			assert.Empty(t, ps, "%q", value)
+			continue
+		}
+		if assert.Len(t, ps, 1, "%q", value) {
+			assert.Equal(t, "spec.kafkaExporter.topicRegex", ps[0].Path)
+			assert.Contains(t, ps[0].Message, "start script would read as shell syntax")
+		}
+	}
+}
