@@ -8,6 +8,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 	"github.com/strimzi-render/strimzi-render/fn/volumes"
 )
@@ -72,4 +73,38 @@ func secretVolume(name, secret string, cfg *config.Spec) corev1.Volume {
 	return corev1.Volume{Name: volumes.ValidName(name), VolumeSource: corev1.VolumeSource{
 		Secret: &corev1.SecretVolumeSource{SecretName: secret, DefaultMode: ptr.To(mode)},
 	}}
+}
+
+// operatorContainer is what EntityTopicOperator and EntityUserOperator
+// build alike in createContainer: the operator's run script, one health
+// port probed on /healthy and /ready, the pull policy, the security
+// context and the resources.
+type operatorContainer struct {
+	name, image, script string
+	port                string
+	portNumber          int32
+	env                 []corev1.EnvVar
+	mounts              []corev1.VolumeMount
+	liveness, readiness *strimzi.Probe
+	resources           *corev1.ResourceRequirements
+	template            *strimzi.ContainerTemplate
+}
+
+func (oc operatorContainer) build(cfg *config.Spec) corev1.Container {
+	c := corev1.Container{
+		Name:            oc.name,
+		Image:           oc.image,
+		Args:            []string{oc.script},
+		Env:             oc.env,
+		Ports:           []corev1.ContainerPort{specs.ContainerPort(oc.port, oc.portNumber)},
+		VolumeMounts:    oc.mounts,
+		LivenessProbe:   httpProbe(oc.liveness, defaultHealthCheck, "/healthy", oc.port),
+		ReadinessProbe:  httpProbe(oc.readiness, defaultHealthCheck, "/ready", oc.port),
+		ImagePullPolicy: pods.PullPolicy(cfg.ImagePullPolicy, oc.image),
+		SecurityContext: pods.ContainerSecurityContext(cfg, containerTemplate(oc.template).SecurityContext),
+	}
+	if oc.resources != nil {
+		c.Resources = *oc.resources.DeepCopy()
+	}
+	return c
 }

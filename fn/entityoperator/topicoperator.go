@@ -11,7 +11,6 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/logging"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
-	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 	"github.com/strimzi-render/strimzi-render/fn/volumes"
 )
@@ -100,23 +99,14 @@ func newTopicOperator(k *strimzi.Kafka, cfg *config.Spec, c Cluster, certs Certi
 
 // Container is the topic-operator container (EntityTopicOperator.createContainer).
 func (to *TopicOperator) Container() corev1.Container {
-	tmpl := containerTemplate(to.container)
-	c := corev1.Container{
-		Name:            topicContainerName,
-		Image:           to.Image,
-		Args:            []string{"/opt/strimzi/bin/topic_operator_run.sh"},
-		Env:             to.env(),
-		Ports:           []corev1.ContainerPort{specs.ContainerPort(topicHealthPortName, topicHealthPort)},
-		VolumeMounts:    to.volumeMounts(),
-		LivenessProbe:   httpProbe(to.spec.LivenessProbe, defaultHealthCheck, "/healthy", topicHealthPortName),
-		ReadinessProbe:  httpProbe(to.spec.ReadinessProbe, defaultHealthCheck, "/ready", topicHealthPortName),
-		StartupProbe:    httpProbe(to.spec.StartupProbe, defaultStartup, "/healthy", topicHealthPortName),
-		ImagePullPolicy: pods.PullPolicy(to.cfg.ImagePullPolicy, to.Image),
-		SecurityContext: pods.ContainerSecurityContext(to.cfg, tmpl.SecurityContext),
-	}
-	if to.spec.Resources != nil {
-		c.Resources = *to.spec.Resources.DeepCopy()
-	}
+	c := operatorContainer{
+		name: topicContainerName, image: to.Image, script: "/opt/strimzi/bin/topic_operator_run.sh",
+		port: topicHealthPortName, portNumber: topicHealthPort,
+		env: to.env(), mounts: to.volumeMounts(),
+		liveness: to.spec.LivenessProbe, readiness: to.spec.ReadinessProbe,
+		resources: to.spec.Resources, template: to.container,
+	}.build(to.cfg)
+	c.StartupProbe = httpProbe(to.spec.StartupProbe, defaultStartup, "/healthy", topicHealthPortName)
 	return c
 }
 

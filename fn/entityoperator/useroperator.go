@@ -12,7 +12,6 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/logging"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
-	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 	"github.com/strimzi-render/strimzi-render/fn/volumes"
 )
@@ -91,23 +90,13 @@ func newUserOperator(k *strimzi.Kafka, cfg *config.Spec, c Cluster, certs Certif
 
 // Container is the user-operator container (EntityUserOperator.createContainer).
 func (uo *UserOperator) Container() corev1.Container {
-	tmpl := containerTemplate(uo.container)
-	c := corev1.Container{
-		Name:            userContainerName,
-		Image:           uo.Image,
-		Args:            []string{"/opt/strimzi/bin/user_operator_run.sh"},
-		Env:             uo.env(),
-		Ports:           []corev1.ContainerPort{specs.ContainerPort(userHealthPortName, userHealthPort)},
-		VolumeMounts:    uo.volumeMounts(),
-		LivenessProbe:   httpProbe(uo.spec.LivenessProbe, defaultHealthCheck, "/healthy", userHealthPortName),
-		ReadinessProbe:  httpProbe(uo.spec.ReadinessProbe, defaultHealthCheck, "/ready", userHealthPortName),
-		ImagePullPolicy: pods.PullPolicy(uo.cfg.ImagePullPolicy, uo.Image),
-		SecurityContext: pods.ContainerSecurityContext(uo.cfg, tmpl.SecurityContext),
-	}
-	if uo.spec.Resources != nil {
-		c.Resources = *uo.spec.Resources.DeepCopy()
-	}
-	return c
+	return operatorContainer{
+		name: userContainerName, image: uo.Image, script: "/opt/strimzi/bin/user_operator_run.sh",
+		port: userHealthPortName, portNumber: userHealthPort,
+		env: uo.env(), mounts: uo.volumeMounts(),
+		liveness: uo.spec.LivenessProbe, readiness: uo.spec.ReadinessProbe,
+		resources: uo.spec.Resources, template: uo.container,
+	}.build(uo.cfg)
 }
 
 // env is the container's environment in Strimzi's order
