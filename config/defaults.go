@@ -46,6 +46,8 @@ func (c *StrimziRender) Default() error {
 	setIfEmpty(&img.KafkaInit, DefaultKafkaInit)
 	// Strimzi's install sets STRIMZI_DEFAULT_KAFKA_EXPORTER_IMAGE to the image of its default Kafka version.
 	setIfEmpty(&img.KafkaExporter, img.Kafka[img.DefaultKafkaVersion])
+	// And STRIMZI_DEFAULT_CRUISE_CONTROL_IMAGE to the same image.
+	setIfEmpty(&img.CruiseControl, img.Kafka[img.DefaultKafkaVersion])
 	setIfEmpty(&img.TopicOperator, DefaultOperator)
 	setIfEmpty(&img.UserOperator, DefaultOperator)
 	setIfEmpty(&img.Buildah, DefaultBuildah)

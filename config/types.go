@@ -102,6 +102,7 @@ type Images struct {
 	KafkaConnect        map[string]string `json:"kafkaConnect,omitempty"`
 	KafkaInit           string            `json:"kafkaInit,omitempty"`
 	KafkaExporter       string            `json:"kafkaExporter,omitempty"`
+	CruiseControl       string            `json:"cruiseControl,omitempty"`
 	TopicOperator       string            `json:"topicOperator,omitempty"`
 	UserOperator        string            `json:"userOperator,omitempty"`
 	Buildah             string            `json:"buildah,omitempty"`
@@ -115,6 +116,7 @@ type CustomLabels struct {
 	KafkaConnect      map[string]string `json:"kafkaConnect,omitempty"`
 	KafkaConnectBuild map[string]string `json:"kafkaConnectBuild,omitempty"`
 	KafkaExporter     map[string]string `json:"kafkaExporter,omitempty"`
+	CruiseControl     map[string]string `json:"cruiseControl,omitempty"`
 	EntityOperator    map[string]string `json:"entityOperator,omitempty"`
 }
 
