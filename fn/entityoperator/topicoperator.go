@@ -87,7 +87,7 @@ func newTopicOperator(k *strimzi.Kafka, cfg *config.Spec, c Cluster, certs Certi
 		WatchedNamespace: watched(spec.WatchedNamespace, c.Namespace),
 		component:        component(c.Name, names.EntityTopicOperator(c.Name), topicComponentType),
 		logging:          logging.RenderFrom(TopicOperatorDefaults, spec.Logging, cms, c.Namespace),
-		cruiseControl:    len(k.Spec.CruiseControl) > 0 && string(k.Spec.CruiseControl) != "null",
+		cruiseControl:    k.Spec.CruiseControl != nil,
 	}
 	if to.Image == "" {
 		to.Image = cfg.Images.TopicOperator

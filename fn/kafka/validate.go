@@ -108,12 +108,8 @@ func (v *validator) components() {
 	for _, p := range entityoperator.Validate(v.k, v.cfg, v.in.ConfigMapData) {
 		v.add("", p)
 	}
-	for path, raw := range map[string][]byte{
-		"spec.cruiseControl": s.CruiseControl,
-	} {
-		if len(raw) > 0 && string(raw) != "null" {
-			v.warnf("", path, "%s is not rendered: strimzi-render renders the Kafka nodes, their Services, the Entity Operator and Kafka Exporter only, so it needs the Strimzi operator or its own manifests", path)
-		}
+	if s.CruiseControl != nil {
+		v.warnf("", "spec.cruiseControl", "%s is not rendered: strimzi-render renders the Kafka nodes, their Services, the Entity Operator and Kafka Exporter only, so it needs the Strimzi operator or its own manifests", "spec.cruiseControl")
 	}
 	if k := s.Kafka; k != nil {
 		if len(k.Replicas) > 0 {

@@ -20,7 +20,7 @@ type Kafka struct {
 type KafkaSpec struct {
 	Kafka          *KafkaClusterSpec     `json:"kafka,omitempty"`
 	EntityOperator *EntityOperatorSpec   `json:"entityOperator,omitempty"`
-	CruiseControl  json.RawMessage       `json:"cruiseControl,omitempty"`
+	CruiseControl  *CruiseControlSpec    `json:"cruiseControl,omitempty"`
 	KafkaExporter  *KafkaExporterSpec    `json:"kafkaExporter,omitempty"`
 	ClusterCa      json.RawMessage       `json:"clusterCa,omitempty"`
 	ClientsCa      *CertificateAuthority `json:"clientsCa,omitempty"`
