@@ -20,12 +20,13 @@ func (m *Model) Notes(withOperator bool) []results.Problem {
 		}
 	}
 	if withOperator {
-		return out
+		return append(out, m.cruiseControlNotes(true)...)
 	}
 	out = append(out, m.unpinnedPools()...)
 	out = append(out, results.Problem{Severity: results.Warning, Message: m.secretsNote()})
 	out = append(out, m.kafkaExporterNotes()...)
 	out = append(out, m.EntityOperator.Notes()...)
+	out = append(out, m.cruiseControlNotes(false)...)
 	if j := m.spec.JmxOptions; j != nil && j.Authentication != nil && j.Authentication.Type == "password" {
 		out = append(out, results.Warningf("spec.kafka.jmxOptions.authentication",
 			"Secret %s with keys jmx-username and jmx-password must exist in the cluster: the operator generates it with random credentials, strimzi-render does not",

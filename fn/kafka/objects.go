@@ -8,11 +8,12 @@ import (
 
 // ClusterObjects returns the objects the cluster shares, in a stable order:
 // ServiceAccount, RBAC, Services, NetworkPolicy and PodDisruptionBudget,
-// then the Kafka Exporter's and the Entity Operator's. Optional objects that
+// then the Kafka Exporter's, the Entity Operator's and Cruise Control's. Optional objects that
 // do not apply are left out.
 func (m *Model) ClusterObjects() []specs.Object {
 	out := append(m.ClusterObjectsOf(m.Pools), m.KafkaExporter().Objects()...)
-	return append(out, m.EntityOperator.Objects()...)
+	out = append(out, m.EntityOperator.Objects()...)
+	return append(out, m.CruiseControl().Objects()...)
 }
 
 // ClusterObjectsOf returns ClusterObjects as a Kubernetes cluster running

@@ -36,6 +36,7 @@ func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.Stri
 	v.metadata()
 	v.components()
 	v.kafkaExporter()
+	v.cruiseControlComponent()
 	if v.spec == nil {
 		v.errorf("", "spec.kafka", "spec.kafka is required: it describes the brokers and controllers")
 		return v.out
@@ -107,9 +108,6 @@ func (v *validator) components() {
 	}
 	for _, p := range entityoperator.Validate(v.k, v.cfg, v.in.ConfigMapData) {
 		v.add("", p)
-	}
-	if s.CruiseControl != nil {
-		v.warnf("", "spec.cruiseControl", "%s is not rendered: strimzi-render renders the Kafka nodes, their Services, the Entity Operator and Kafka Exporter only, so it needs the Strimzi operator or its own manifests", "spec.cruiseControl")
 	}
 	if k := s.Kafka; k != nil {
 		if len(k.Replicas) > 0 {

@@ -49,5 +49,5 @@ func ClientsCAKey(cluster string) string { return cluster + "-clients-ca" }
 // CruiseControlHost is the Cruise Control Service address
 // <cluster>-cruise-control.<namespace>.svc.
 func CruiseControlHost(cluster, namespace string) string {
-	return cluster + "-cruise-control." + namespace + ".svc"
+	return CruiseControl(cluster) + "." + namespace + ".svc"
 }

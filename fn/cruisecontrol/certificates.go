@@ -1,0 +1,80 @@
+package cruisecontrol
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/results"
+)
+
+// Keys of the certificate Secret (Ca.SecretEntry with COMPONENT_TYPE).
+const (
+	keyTLSCert = componentType + ".crt"
+	keyTLSKey  = componentType + ".key"
+)
+
+// Certificates are the Secrets the Cruise Control pod mounts. Where they
+// come from is the certificate mode's business; the model only names them,
+// and volumes and the note both read this one struct.
+type Certificates struct {
+	// Server holds cruise-control.crt and cruise-control.key: the REST
+	// API's server certificate, also its client certificate to Kafka,
+	// signed by the cluster CA.
+	Server string
+	// ClusterCA holds the cluster CA certificate, ca.crt.
+	ClusterCA string
+	// API holds the REST API credentials: healthcheck.password,
+	// rebalance-operator.password and cruise-control.authFile.
+	API string
+	// TopicOperatorAPI holds the Topic Operator's API credentials, which
+	// the authFile must include.
+	TopicOperatorAPI string
+}
+
+// OperatorCA names the Secrets as Strimzi's operator creates them
+// (CruiseControlResources, KafkaResources).
+func OperatorCA(cluster string) Certificates {
+	return Certificates{
+		Server:           names.CruiseControlCerts(cluster),
+		ClusterCA:        names.ClusterCACert(cluster),
+		API:              names.CruiseControlAPI(cluster),
+		TopicOperatorAPI: names.EntityTopicOperatorCruiseControlAPI(cluster),
+	}
+}
+
+// Note names the Secrets the pod mounts, which the operator generates (from
+// its CA, and with random passwords) and a renderer cannot: one warning at
+// spec.cruiseControl. Nil for a nil model.
+func (m *Model) Note() []results.Problem {
+	if m == nil {
+		return nil
+	}
+	ns := m.in.Namespace
+	users := []string{healthCheckUser + ": <password>, USER", rebalanceUser + ": <password>, ADMIN"}
+	if m.in.TopicOperator {
+		users = append(users, fmt.Sprintf("%s: <password>, ADMIN with the password of Secret %s (keys topic-operator.apiAdminName and topic-operator.apiAdminPassword)",
+			topicOperatorUser, m.certs.TopicOperatorAPI))
+	}
+	if ref := m.apiUsersRef(); ref != "" {
+		users = append(users, "the lines of "+ref)
+	}
+	return []results.Problem{results.Warningf(Path,
+		"Cruise Control %s reads Secrets the operator generates and strimzi-render does not: "+
+			"Secret %s (keys %s and %s: a certificate signed by the cluster CA for %s, %s.%s, %s.%s.svc, %s.%s.svc.%s and localhost, and its key), "+
+			"Secret %s (key ca.crt, the cluster CA certificate) and "+
+			"Secret %s (keys %s and %s, the passwords of the users %s and %s, and %s, one line per user: %s). "+
+			"Create them before the pod starts, for example by running the Strimzi operator once; docs/cruise-control.md shows how",
+		m.Name, m.certs.Server, keyTLSCert, keyTLSKey, m.Name, m.Name, ns, m.Name, ns, m.Name, ns, m.cfg.ClusterDomain,
+		m.certs.ClusterCA,
+		m.certs.API, healthCheckPassword, rebalancePassword, healthCheckUser, rebalanceUser, authFileKey, strings.Join(users, "; "))}
+}
+
+// apiUsersRef names the user's own API users, "" without apiUsers.
+func (m *Model) apiUsersRef() string {
+	u := m.spec.APIUsers
+	if u == nil || u.ValueFrom == nil || u.ValueFrom.SecretKeyRef == nil {
+		return ""
+	}
+	return fmt.Sprintf("Secret %s key %s (spec.cruiseControl.apiUsers)", u.ValueFrom.SecretKeyRef.Name, u.ValueFrom.SecretKeyRef.Key)
+}
