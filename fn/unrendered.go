@@ -16,10 +16,13 @@ import (
 // unrenderedKinds are the Strimzi kinds the function passes through, each
 // with what must run in the cluster for it to take effect.
 var unrenderedKinds = map[string]struct{ group, needs string }{
-	"KafkaTopic":        {strimzi.Group, "the Topic Operator runs (the Kafka's spec.entityOperator.topicOperator, or a standalone one)"},
-	"KafkaUser":         {strimzi.Group, "the User Operator runs (the Kafka's spec.entityOperator.userOperator, or a standalone one)"},
-	"KafkaConnector":    {strimzi.Group, "the Strimzi cluster operator runs and reconciles its KafkaConnect, annotated strimzi.io/use-connector-resources: \"true\""},
-	"KafkaRebalance":    {strimzi.Group, "the Strimzi cluster operator runs, with Cruise Control on its Kafka"},
+	"KafkaTopic":     {strimzi.Group, "the Topic Operator runs (the Kafka's spec.entityOperator.topicOperator, or a standalone one)"},
+	"KafkaUser":      {strimzi.Group, "the User Operator runs (the Kafka's spec.entityOperator.userOperator, or a standalone one)"},
+	"KafkaConnector": {strimzi.Group, "the Strimzi cluster operator runs and reconciles its KafkaConnect, annotated strimzi.io/use-connector-resources: \"true\""},
+	"KafkaRebalance": {strimzi.Group, "the Strimzi cluster operator runs, with Cruise Control on its Kafka: without it nothing acts on a KafkaRebalance. " +
+		"Rebalance with Cruise Control's own REST API instead, through the rendered Service <cluster>-cruise-control on port 9090 " +
+		"(GET /kafkacruisecontrol/state, POST /kafkacruisecontrol/rebalance?dryrun=true to see a proposal, then dryrun=false to run it), " +
+		"as the rebalance-operator user of Secret <cluster>-cruise-control-api; see docs/cruise-control.md"},
 	"KafkaBridge":       {strimzi.Group, "the Strimzi cluster operator runs"},
 	"KafkaMirrorMaker2": {strimzi.Group, "the Strimzi cluster operator runs"},
 	"KafkaMirrorMaker":  {strimzi.Group, "a Strimzi cluster operator runs that still has MirrorMaker 1, which Kafka 4 removed: use KafkaMirrorMaker2"},
