@@ -23,12 +23,9 @@ func (m *Model) KafkaExporter() *kafkaexporter.Model {
 	}, m.cfg)
 }
 
-// kafkaExporterNotes name the Secrets the exporter mounts. A stretch
-// cluster does not render the exporter, so its Secrets are not needed.
+// kafkaExporterNotes name the Secrets the exporter mounts; in a stretch
+// cluster they are needed in the central cluster, where it runs.
 func (m *Model) kafkaExporterNotes() []results.Problem {
-	if _, inOneCluster := m.Cluster.Endpoints.(brokerconfig.InCluster); !inOneCluster {
-		return nil
-	}
 	return m.KafkaExporter().Note()
 }
 

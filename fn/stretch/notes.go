@@ -43,9 +43,6 @@ func (net *Network) Notes(m *kafka.Model, networkPolicies bool) []results.Proble
 		warn("", "stretch cluster %s: NetworkPolicy %s is not rendered: it admits local pods only, and nodes of other clusters connect from addresses a pod selector cannot match; restrict traffic with a policy of your own",
 			net.Cluster, names.KafkaNetworkPolicy(net.Cluster))
 	}
-	if m.KafkaExporter() != nil {
-		warn("spec.kafkaExporter", "stretch cluster %s: spec.kafkaExporter is not rendered in a stretch cluster: run Kafka Exporter with manifests of your own, or with the Strimzi operator", net.Cluster)
-	}
 	if net.DynamicQuorum() {
 		warn("", "stretch cluster %s: dynamic quorum: Strimzi 1.2.0's images format storage for static voters; format controllers with kafka-storage.sh format --initial-controllers set to the %s key of their ConfigMap, and brokers with --no-initial-controllers",
 			net.Cluster, kafka.KeyInitialControllers)

@@ -33,7 +33,8 @@ type Rendering struct {
 // Render files the model's objects into bundles. Shared objects go to every
 // cluster, each cluster's Role and PodDisruptionBudget covering its own
 // nodes; node-bound objects and the provider's per-node objects go to the
-// node's cluster only; the Entity Operator goes to the central cluster.
+// node's cluster only; Kafka Exporter, the Entity Operator and Cruise
+// Control go to the central cluster.
 func (net *Network) Render(m *kafka.Model) Rendering {
 	r := Rendering{Pools: map[string][]specs.Object{}}
 	for _, alias := range net.Entry.Aliases() {
@@ -51,8 +52,10 @@ func (net *Network) Render(m *kafka.Model) Rendering {
 		shared := m.ClusterObjectsOf(local)
 		shared = append(shared, net.Provider.ClusterObjects(m, alias)...)
 		if alias == net.Entry.CentralAlias {
-			// One Entity Operator per Kafka, beside the other clients.
+			// One of each per Kafka, beside the other clients.
+			shared = append(shared, m.KafkaExporter().Objects()...)
 			shared = append(shared, m.EntityOperator.Objects()...)
+			shared = append(shared, m.CruiseControl().Objects()...)
 		}
 		inventory = append(inventory, shared...)
 		// The ApplicationSet is Argo CD's, in its namespace: not in the inventory.
