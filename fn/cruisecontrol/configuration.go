@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/properties"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
@@ -118,7 +117,7 @@ func newConfiguration(user map[string]any, capacity *capacity, defaultReplicatio
 	}
 	var ps []results.Problem
 	for _, k := range sortedKeys(user) {
-		v, err := brokerconfig.FormatValue(user[k])
+		v, err := properties.FormatValue(user[k])
 		if err != nil {
 			ps = append(ps, results.Errorf(configPath(k), "%v", err))
 			continue
