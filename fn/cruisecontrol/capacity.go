@@ -140,13 +140,13 @@ func milliCPU(cpu string) (int, error) {
 	if n, ok := strings.CutSuffix(cpu, "m"); ok {
 		v, err := strconv.ParseInt(n, 10, 32)
 		if err != nil {
-			return 0, fmt.Errorf("Failed to parse CPU quantity %q", cpu)
+			return 0, fmt.Errorf("failed to parse CPU quantity %q", cpu)
 		}
 		return int(v), nil
 	}
 	f, err := strconv.ParseFloat(cpu, 64)
 	if err != nil {
-		return 0, fmt.Errorf("Failed to parse CPU quantity %q", cpu)
+		return 0, fmt.Errorf("failed to parse CPU quantity %q", cpu)
 	}
 	return int(f * 1000), nil
 }
@@ -231,7 +231,7 @@ func millibytes(size string) (int64, error) {
 		} else if (c < '0' || c > '9') && c != '.' {
 			f, ok := memoryFactor[size[i:]]
 			if !ok {
-				return 0, fmt.Errorf("Invalid memory suffix: %s", size[i:])
+				return 0, fmt.Errorf("invalid memory suffix: %s", size[i:])
 			}
 			factor, end = f, i
 			break
@@ -318,7 +318,12 @@ func (c *capacity) JSON() string {
 	return b.String()
 }
 
+// jsonString quotes s as JSON; unlike encoding/json's default, and like
+// Jackson, it leaves <, > and & alone.
 func jsonString(s string) string {
-	out, _ := json.Marshal(s)
-	return string(out)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
 }

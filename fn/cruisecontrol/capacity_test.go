@@ -28,7 +28,7 @@ func TestSizesAndThroughputs(t *testing.T) {
 		assert.Equal(t, want, got, tp)
 	}
 	_, err := sizeMiB("100k")
-	assert.EqualError(t, err, "Invalid memory suffix: k")
+	assert.EqualError(t, err, "invalid memory suffix: k")
 }
 
 // CpuCapacity: override, then brokerCapacity, then the pool's request.

@@ -59,7 +59,7 @@ func TestValidateReportsAtFieldPaths(t *testing.T) {
 		case "spec.cruiseControl.apiUsers.valueFrom":
 			assert.Equal(t, "The configuration of the Cruise Control REST API users referenced in spec.cruiseControl.apiUsers is invalid.", p.Message)
 		case "spec.cruiseControl":
-			assert.Equal(t, "KafkaNodePool brokers: Invalid memory suffix: k, which Cruise Control's capacity file cannot take", p.Message)
+			assert.Equal(t, "KafkaNodePool brokers: invalid memory suffix: k, which Cruise Control's capacity file cannot take", p.Message)
 		}
 	}
 }
