@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	corev1 "k8s.io/api/core/v1"
+
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
@@ -18,10 +20,13 @@ const (
 // come from is the certificate mode's business; the model only names them,
 // and volumes and the note both read this one struct.
 type Certificates struct {
-	// Server holds cruise-control.crt and cruise-control.key: the REST
-	// API's server certificate, also its client certificate to Kafka,
-	// signed by the cluster CA.
-	Server string
+	// Server holds the REST API's server certificate, also the client
+	// certificate Cruise Control presents to Kafka, signed by the cluster
+	// CA, and its key: keys cruise-control.crt and cruise-control.key, or
+	// ServerCertKey and ServerKeyKey, which the volume then maps to the
+	// file names the image reads (tls.crt and tls.key of cert-manager, say).
+	Server                      string
+	ServerCertKey, ServerKeyKey string
 	// ClusterCA holds the cluster CA certificate, ca.crt.
 	ClusterCA string
 	// API holds the REST API credentials: healthcheck.password,
@@ -37,6 +42,8 @@ type Certificates struct {
 func OperatorCA(cluster string) Certificates {
 	return Certificates{
 		Server:           names.CruiseControlCerts(cluster),
+		ServerCertKey:    keyTLSCert,
+		ServerKeyKey:     keyTLSKey,
 		ClusterCA:        names.ClusterCACert(cluster),
 		API:              names.CruiseControlAPI(cluster),
 		TopicOperatorAPI: names.EntityTopicOperatorCruiseControlAPI(cluster),
@@ -65,7 +72,7 @@ func (m *Model) Note() []results.Problem {
 			"Secret %s (key ca.crt, the cluster CA certificate) and "+
 			"Secret %s (keys %s and %s, the passwords of the users %s and %s, and %s, one line per user: %s). "+
 			"Create them before the pod starts, for example by running the Strimzi operator once; docs/cruise-control.md shows how",
-		m.Name, m.certs.Server, keyTLSCert, keyTLSKey, m.Name, m.Name, ns, m.Name, ns, m.Name, ns, m.cfg.ClusterDomain,
+		m.Name, m.certs.Server, m.certs.serverCertKey(), m.certs.serverKeyKey(), m.Name, m.Name, ns, m.Name, ns, m.Name, ns, m.cfg.ClusterDomain,
 		m.certs.ClusterCA,
 		m.certs.API, healthCheckPassword, rebalancePassword, healthCheckUser, rebalanceUser, authFileKey, strings.Join(users, "; "))}
 }
@@ -77,4 +84,23 @@ func (m *Model) apiUsersRef() string {
 		return ""
 	}
 	return fmt.Sprintf("Secret %s key %s (spec.cruiseControl.apiUsers)", u.ValueFrom.SecretKeyRef.Name, u.ValueFrom.SecretKeyRef.Key)
+}
+
+func (c Certificates) serverCertKey() string { return orDefault(c.ServerCertKey, keyTLSCert) }
+func (c Certificates) serverKeyKey() string  { return orDefault(c.ServerKeyKey, keyTLSKey) }
+
+// serverItems maps the Secret's keys to the file names the image reads,
+// nil when they are those names already.
+func (c Certificates) serverItems() []corev1.KeyToPath {
+	if c.serverCertKey() == keyTLSCert && c.serverKeyKey() == keyTLSKey {
+		return nil
+	}
+	return []corev1.KeyToPath{{Key: c.serverCertKey(), Path: keyTLSCert}, {Key: c.serverKeyKey(), Path: keyTLSKey}}
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

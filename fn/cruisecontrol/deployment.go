@@ -124,7 +124,7 @@ func (m *Model) volumes() ([]corev1.Volume, []corev1.VolumeMount) {
 	}
 	vols := []corev1.Volume{
 		volumes.EmptyDirMemory(volumes.Tmp, tmpSize),
-		secretVolume(certsVolume, m.certs.Server),
+		m.serverVolume(),
 		secretVolume(clusterCAVolume, m.certs.ClusterCA),
 		secretVolume(apiAuthVolume, m.certs.API),
 		volumes.ConfigMap(configVolume, names.CruiseControlConfig(m.in.Cluster)),
@@ -154,6 +154,14 @@ func secretVolume(name, secret string) corev1.Volume {
 	return corev1.Volume{Name: volumes.ValidName(name), VolumeSource: corev1.VolumeSource{
 		Secret: &corev1.SecretVolumeSource{SecretName: secret, DefaultMode: ptr.To[int32](0o444)},
 	}}
+}
+
+// serverVolume holds the server certificate, its keys mapped to the file
+// names the image reads when the Secret names them otherwise.
+func (m *Model) serverVolume() corev1.Volume {
+	v := secretVolume(certsVolume, m.certs.Server)
+	v.Secret.Items = m.certs.serverItems()
+	return v
 }
 
 // container is CruiseControl.createContainer.

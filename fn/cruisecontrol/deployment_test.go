@@ -99,6 +99,13 @@ func TestCertificatesCanBeReplaced(t *testing.T) {
 	assert.Equal(t, "cm-ca", vols[2].Secret.SecretName)
 	assert.Equal(t, "my-api", vols[3].Secret.SecretName)
 	assert.Contains(t, m.Note()[0].Message, "Secret cm-cc (keys cruise-control.crt and cruise-control.key")
+	assert.Nil(t, vols[1].Secret.Items)
+
+	in.Certificates.ServerCertKey, in.Certificates.ServerKeyKey = "tls.crt", "tls.key"
+	m = New(&strimzi.CruiseControlSpec{}, in, testConfig(t, "baseline"))
+	assert.Equal(t, []corev1.KeyToPath{{Key: "tls.crt", Path: "cruise-control.crt"}, {Key: "tls.key", Path: "cruise-control.key"}},
+		m.Deployment().Spec.Template.Spec.Volumes[1].Secret.Items, "the image reads fixed file names")
+	assert.Contains(t, m.Note()[0].Message, "Secret cm-cc (keys tls.crt and tls.key")
 }
 
 func TestNoteNamesEverySecret(t *testing.T) {
