@@ -101,3 +101,59 @@ func TestOverridesStrimziIgnores(t *testing.T) {
 		results.Warningf("spec.cruiseControl.brokerCapacity.overrides[1].brokers", "Duplicate broker brokerId 0 found in overrides, using first occurrence."),
 	}, ps)
 }
+
+// CapacityConfigurationTest.testBrokerCapacity, its expected text as is:
+// the log dirs of broker 1 come in another order, the HashMap's.
+func TestCapacityAsStrimziTestExpects(t *testing.T) {
+	var brokers []Broker
+	for id := range 3 {
+		brokers = append(brokers, Broker{ID: id, Pool: "brokers", JBOD: true, Volumes: []Volume{{ID: 0, Size: "50Gi"}, {ID: 1, Size: "60Gi"}}})
+	}
+	c, ps := newCapacity(&strimzi.BrokerCapacity{CPU: "2575m", InboundNetwork: "50000KB/s", OutboundNetwork: "50000KB/s"}, brokers)
+	require.Empty(t, ps)
+	assert.Equal(t, `{
+  "brokerCapacities" : [ {
+    "brokerId" : 0,
+    "capacity" : {
+      "DISK" : {
+        "/var/lib/kafka/data-0/kafka-log0" : "51200.0",
+        "/var/lib/kafka/data-1/kafka-log0" : "61440.0"
+      },
+      "CPU" : {
+        "num.cores" : "2.575"
+      },
+      "NW_IN" : "48828.125",
+      "NW_OUT" : "48828.125"
+    },
+    "doc" : "Capacity for Broker 0"
+  }, {
+    "brokerId" : 1,
+    "capacity" : {
+      "DISK" : {
+        "/var/lib/kafka/data-1/kafka-log1" : "61440.0",
+        "/var/lib/kafka/data-0/kafka-log1" : "51200.0"
+      },
+      "CPU" : {
+        "num.cores" : "2.575"
+      },
+      "NW_IN" : "48828.125",
+      "NW_OUT" : "48828.125"
+    },
+    "doc" : "Capacity for Broker 1"
+  }, {
+    "brokerId" : 2,
+    "capacity" : {
+      "DISK" : {
+        "/var/lib/kafka/data-0/kafka-log2" : "51200.0",
+        "/var/lib/kafka/data-1/kafka-log2" : "61440.0"
+      },
+      "CPU" : {
+        "num.cores" : "2.575"
+      },
+      "NW_IN" : "48828.125",
+      "NW_OUT" : "48828.125"
+    },
+    "doc" : "Capacity for Broker 2"
+  } ]
+}`, c.JSON())
+}
