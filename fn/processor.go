@@ -1,6 +1,7 @@
 package fn
 
 import (
+	"encoding/base64"
 	"slices"
 	"strings"
 
@@ -132,6 +133,7 @@ func fieldPath(r *framework.Result) string {
 // inputs gives renderers read access to other input resources.
 type inputs struct {
 	configMaps map[[2]string]map[string]string
+	secrets    map[[2]string]map[string]string
 	// rendered holds the objects earlier runs rendered, by namespace and
 	// AnnoSource value.
 	rendered map[[2]string][]*yaml.RNode
@@ -140,7 +142,7 @@ type inputs struct {
 // newInputs indexes items. A ConfigMap without a namespace is in
 // defaultNamespace, as the custom resources that refer to it are.
 func newInputs(items []*yaml.RNode, defaultNamespace string) *inputs {
-	in := &inputs{configMaps: map[[2]string]map[string]string{}, rendered: map[[2]string][]*yaml.RNode{}}
+	in := &inputs{configMaps: map[[2]string]map[string]string{}, secrets: map[[2]string]map[string]string{}, rendered: map[[2]string][]*yaml.RNode{}}
 	for _, it := range items {
 		if it.GetApiVersion() == "v1" && it.GetKind() == "ConfigMap" {
 			ns := it.GetNamespace()
@@ -148,6 +150,13 @@ func newInputs(items []*yaml.RNode, defaultNamespace string) *inputs {
 				ns = defaultNamespace
 			}
 			in.configMaps[[2]string{ns, it.GetName()}] = it.GetDataMap()
+		}
+		if it.GetApiVersion() == "v1" && it.GetKind() == "Secret" {
+			ns := it.GetNamespace()
+			if ns == "" {
+				ns = defaultNamespace
+			}
+			in.secrets[[2]string{ns, it.GetName()}] = secretData(it)
 		}
 		if src, ok := it.GetAnnotations()[AnnoSource]; ok {
 			key := [2]string{it.GetNamespace(), src}
@@ -158,12 +167,35 @@ func newInputs(items []*yaml.RNode, defaultNamespace string) *inputs {
 }
 
 func (in *inputs) assembly() assembly.Inputs {
-	return assembly.Inputs{ConfigMapData: in.configMapData, RenderedFrom: in.renderedFrom}
+	return assembly.Inputs{ConfigMapData: in.configMapData, SecretData: in.secretData, RenderedFrom: in.renderedFrom}
 }
 
 func (in *inputs) configMapData(namespace, name string) (map[string]string, bool) {
 	d, ok := in.configMaps[[2]string{namespace, name}]
 	return d, ok
+}
+
+func (in *inputs) secretData(namespace, name string) (map[string]string, bool) {
+	d, ok := in.secrets[[2]string{namespace, name}]
+	return d, ok
+}
+
+// secretData is a Secret's data decoded, with stringData over it, as the
+// API server stores them; keys that do not decode are left out.
+func secretData(it *yaml.RNode) map[string]string {
+	out := map[string]string{}
+	for k, v := range it.GetDataMap() {
+		if b, err := base64.StdEncoding.DecodeString(v); err == nil {
+			out[k] = string(b)
+		}
+	}
+	if sd, err := it.Pipe(yaml.Lookup("stringData")); err == nil && sd != nil {
+		_ = sd.VisitFields(func(f *yaml.MapNode) error {
+			out[f.Key.YNode().Value] = f.Value.YNode().Value
+			return nil
+		})
+	}
+	return out
 }
 
 // renderedFrom are the input objects an earlier run rendered from source.

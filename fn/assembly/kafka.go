@@ -99,7 +99,7 @@ func Kafkas(items []*yaml.RNode, cfg *config.StrimziRender, in Inputs) map[*yaml
 // renderKafka validates and renders one cluster into out.
 func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in Inputs, out map[*yaml.RNode]*Rendering) {
 	run := newKafkaRun(c, out)
-	kin := kafka.Inputs{ConfigMapData: in.ConfigMapData, RenderedNodeIDs: renderedNodeIDs(c, in.RenderedFrom(c.node))}
+	kin := kafka.Inputs{ConfigMapData: in.ConfigMapData, SecretData: in.SecretData, RenderedNodeIDs: renderedNodeIDs(c, in.RenderedFrom(c.node))}
 	problems := kafka.Validate(c.cr, c.crs, cfg, kin)
 	st := stretch.Validate(c.cr, c.crs, cfg.Spec.Stretch)
 	problems = append(problems, st.Problems...)

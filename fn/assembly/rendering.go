@@ -49,6 +49,9 @@ type KafkaRef struct{ Namespace, Name string }
 type Inputs struct {
 	// ConfigMapData returns the data of a ConfigMap among the input resources.
 	ConfigMapData strimzi.ConfigMaps
+	// SecretData returns the decoded data of a Secret among the input
+	// resources.
+	SecretData strimzi.ConfigMaps
 	// RenderedFrom returns the input objects an earlier run rendered from
 	// source.
 	RenderedFrom func(source *yaml.RNode) []*yaml.RNode

@@ -53,6 +53,9 @@ type Inputs struct {
 	TopicOperator bool
 	// ConfigMapData gives the external logging and metrics ConfigMaps.
 	ConfigMapData strimzi.ConfigMaps
+	// SecretData gives the decoded data of Secrets among the inputs: the
+	// apiUsers Secret is checked when it is one.
+	SecretData strimzi.ConfigMaps
 	// Certificates, when set, replaces the Secrets the operator's own CA
 	// mode issues (OperatorCA).
 	Certificates *Certificates

@@ -48,6 +48,8 @@ func Validate(spec *strimzi.CruiseControlSpec, in Inputs, cfg *config.Spec) []re
 	if u := spec.APIUsers; u != nil {
 		if r := u.ValueFrom; r == nil || r.SecretKeyRef == nil || r.SecretKeyRef.Name == "" || r.SecretKeyRef.Key == "" {
 			ps = append(ps, results.Errorf(Path+".apiUsers.valueFrom", "The configuration of the Cruise Control REST API users referenced in spec.cruiseControl.apiUsers is invalid."))
+		} else {
+			ps = append(ps, checkAPIUsers(u, in)...)
 		}
 	}
 	if len(spec.AutoRebalance) > 0 && string(spec.AutoRebalance) != "null" {

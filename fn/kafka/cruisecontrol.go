@@ -124,7 +124,7 @@ func (v *validator) cruiseControlComponent() {
 		}
 	}
 	in := cruisecontrol.Inputs{Cluster: v.k.Name, Namespace: v.k.Namespace, Brokers: brokers,
-		DefaultReplicationFactor: rf, ConfigMapData: v.in.ConfigMapData}
+		DefaultReplicationFactor: rf, ConfigMapData: v.in.ConfigMapData, SecretData: v.in.SecretData}
 	for _, p := range cruisecontrol.Validate(cc, in, v.cfg) {
 		v.add("", p)
 	}

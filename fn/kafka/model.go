@@ -38,6 +38,9 @@ const (
 type Inputs struct {
 	// ConfigMapData returns the data of a ConfigMap in the input, if present.
 	ConfigMapData strimzi.ConfigMaps
+	// SecretData returns the decoded data of a Secret in the input, if
+	// present: Cruise Control's apiUsers Secret is checked when it is.
+	SecretData strimzi.ConfigMaps
 	// RenderedNodeIDs holds, by pool name, the node IDs an earlier render in
 	// the input gave the pool; they count as its current IDs when it has
 	// no status.nodeIds.
