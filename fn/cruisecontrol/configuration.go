@@ -32,8 +32,8 @@ var (
 	leaderReplicaDistrib  = goalPackage + "LeaderReplicaDistributionGoal"
 	leaderBytesIn         = goalPackage + "LeaderBytesInDistributionGoal"
 
-	// Goals is CRUISE_CONTROL_GOALS_LIST: every goal, for goals.
-	Goals = []string{rackAware, rackAwareDistribution, minTopicLeaders, replicaCapacity, diskCapacityGoal,
+	// allGoals is CRUISE_CONTROL_GOALS_LIST: every goal, for goals.
+	allGoals = []string{rackAware, rackAwareDistribution, minTopicLeaders, replicaCapacity, diskCapacityGoal,
 		inboundCapacity, outboundCapacity, cpuCapacityGoal, replicaDistribution, potentialNwOut, diskDistribution,
 		inboundDistribution, outboundDistribution, cpuDistribution, topicReplicaDistrib, leaderReplicaDistrib, leaderBytesIn}
 	hardGoals = []string{rackAware, replicaCapacity, diskCapacityGoal, inboundCapacity, outboundCapacity, cpuCapacityGoal}
@@ -63,7 +63,7 @@ var defaults = map[string]string{
 	"broker.metrics.window.ms":              "300000",
 	"num.broker.metrics.windows":            "20",
 	"completed.user.task.retention.time.ms": "86400000",
-	keyGoals:                                strings.Join(Goals, ","),
+	keyGoals:                                strings.Join(allGoals, ","),
 	keySecurityEnable:                       "true",
 	"webserver.auth.credentials.file":       authFile,
 	keySSLEnable:                            "true",
@@ -107,7 +107,7 @@ func newConfiguration(user map[string]any, capacity *capacity, defaultReplicatio
 	for k, v := range defaults {
 		all[k] = v
 	}
-	all[keyDefaultGoals] = strings.Join(capacityGoals(Goals, capacity), ",")
+	all[keyDefaultGoals] = strings.Join(capacityGoals(allGoals, capacity), ",")
 	all[keyHardGoals] = strings.Join(capacityGoals(hardGoals, capacity), ",")
 	if defaultReplication != "" {
 		all[keySampleReplication] = defaultReplication

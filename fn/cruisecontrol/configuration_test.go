@@ -56,10 +56,10 @@ func TestGoalsFollowNetworkCapacity(t *testing.T) {
 		assert.NotContains(t, def, g)
 	}
 	assert.Equal(t, strings.Join([]string{rackAware, replicaCapacity, diskCapacityGoal, cpuCapacityGoal}, ","), c.values[keyHardGoals])
-	assert.Equal(t, strings.Join(Goals, ","), c.values[keyGoals])
+	assert.Equal(t, strings.Join(allGoals, ","), c.values[keyGoals])
 
 	c, _ = newConfiguration(nil, defaultCapacity(t, &strimzi.BrokerCapacity{InboundNetwork: "1MiB/s", OutboundNetwork: "1MiB/s"}), "")
-	assert.Equal(t, strings.Join(Goals, ","), c.values[keyDefaultGoals], "every goal with both capacities")
+	assert.Equal(t, strings.Join(allGoals, ","), c.values[keyDefaultGoals], "every goal with both capacities")
 
 	c, _ = newConfiguration(nil, defaultCapacity(t, &strimzi.BrokerCapacity{InboundNetwork: "1MiB/s",
 		Overrides: []strimzi.BrokerCapacityOverride{{Brokers: []int{2}, InboundNetwork: "2MiB/s"}}}), "")
