@@ -3,10 +3,14 @@ package kafka
 import (
 	"strings"
 
+	corev1 "k8s.io/api/core/v1"
+
 	"github.com/strimzi-render/strimzi-render/config"
 	"github.com/strimzi-render/strimzi-render/fn/certmanager"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
+	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/specs"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -134,4 +138,44 @@ func (m *Model) NodeCertificates(p *Pool) []*certmanager.Certificate {
 		out = append(out, ca.Node(c, n.Pod, dns, ips))
 	}
 	return out
+}
+
+// CACertClashes reports a CA Secret that the rendered objects would create
+// themselves, or that cert-manager writes for one of their Certificates:
+// the user's CA Secret must be neither. Problems about a CA whose
+// certManager comes from the function config's default have paths in the
+// function config and onConfig set.
+func (m *Model) CACertClashes(objs []specs.Object) (onKafka, onConfig []results.Problem) {
+	rendered := map[string]string{}
+	for _, o := range objs {
+		switch o := o.(type) {
+		case *corev1.Secret:
+			rendered[o.Name] = "is a Secret strimzi-render renders"
+		case *certmanager.Certificate:
+			rendered[o.Spec.SecretName] = "is the Secret cert-manager writes for Certificate " + o.Name
+		}
+	}
+	for _, ca := range []struct {
+		name string
+		own  *strimzi.CertificateAuthority
+		ca   strimzi.CertificateAuthority
+	}{{"clusterCa", m.cr.Spec.ClusterCa, m.ClusterCA()}, {"clientsCa", m.cr.Spec.ClientsCa, m.ClientsCA()}} {
+		if !ca.ca.CertManagerMode() {
+			continue
+		}
+		secret := ca.ca.CertManager.CACert.SecretName
+		why, ok := rendered[secret]
+		if !ok {
+			continue
+		}
+		p := results.Errorf("spec."+ca.name+".certManager.caCert.secretName",
+			"Secret %s %s: name the Secret holding the CA certificates, which the user creates", secret, why)
+		if ca.own == nil || ca.own.CertManager == nil {
+			p.Path = "spec.certificates." + ca.name + ".certManager.caCert.secretName"
+			onConfig = append(onConfig, p)
+			continue
+		}
+		onKafka = append(onKafka, p)
+	}
+	return onKafka, onConfig
 }
