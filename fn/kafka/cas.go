@@ -81,6 +81,10 @@ func (v *validator) caProblems(path string, own *strimzi.CertificateAuthority, d
 	if !ca.CertManagerMode() {
 		return
 	}
+	validity, renewal := orDefault(ca.ValidityDays, certmanager.DefaultValidityDays), orDefault(ca.RenewalDays, certmanager.DefaultRenewalDays)
+	if renewal >= validity {
+		v.errorf("", path+".renewalDays", "renewalDays (%d) must be less than validityDays (%d): they become the Certificates' renewBefore and duration, which cert-manager refuses otherwise", renewal, validity)
+	}
 	if g := ca.GenerateCertificateAuthority; g != nil && *g {
 		v.errorf("", path+".generateCertificateAuthority", "type cert-manager.io needs generateCertificateAuthority: false: cert-manager issues the certificates from a CA the user provides")
 	}
@@ -223,4 +227,11 @@ func (m *Model) CACertClashes(objs []specs.Object) (onKafka, onConfig []results.
 		onKafka = append(onKafka, p)
 	}
 	return onKafka, onConfig
+}
+
+func orDefault(days, def int) int {
+	if days > 0 {
+		return days
+	}
+	return def
 }
