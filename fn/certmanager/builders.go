@@ -42,8 +42,7 @@ func (ca CA) KafkaExporter(c Component) *Certificate {
 // CruiseControl is Cruise Control's certificate, in the Secret
 // <cluster>-cruise-control-certs, CN <cluster>-cruise-control, for its
 // Service's four names and localhost (CruiseControl.buildCruiseControlCertSubject).
-// Nothing renders Cruise Control yet: its model adds this Certificate to
-// its objects, and its pod reads <cluster>-cruise-control-certs-cm.
+// Its pod reads <cluster>-cruise-control-certs-cm.
 func (ca CA) CruiseControl(c Component, clusterDomain string) *Certificate {
 	svc := c.Cluster + "-cruise-control"
 	ns := svc + "." + c.Namespace

@@ -6,6 +6,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 
+	"github.com/strimzi-render/strimzi-render/fn/certmanager"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
@@ -14,6 +15,7 @@ import (
 const (
 	keyTLSCert = componentType + ".crt"
 	keyTLSKey  = componentType + ".key"
+	keyCACert  = "ca.crt"
 )
 
 // Certificates are the Secrets the Cruise Control pod mounts. Where they
@@ -27,14 +29,20 @@ type Certificates struct {
 	// file names the image reads (tls.crt and tls.key of cert-manager, say).
 	Server                      string
 	ServerCertKey, ServerKeyKey string
-	// ClusterCA holds the cluster CA certificate, ca.crt.
-	ClusterCA string
+	// ClusterCA holds the cluster CA certificate, in key ca.crt or
+	// ClusterCAKey, which the volume then maps to ca.crt.
+	ClusterCA    string
+	ClusterCAKey string
 	// API holds the REST API credentials: healthcheck.password,
 	// rebalance-operator.password and cruise-control.authFile.
 	API string
 	// TopicOperatorAPI holds the Topic Operator's API credentials, which
 	// the authFile must include.
 	TopicOperatorAPI string
+	// Issuer is set in cert-manager mode: it issues Server, which the model
+	// then renders as a Certificate, and the note leaves out Server and
+	// ClusterCA, which the user or cert-manager provide.
+	Issuer *certmanager.CA
 }
 
 // OperatorCA names the Secrets as Strimzi's operator creates them
@@ -66,6 +74,13 @@ func (m *Model) Note() []results.Problem {
 	if ref := m.apiUsersRef(); ref != "" {
 		users = append(users, "the lines of "+ref)
 	}
+	if m.certs.Issuer != nil {
+		return []results.Problem{results.Warningf(Path,
+			"Cruise Control %s reads a Secret the operator generates and strimzi-render does not: "+
+				"Secret %s (keys %s and %s, the passwords of the users %s and %s, and %s, one line per user: %s). "+
+				"Create it before the pod starts; docs/cruise-control.md shows how",
+			m.Name, m.certs.API, healthCheckPassword, rebalancePassword, healthCheckUser, rebalanceUser, authFileKey, strings.Join(users, "; "))}
+	}
 	return []results.Problem{results.Warningf(Path,
 		"Cruise Control %s reads Secrets the operator generates and strimzi-render does not: "+
 			"Secret %s (keys %s and %s: a certificate signed by the cluster CA for %s, %s.%s, %s.%s.svc, %s.%s.svc.%s and localhost, and its key), "+
@@ -96,6 +111,23 @@ func (c Certificates) serverItems() []corev1.KeyToPath {
 		return nil
 	}
 	return []corev1.KeyToPath{{Key: c.serverCertKey(), Path: keyTLSCert}, {Key: c.serverKeyKey(), Path: keyTLSKey}}
+}
+
+// clusterCAItems maps the CA Secret's key to ca.crt, nil when it is ca.crt.
+func (c Certificates) clusterCAItems() []corev1.KeyToPath {
+	if c.ClusterCAKey == "" || c.ClusterCAKey == keyCACert {
+		return nil
+	}
+	return []corev1.KeyToPath{{Key: c.ClusterCAKey, Path: keyCACert}}
+}
+
+// Certificate is Cruise Control's cert-manager Certificate, nil outside
+// cert-manager mode.
+func (m *Model) Certificate() *certmanager.Certificate {
+	if m == nil || m.certs.Issuer == nil {
+		return nil
+	}
+	return m.certs.Issuer.CruiseControl(certmanager.Component{Cluster: m.in.Cluster, Namespace: m.in.Namespace, Labels: m.resourceLabels}, m.cfg.ClusterDomain)
 }
 
 func orDefault(s, def string) string {

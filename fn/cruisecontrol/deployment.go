@@ -125,7 +125,7 @@ func (m *Model) volumes() ([]corev1.Volume, []corev1.VolumeMount) {
 	vols := []corev1.Volume{
 		volumes.EmptyDirMemory(volumes.Tmp, tmpSize),
 		m.serverVolume(),
-		secretVolume(clusterCAVolume, m.certs.ClusterCA),
+		m.clusterCAVolume(),
 		secretVolume(apiAuthVolume, m.certs.API),
 		volumes.ConfigMap(configVolume, names.CruiseControlConfig(m.in.Cluster)),
 	}
@@ -161,6 +161,13 @@ func secretVolume(name, secret string) corev1.Volume {
 func (m *Model) serverVolume() corev1.Volume {
 	v := secretVolume(certsVolume, m.certs.Server)
 	v.Secret.Items = m.certs.serverItems()
+	return v
+}
+
+// clusterCAVolume holds the cluster CA certificate as ca.crt.
+func (m *Model) clusterCAVolume() corev1.Volume {
+	v := secretVolume(clusterCAVolume, m.certs.ClusterCA)
+	v.Secret.Items = m.certs.clusterCAItems()
 	return v
 }
 

@@ -167,6 +167,7 @@ func (m *Model) Objects() []specs.Object {
 	if *m.cfg.PodDisruptionBudgets {
 		out = specs.Append(out, m.PodDisruptionBudget())
 	}
+	out = specs.Append(out, m.Certificate())
 	return specs.Append(out, m.Deployment())
 }
 

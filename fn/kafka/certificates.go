@@ -95,6 +95,9 @@ func (m *Model) CertManagerNote() string {
 		if m.KafkaExporter() != nil {
 			whom = append(whom, "Kafka Exporter")
 		}
+		if m.cr.Spec.CruiseControl != nil {
+			whom = append(whom, "Cruise Control")
+		}
 		what = "Certificates for " + strings.Join(whom, ", ")
 		if len(whom) > 1 {
 			what = "Certificates for " + strings.Join(whom[:len(whom)-1], ", ") + " and " + whom[len(whom)-1]

@@ -6,6 +6,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 
+	"github.com/strimzi-render/strimzi-render/fn/certmanager"
 	"github.com/strimzi-render/strimzi-render/fn/cruisecontrol"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
@@ -64,7 +65,26 @@ func (m *Model) ccInputs(crLabels map[string]string, brokers []cruisecontrol.Bro
 		DefaultReplicationFactor: replicationFactor,
 		TopicOperator:            eo != nil && eo.TopicOperator != nil,
 		ConfigMapData:            m.in.ConfigMapData,
+		SecretData:               m.in.SecretData,
+		Certificates:             m.ccCertManager(),
 	}
+}
+
+// ccCertManager names Cruise Control's Secrets in cert-manager mode: the
+// one cert-manager writes for its Certificate and the user's CA Secret;
+// nil in the operator's CA mode.
+func (m *Model) ccCertManager() *cruisecontrol.Certificates {
+	cluster := m.ClusterCA()
+	ca, ok := certManagerCA(cluster)
+	if !ok {
+		return nil
+	}
+	c := cruisecontrol.OperatorCA(m.Name)
+	c.Server = certmanager.SecretName(c.Server)
+	c.ServerCertKey, c.ServerKeyKey = certmanager.KeyCert, certmanager.KeyKey
+	c.ClusterCA, c.ClusterCAKey = cluster.CertManager.CACert.SecretName, cluster.CertManager.CACert.Certificate
+	c.Issuer = &ca
+	return &c
 }
 
 // ccBroker is a broker as the capacity file sees it: a persistent volume's
