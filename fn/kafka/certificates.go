@@ -35,6 +35,10 @@ func (m *Model) Notes(withOperator bool) []results.Problem {
 		out = append(out, results.Warningf("spec.kafka.rack",
 			"ClusterRole %s must exist in the cluster (Strimzi installs it): the rendered ClusterRoleBinding grants it to the rack init container",
 			BrokerClusterRole))
+	} else if m.hasNodePortListener() {
+		out = append(out, results.Warningf("spec.kafka.listeners",
+			"ClusterRole %s must exist in the cluster (Strimzi installs it): the rendered ClusterRoleBinding grants it to the init container that reads the addresses nodeport listeners advertise",
+			BrokerClusterRole))
 	}
 	return out
 }

@@ -20,9 +20,9 @@ var forbiddenPorts = []int{9404, 9999}
 
 const lowestListenerPort = 9092
 
-// listeners applies ListenersValidator's rules, reporting Strimzi's message
-// with the errors in Java HashSet order, and warns about listener types
-// whose addresses only exist in a cluster.
+// listeners applies ListenersValidator's rules that need no node IDs; the
+// rules about brokers and Strimzi's one message follow with the nodes
+// (listenerNodes, reportListeners).
 func (v *validator) listeners() {
 	ls := v.spec.Listeners
 	if len(ls) == 0 {
@@ -56,17 +56,8 @@ func (v *validator) listeners() {
 	for _, l := range ls {
 		checkListener(l, add)
 	}
-	if len(errs) > 0 {
-		v.errorf("", "spec.kafka.listeners", "Listener configuration is not valid: %s", javacompat.ListString(javacompat.HashOrder(errs)))
-	}
+	v.listenerErrs = errs
 	for i, l := range ls {
-		switch l.Type {
-		case brokerconfig.ListenerInternal, brokerconfig.ListenerClusterIP:
-		default:
-			v.warnf("", fmt.Sprintf("spec.kafka.listeners[%d]", i),
-				"listener %s of type %s is not rendered: strimzi-render renders internal and cluster-ip listeners, whose addresses are known before the cluster runs; the nodes and Services are rendered without it",
-				l.Name, l.Type)
-		}
 		if a := l.Authentication; a != nil && a.Type != brokerconfig.AuthTLS && a.Type != brokerconfig.AuthScramSha512 && a.Type != brokerconfig.AuthCustom {
 			v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].authentication.type", i),
 				"listener %s: authentication type %q is not supported; use tls, scram-sha-512 or custom", l.Name, a.Type)
@@ -100,9 +91,7 @@ func checkListener(l strimzi.GenericKafkaListener, add func(string, ...any)) {
 	if c == nil {
 		return
 	}
-	if l.Type != brokerconfig.ListenerInternal && c.UseServiceDNSDomain != nil {
-		add("listener %s cannot configure useServiceDnsDomain because it is not internal listener", l.Name)
-	}
+	checkConfiguration(l, add)
 	if cc := c.BrokerCertChainAndKey; cc != nil {
 		for _, f := range [][2]string{{"secret name", cc.SecretName}, {"key", cc.Key}, {"certificate", cc.Certificate}} {
 			if strings.TrimSpace(f[1]) == "" {
