@@ -57,6 +57,11 @@ func listenerFrom(l strimzi.GenericKafkaListener) brokerconfig.Listener {
 
 			PreferredNodePortAddressType: c.PreferredNodePortAddress,
 		}
+		if b := c.Bootstrap; b != nil {
+			out.Config.AlternativeNames = b.AlternativeNames
+			out.Config.BootstrapHost = b.Host
+			out.Config.BootstrapLoadBalancerIP = b.LoadBalancerIP
+		}
 		for _, b := range c.Brokers {
 			if b.Broker != nil {
 				lb := brokerconfig.ListenerBroker{

@@ -187,6 +187,12 @@ func (v *validator) listenerNodes(nodes []nodepools.Node) {
 				v.errorf("", at+".advertisedPortTemplate", "%v", err)
 				continue
 			}
+			for _, n := range brokers {
+				if p, _ := brokerconfig.PortTemplate(t, n.ID); p < 1 || p > 65535 {
+					v.errorf("", at+".advertisedPortTemplate", "listener %s: advertisedPortTemplate %q gives broker %d the port %d, which is not a port number (1-65535)", l.Name, t, n.ID, p)
+					break
+				}
+			}
 		}
 		v.nodePorts(l, at, brokers, usedNodePorts)
 		v.hosts(lis, l, at, brokers)
@@ -202,11 +208,17 @@ func (v *validator) listenerNodes(nodes []nodepools.Node) {
 // addresses reports, once per listener, the brokers whose advertised
 // address is not known offline, at the fields that would give it.
 func (v *validator) addresses(l brokerconfig.Listener, at string, brokers []nodepools.Node) {
-	var missing []string
+	var missing, unpinned []string
 	for _, n := range brokers {
 		if l.MissingAddress(n) {
 			missing = append(missing, strconv.Itoa(n.ID))
+		} else if l.Type == brokerconfig.ListenerNodePort && l.BrokerNodePort(n.ID) == 0 {
+			unpinned = append(unpinned, strconv.Itoa(n.ID))
 		}
+	}
+	if len(unpinned) > 0 {
+		v.warnf("", at+".brokers", "listener %s: brokers %s advertise ports their Services do not pin: Kubernetes assigns those node ports; pin configuration.brokers[].nodePort to the advertised ports unless something in front of the nodes maps them",
+			l.Name, strings.Join(unpinned, ", "))
 	}
 	if len(missing) == 0 {
 		return

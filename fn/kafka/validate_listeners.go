@@ -35,9 +35,9 @@ func (v *validator) listeners() {
 			errs = append(errs, msg)
 		}
 	}
-	names, ports := map[string]bool{}, map[int]bool{}
+	names, ports := map[string]bool{}, map[int]string{}
 	var invalid []string
-	for _, l := range ls {
+	for i, l := range ls {
 		if names[l.Name] {
 			add("every listener needs to have a unique name")
 		}
@@ -45,10 +45,12 @@ func (v *validator) listeners() {
 		if !listenerName.MatchString(l.Name) {
 			invalid = append(invalid, l.Name)
 		}
-		if ports[l.Port] {
+		if prev, ok := ports[l.Port]; ok {
 			add("every listener needs to have a unique port number")
+			v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].port", i), "listener %s: port %d is also the port of listener %s: every listener needs its own port", l.Name, l.Port, prev)
+		} else {
+			ports[l.Port] = l.Name
 		}
-		ports[l.Port] = true
 	}
 	if len(invalid) > 0 {
 		add("listener names %s are invalid and do not match the pattern %s", javacompat.ListString(invalid), listenerName)
@@ -58,6 +60,10 @@ func (v *validator) listeners() {
 	}
 	v.listenerErrs = errs
 	for i, l := range ls {
+		if (l.Type == brokerconfig.ListenerRoute || l.Type == brokerconfig.ListenerIngress) && !l.TLS {
+			v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].tls", i),
+				"listener %s of type %s needs tls: true: the %s passes TLS through to the brokers, telling them apart by SNI", l.Name, l.Type, exposure(l.Type))
+		}
 		if a := l.Authentication; a != nil && a.Type != brokerconfig.AuthTLS && a.Type != brokerconfig.AuthScramSha512 && a.Type != brokerconfig.AuthCustom {
 			v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].authentication.type", i),
 				"listener %s: authentication type %q is not supported; use tls, scram-sha-512 or custom", l.Name, a.Type)
@@ -68,6 +74,13 @@ func (v *validator) listeners() {
 			}
 		}
 	}
+}
+
+func exposure(listenerType string) string {
+	if listenerType == brokerconfig.ListenerRoute {
+		return "OpenShift router"
+	}
+	return "ingress controller"
 }
 
 // checkListener applies the per-listener rules of ListenersValidator that

@@ -3,6 +3,7 @@ package stretch
 import (
 	"slices"
 
+	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 )
@@ -20,19 +21,13 @@ func (net *Network) SANs(n nodepools.Node) (dns, ips []string) {
 	pod := n.Pod + "." + names.KafkaBrokersService(net.Cluster) + "." + net.Namespace + ".svc"
 	dns = append(dns, pod, pod+"."+net.clusterDomain)
 	pdns, ips := net.Provider.SANs(net.Node(n))
-	// A broker's own advertised host on a TLS listener must verify too
-	// (KafkaListenersReconciler adds it to the broker's DNS names).
-	if n.Broker {
-		for _, l := range net.listeners {
-			if host := l.UserAdvertisedHost(n); l.TLS && host != "" {
-				hdns, hips := addressSANs(host)
-				pdns = append(pdns, hdns...)
-				for _, ip := range hips {
-					if !slices.Contains(ips, ip) {
-						ips = append(ips, ip)
-					}
-				}
-			}
+	// The listeners' advertised and bootstrap hosts must verify too
+	// (KafkaListenersReconciler adds them to the broker's names).
+	ldns, lips := brokerconfig.CertificateNames(net.rendered, n, net.Cluster, net.Namespace, net.clusterDomain)
+	pdns = append(pdns, ldns...)
+	for _, ip := range lips {
+		if !slices.Contains(ips, ip) {
+			ips = append(ips, ip)
 		}
 	}
 	for _, d := range pdns {

@@ -79,6 +79,11 @@ type ListenerConfig struct {
 	// PreferredNodePortAddressType picks the node address a nodeport
 	// listener advertises; "" is the init container's default.
 	PreferredNodePortAddressType string
+	// The bootstrap's alternativeNames, host and loadBalancerIP, which
+	// the brokers' certificates name.
+	AlternativeNames        []string
+	BootstrapHost           string
+	BootstrapLoadBalancerIP string
 }
 
 // ListenerBroker holds the per-node settings of configuration.brokers[].
