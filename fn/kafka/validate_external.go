@@ -187,11 +187,13 @@ func (v *validator) listenerNodes(nodes []nodepools.Node) {
 				v.errorf("", at+".advertisedPortTemplate", "%v", err)
 				continue
 			}
-			for _, n := range brokers {
-				if p, _ := brokerconfig.PortTemplate(t, n.ID); p < 1 || p > 65535 {
-					v.errorf("", at+".advertisedPortTemplate", "listener %s: advertisedPortTemplate %q gives broker %d the port %d, which is not a port number (1-65535)", l.Name, t, n.ID, p)
-					break
-				}
+			if bad := slices.IndexFunc(brokers, func(n nodepools.Node) bool {
+				p, _ := brokerconfig.PortTemplate(t, n.ID)
+				return p < 1 || p > 65535
+			}); bad >= 0 {
+				p, _ := brokerconfig.PortTemplate(t, brokers[bad].ID)
+				v.errorf("", at+".advertisedPortTemplate", "listener %s: advertisedPortTemplate %q gives broker %d the port %d, which is not a port number (1-65535)", l.Name, t, brokers[bad].ID, p)
+				continue
 			}
 		}
 		v.nodePorts(l, at, brokers, usedNodePorts)
