@@ -61,6 +61,9 @@ func listenerFrom(l strimzi.GenericKafkaListener) brokerconfig.Listener {
 			out.Config.AlternativeNames = b.AlternativeNames
 			out.Config.BootstrapHost = b.Host
 			out.Config.BootstrapLoadBalancerIP = b.LoadBalancerIP
+			if b.NodePort != nil {
+				out.Config.BootstrapNodePort = int(*b.NodePort)
+			}
 		}
 		for _, b := range c.Brokers {
 			if b.Broker != nil {

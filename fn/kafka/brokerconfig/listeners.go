@@ -84,6 +84,8 @@ type ListenerConfig struct {
 	AlternativeNames        []string
 	BootstrapHost           string
 	BootstrapLoadBalancerIP string
+	// BootstrapNodePort is the bootstrap Service's pinned node port, or 0.
+	BootstrapNodePort int
 }
 
 // ListenerBroker holds the per-node settings of configuration.brokers[].
