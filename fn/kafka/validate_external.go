@@ -16,13 +16,6 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
-// The range Kubernetes allocates node ports from unless kube-apiserver's
-// --service-node-port-range says otherwise.
-const (
-	nodePortMin = 30000
-	nodePortMax = 32767
-)
-
 // checkConfiguration applies ListenersValidator's rules on which listener
 // types may set which configuration fields, in Strimzi's words.
 func checkConfiguration(l strimzi.GenericKafkaListener, add func(string, ...any)) {
@@ -241,10 +234,11 @@ func (v *validator) nodePorts(l strimzi.GenericKafkaListener, at string, brokers
 	if c == nil || (l.Type != brokerconfig.ListenerNodePort && l.Type != brokerconfig.ListenerLoadBalancer) {
 		return
 	}
+	r := v.cfg.NodePortRange
 	check := func(path string, port int) {
-		if port < nodePortMin || port > nodePortMax {
-			v.errorf("", path, "listener %s: node port %d is outside the range %d-%d Kubernetes allocates node ports from by default (kube-apiserver --service-node-port-range): "+
-				"use a port in the cluster's range, or leave nodePort out for Kubernetes to assign one", l.Name, port, nodePortMin, nodePortMax)
+		if port < r.Min || port > r.Max {
+			v.errorf("", path, "listener %s: node port %d is outside the cluster's node port range %d-%d (kube-apiserver --service-node-port-range; the function config's nodePortRange): "+
+				"use a port in the range, set nodePortRange to the cluster's, or leave nodePort out for Kubernetes to assign one", l.Name, port, r.Min, r.Max)
 			return
 		}
 		if prev, ok := used[port]; ok {
