@@ -13,6 +13,7 @@ import (
 	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
+	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
@@ -191,6 +192,7 @@ func (v *validator) listenerNodes(nodes []nodepools.Node) {
 		}
 		v.nodePorts(l, at, brokers, usedNodePorts)
 		v.hosts(lis, l, at, brokers)
+		v.perBrokerTemplates(l, at, brokers)
 		// Strimzi's own rules above require the hosts of ingress and tlsroute
 		// listeners; a running operator finds the other addresses itself.
 		if !v.cfg.KeepCustomResources && lis.External() && !(l.Type == brokerconfig.ListenerIngress || l.Type == brokerconfig.ListenerTLSRoute) {
@@ -290,8 +292,35 @@ func (v *validator) hosts(l brokerconfig.Listener, cr strimzi.GenericKafkaListen
 	}
 }
 
-// listenerRanges checks the addresses of load balancer and node port
-// Services as the API server does.
+// perBrokerTemplates checks the labels and annotations the per-broker
+// templates give each broker's objects, as the API server would, at the
+// template; the first broker with a problem stands for the others.
+func (v *validator) perBrokerTemplates(l strimzi.GenericKafkaListener, at string, brokers []nodepools.Node) {
+	c := l.Configuration
+	if c == nil || l.Type == brokerconfig.ListenerInternal {
+		return
+	}
+	for _, t := range []struct {
+		field       string
+		labels, ann map[string]string
+	}{{"perBrokerLabelsTemplate", c.PerBrokerLabelsTemplate, nil}, {"perBrokerAnnotationsTemplate", nil, c.PerBrokerAnnotationsTemplate}} {
+		if len(t.labels)+len(t.ann) == 0 {
+			continue
+		}
+		for _, n := range brokers {
+			ps := labels.CheckMetadata(at, renderTemplateMap(t.labels, n), renderTemplateMap(t.ann, n))
+			for _, p := range ps {
+				v.errorf("", at+"."+t.field, "listener %s, broker %d: %s", l.Name, n.ID, p.Message)
+			}
+			if len(ps) > 0 {
+				break
+			}
+		}
+	}
+}
+
+// listenerRanges checks the addresses, classes, finalizers and parents of
+// listener objects as their APIs do.
 func (v *validator) listenerRanges() {
 	for i, l := range v.spec.Listeners {
 		c := l.Configuration
@@ -299,6 +328,27 @@ func (v *validator) listenerRanges() {
 			continue
 		}
 		at := fmt.Sprintf("spec.kafka.listeners[%d].configuration", i)
+		switch {
+		case c.Class == "":
+		case l.Type == brokerconfig.ListenerLoadBalancer:
+			for _, msg := range validation.IsQualifiedName(c.Class) {
+				v.errorf("", at+".class", "listener %s: %q is not a load balancer class: %s", l.Name, c.Class, msg)
+			}
+		case l.Type == brokerconfig.ListenerIngress:
+			for _, msg := range validation.IsDNS1123Subdomain(c.Class) {
+				v.errorf("", at+".class", "listener %s: %q is not an ingress class name: %s", l.Name, c.Class, msg)
+			}
+		}
+		for j, f := range c.Finalizers {
+			if msgs := validation.IsQualifiedName(f); len(msgs) > 0 || !(strings.Contains(f, "/") || slices.Contains(standardFinalizers, f)) {
+				v.errorf("", fmt.Sprintf("%s.finalizers[%d]", at, j), "listener %s: %q is not a finalizer name: it must be a qualified name with a domain prefix, such as service.kubernetes.io/load-balancer-cleanup", l.Name, f)
+			}
+		}
+		for j, r := range c.ParentRefs {
+			if r.Name == "" {
+				v.errorf("", fmt.Sprintf("%s.parentRefs[%d].name", at, j), "listener %s: a parent reference needs the name of its Gateway", l.Name)
+			}
+		}
 		if l.Type == brokerconfig.ListenerLoadBalancer {
 			for j, r := range c.LoadBalancerSourceRanges {
 				if _, _, err := net.ParseCIDR(r); err != nil {
@@ -326,6 +376,10 @@ func (v *validator) listenerRanges() {
 		}
 	}
 }
+
+// standardFinalizers are the finalizer names Kubernetes accepts without a
+// domain prefix.
+var standardFinalizers = []string{"kubernetes", "orphan", "foregroundDeletion"}
 
 func (v *validator) ip(listener, path, ip string) {
 	if ip == "" {
