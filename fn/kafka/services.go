@@ -171,7 +171,7 @@ func renderTemplateMap(t map[string]string, n nodepools.Node) map[string]string 
 	}
 	out := make(map[string]string, len(t))
 	for k, v := range t {
-		out[k] = strings.ReplaceAll(strings.ReplaceAll(v, "{nodeId}", strconv.Itoa(n.ID)), "{nodePodName}", n.Pod)
+		out[k] = brokerconfig.RenderTemplate(v, n)
 	}
 	return out
 }

@@ -43,7 +43,7 @@ func (l Listener) BrokerHost(n nodepools.Node) string {
 		}
 	}
 	if t := l.Config.HostTemplate; t != "" {
-		return renderTemplate(t, n)
+		return RenderTemplate(t, n)
 	}
 	return ""
 }

@@ -121,7 +121,7 @@ func (l Listener) advertised(n nodepools.Node, e Endpoint) Endpoint {
 // for all nodes.
 func (l Listener) advertisedWith(overrides map[int]brokerOverride, n nodepools.Node, e Endpoint) Endpoint {
 	if t := l.Config.AdvertisedHostTemplate; t != "" {
-		e.Host = renderTemplate(t, n)
+		e.Host = RenderTemplate(t, n)
 	}
 	if t := l.Config.AdvertisedPortTemplate; t != "" {
 		if port, err := PortTemplate(t, n.ID); err == nil { // validated
@@ -131,8 +131,8 @@ func (l Listener) advertisedWith(overrides map[int]brokerOverride, n nodepools.N
 	return overrides[n.ID].apply(e)
 }
 
-// renderTemplate replaces {nodeId} and {nodePodName} (Strimzi: ModelUtils.renderTemplate).
-func renderTemplate(t string, n nodepools.Node) string {
+// RenderTemplate replaces {nodeId} and {nodePodName} (Strimzi: ModelUtils.renderTemplate).
+func RenderTemplate(t string, n nodepools.Node) string {
 	return strings.ReplaceAll(strings.ReplaceAll(t, "{nodeId}", strconv.Itoa(n.ID)), "{nodePodName}", n.Pod)
 }
 
