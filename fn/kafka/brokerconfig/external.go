@@ -123,7 +123,8 @@ func PortTemplate(template string, nodeID int) (int, error) {
 		}
 	}
 	if err != nil || math.IsNaN(v) {
-		return 0, fmt.Errorf("Invalid advertised port template: %s", template) //nolint:staticcheck // Strimzi's message
+		//lint:ignore ST1005 Strimzi's message, word for word
+		return 0, fmt.Errorf("Invalid advertised port template: %s", template)
 	}
 	switch {
 	case v >= math.MaxInt32:
