@@ -54,6 +54,8 @@ func (c *StrimziRender) Default() error {
 	setIfEmpty(&img.Kaniko, DefaultKaniko)
 	setIfEmpty(&img.MavenBuilder, DefaultMavenBuilder)
 	setIfEmpty(&s.ClusterDomain, DefaultClusterDomain)
+	setIfZero(&s.NodePortRange.Min, DefaultNodePortMin)
+	setIfZero(&s.NodePortRange.Max, DefaultNodePortMax)
 	setIfEmpty(&s.PodSecurityProvider, PodSecurityRestricted)
 	setIfNil(&s.PodDisruptionBudgets, true)
 	setIfNil(&s.NetworkPolicies, true)

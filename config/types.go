@@ -78,13 +78,16 @@ type Spec struct {
 	// LabelsExclusionPattern is an RE2 expression; nil means Strimzi's default.
 	LabelsExclusionPattern *string `json:"labelsExclusionPattern,omitempty"`
 	ClusterDomain          string  `json:"clusterDomain,omitempty"`
-	Namespace              string  `json:"namespace,omitempty"` // for custom resources that have none
-	PodSecurityProvider    string  `json:"podSecurityProvider,omitempty"`
-	PodDisruptionBudgets   *bool   `json:"podDisruptionBudgets,omitempty"`
-	NetworkPolicies        *bool   `json:"networkPolicies,omitempty"`
-	Proxy                  Proxy   `json:"proxy,omitempty"`
-	FIPSMode               string  `json:"fipsMode,omitempty"`
-	Build                  Build   `json:"build,omitempty"`
+	// NodePortRange is the clusters' kube-apiserver --service-node-port-range,
+	// which listener node ports must lie in.
+	NodePortRange        PortRange `json:"nodePortRange,omitempty"`
+	Namespace            string    `json:"namespace,omitempty"` // for custom resources that have none
+	PodSecurityProvider  string    `json:"podSecurityProvider,omitempty"`
+	PodDisruptionBudgets *bool     `json:"podDisruptionBudgets,omitempty"`
+	NetworkPolicies      *bool     `json:"networkPolicies,omitempty"`
+	Proxy                Proxy     `json:"proxy,omitempty"`
+	FIPSMode             string    `json:"fipsMode,omitempty"`
+	Build                Build     `json:"build,omitempty"`
 	// EntityOperatorWatchedNamespaceEnabled lets the Topic and User
 	// Operators watch a namespace other than the Kafka's.
 	EntityOperatorWatchedNamespaceEnabled bool `json:"entityOperatorWatchedNamespaceEnabled,omitempty"`
@@ -95,6 +98,12 @@ type Spec struct {
 	// Stretch places Kafkas in several Kubernetes clusters (stretch.go).
 	Stretch []Stretch `json:"stretch,omitempty"`
 	Output  Output    `json:"output,omitempty"`
+}
+
+// PortRange is a range of ports, both ends included.
+type PortRange struct {
+	Min int `json:"min,omitempty"`
+	Max int `json:"max,omitempty"`
 }
 
 // Images maps Kafka versions to images and names the other images Strimzi uses.

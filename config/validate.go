@@ -72,6 +72,9 @@ func (s Spec) validate() []results.Problem {
 	for _, msg := range validation.IsDNS1123Subdomain(s.ClusterDomain) {
 		ps = append(ps, fieldf("spec.clusterDomain", "%s", msg))
 	}
+	if r := s.NodePortRange; r.Min < 1 || r.Max > 65535 || r.Min > r.Max {
+		ps = append(ps, fieldf("spec.nodePortRange", "%d-%d is not a port range", r.Min, r.Max))
+	}
 	if s.KeepCustomResources && s.KeepSourcesAsLocalConfig {
 		ps = append(ps, fieldf("spec.keepSourcesAsLocalConfig", "cannot be set with spec.keepCustomResources: a resource is either kept for a running operator or kept as local config, not both"))
 	}

@@ -66,3 +66,23 @@ func TestKeepSourcesExcludesKeepCustomResources(t *testing.T) {
 		assert.Contains(t, ps[0].Message, "cannot be set with spec.keepCustomResources")
 	}
 }
+
+func TestNodePortRange(t *testing.T) {
+	c, errs := Load(mustParse(t, `apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg}
+data:
+  nodePortRange.min: "20000"
+`))
+	assert.Empty(t, errs)
+	assert.Equal(t, PortRange{Min: 20000, Max: DefaultNodePortMax}, c.Spec.NodePortRange)
+
+	_, errs = Load(mustParse(t, `apiVersion: fn.strimzi-render.dev/v1alpha1
+kind: StrimziRender
+metadata: {name: cfg}
+spec: {nodePortRange: {min: 32000, max: 31000}}
+`))
+	if assert.Len(t, errs, 1) {
+		assert.Contains(t, errs[0].Error(), "32000-31000 is not a port range")
+	}
+}

@@ -157,9 +157,9 @@ func renderedSources(renderings []*rendering) *renderedSet {
 // a source is the user's, and passes through.
 var renderedKinds = map[string]bool{
 	"ApplicationSet": true, "BuildConfig": true, "Certificate": true, "ClusterRoleBinding": true, "ConfigMap": true,
-	"Deployment": true, "Job": true, "NetworkPolicy": true, "PersistentVolumeClaim": true, "Pod": true,
-	"PodDisruptionBudget": true, "Role": true, "RoleBinding": true, "Service": true, "ServiceAccount": true,
-	"ServiceExport": true, "StatefulSet": true, "StrimziPodSet": true,
+	"Deployment": true, "Ingress": true, "Job": true, "NetworkPolicy": true, "PersistentVolumeClaim": true, "Pod": true,
+	"PodDisruptionBudget": true, "Role": true, "RoleBinding": true, "Route": true, "Service": true, "ServiceAccount": true,
+	"ServiceExport": true, "StatefulSet": true, "StrimziPodSet": true, "TLSRoute": true,
 }
 
 // replace reports whether n is an object an earlier run rendered from a

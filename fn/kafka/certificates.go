@@ -37,6 +37,10 @@ func (m *Model) Notes(withOperator bool) []results.Problem {
 		out = append(out, results.Warningf("spec.kafka.rack",
 			"ClusterRole %s must exist in the cluster (Strimzi installs it): the rendered ClusterRoleBinding grants it to the rack init container",
 			BrokerClusterRole))
+	} else if m.hasNodePortListener() {
+		out = append(out, results.Warningf("spec.kafka.listeners",
+			"ClusterRole %s must exist in the cluster (Strimzi installs it): the rendered ClusterRoleBinding grants it to the init container that reads the addresses nodeport listeners advertise",
+			BrokerClusterRole))
 	}
 	return out
 }
@@ -134,5 +138,15 @@ func (m *Model) secretsNote(clients bool) string {
 		pods = append(pods, n.Pod)
 	}
 	b.WriteString(": " + strings.Join(pods, ", ") + ". Create them before the pods start, for example by running the Strimzi operator once or with cert-manager")
+	var listenerNames []string
+	for _, n := range m.Cluster.Nodes {
+		dns, ips := m.ExternalCertificateNames(n)
+		if all := append(dns, ips...); len(all) > 0 {
+			listenerNames = append(listenerNames, n.Pod+" "+strings.Join(all, " "))
+		}
+	}
+	if len(listenerNames) > 0 {
+		b.WriteString("; the listeners need these names too, as DNS names or IP addresses, in each broker's certificate: " + strings.Join(listenerNames, "; "))
+	}
 	return b.String()
 }

@@ -25,8 +25,8 @@ type CertificateNamer interface {
 // (KafkaCluster.buildKafkaNodeCertsSubject, with the addresses
 // KafkaListenersReconciler collects for brokers), then the endpoint
 // provider's. Strimzi keeps them in hash sets; the order here is fixed.
-// This is the one place that decides a node's names: listeners that gain
-// advertised addresses add them in brokerNames.
+// This is the one place that decides a node's names; the listeners' come
+// from brokerconfig.CertificateNames.
 func (m *Model) CertificateNames(n nodepools.Node) (dns, ips []string) {
 	s := &sanSet{}
 	for _, svc := range []string{names.KafkaBootstrapService(m.Name), names.KafkaBrokersService(m.Name)} {
@@ -47,36 +47,13 @@ func (m *Model) CertificateNames(n nodepools.Node) (dns, ips []string) {
 	return s.dns, s.ips
 }
 
-// brokerNames are the listeners' names of a broker: every listener's
-// bootstrap alternativeNames, and on TLS listeners the cluster-ip
-// bootstrap Service, the per-broker Service and any advertisedHost the
-// user gives (KafkaListenersReconciler.internalServicesReady and
-// clusterIPServicesReady).
+// brokerNames are the listeners' names of a broker, as
+// KafkaListenersReconciler collects them: bootstrap alternativeNames, TLS
+// cluster-ip Services, external hosts, requested load balancer IPs and
+// advertised hosts (ExternalCertificateNames).
 func (m *Model) brokerNames(n nodepools.Node) []string {
-	var out []string
-	for _, l := range m.spec.Listeners {
-		if c := l.Configuration; c != nil && c.Bootstrap != nil {
-			out = append(out, c.Bootstrap.AlternativeNames...)
-		}
-	}
-	for _, l := range m.Listeners {
-		if !l.TLS {
-			continue
-		}
-		switch l.Type {
-		case brokerconfig.ListenerClusterIP:
-			out = append(out, m.serviceNames(names.KafkaListenerBootstrapService(m.Name, l.Name))...)
-			host := brokerconfig.PerBrokerService(names.KafkaPodSet(m.Name, n.Pool), n.ID, l) + "." + m.Namespace + ".svc"
-			if l.Config.UseServiceDNSDomain {
-				host += "." + m.clusterDomain()
-			}
-			out = append(out, host)
-		}
-		if h := l.UserAdvertisedHost(n); h != "" {
-			out = append(out, h)
-		}
-	}
-	return out
+	dns, ips := m.ExternalCertificateNames(n)
+	return append(dns, ips...)
 }
 
 // serviceNames are the four names of a Service: <svc>, <svc>.<ns>,

@@ -52,15 +52,33 @@ func listenerFrom(l strimzi.GenericKafkaListener) brokerconfig.Listener {
 			CustomCert:                c.BrokerCertChainAndKey != nil,
 			UseServiceDNSDomain:       c.UseServiceDNSDomain != nil && *c.UseServiceDNSDomain,
 			AdvertisedHostTemplate:    c.AdvertisedHostTemplate,
+			AdvertisedPortTemplate:    c.AdvertisedPortTemplate,
+			HostTemplate:              c.HostTemplate,
+
+			PreferredNodePortAddressType: c.PreferredNodePortAddress,
+		}
+		if b := c.Bootstrap; b != nil {
+			out.Config.AlternativeNames = b.AlternativeNames
+			out.Config.BootstrapHost = b.Host
+			out.Config.BootstrapLoadBalancerIP = b.LoadBalancerIP
+			if b.NodePort != nil {
+				out.Config.BootstrapNodePort = int(*b.NodePort)
+			}
 		}
 		if u := c.BrokerCertChainAndKey; u != nil {
 			out.Config.UserCert = brokerconfig.UserCert{Secret: u.SecretName, Certificate: u.Certificate, Key: u.Key}
 		}
 		for _, b := range c.Brokers {
 			if b.Broker != nil {
-				out.Config.Brokers = append(out.Config.Brokers, brokerconfig.ListenerBroker{
+				lb := brokerconfig.ListenerBroker{
 					Broker: *b.Broker, AdvertisedHost: b.AdvertisedHost, AdvertisedPort: b.AdvertisedPort,
-				})
+					Host: b.Host, LoadBalancerIP: b.LoadBalancerIP,
+				}
+				if b.NodePort != nil {
+					np := int(*b.NodePort)
+					lb.NodePort = &np
+				}
+				out.Config.Brokers = append(out.Config.Brokers, lb)
 			}
 		}
 	}

@@ -158,6 +158,9 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 	}
 	for _, n := range m.Cluster.Nodes {
 		text, err := m.Cluster.ServerConfig(n)
+		if err != nil && cfg.Spec.KeepCustomResources {
+			continue // the running operator finds the addresses it needs
+		}
 		if err != nil {
 			return nil, fmt.Errorf("server.config of node %d: %w", n.ID, err)
 		}

@@ -7,7 +7,8 @@ import (
 )
 
 // ClusterObjects returns the objects the cluster shares, in a stable order:
-// ServiceAccount, RBAC, Services, NetworkPolicy and PodDisruptionBudget,
+// ServiceAccount, RBAC, Services, the listeners' bootstrap Routes,
+// TLSRoutes and Ingresses, NetworkPolicy and PodDisruptionBudget,
 // then the Kafka Exporter's, the Entity Operator's and Cruise Control's. Optional objects that
 // do not apply are left out.
 func (m *Model) ClusterObjects() []specs.Object {
@@ -33,6 +34,9 @@ func (m *Model) ClusterObjectsOf(pools []*Pool) []specs.Object {
 	out = specs.Append(out, m.BootstrapService())
 	out = specs.Append(out, m.BrokersService())
 	out = specs.Append(out, m.ListenerBootstrapServices()...)
+	out = specs.Append(out, m.BootstrapRoutes()...)
+	out = specs.Append(out, m.BootstrapTLSRoutes()...)
+	out = specs.Append(out, m.BootstrapIngresses()...)
 	out = specs.Append(out, m.NetworkPolicy())
 	if *m.cfg.PodDisruptionBudgets {
 		out = specs.Append(out, m.podDisruptionBudget(len(nodes)))
@@ -41,8 +45,8 @@ func (m *Model) ClusterObjectsOf(pools []*Pool) []specs.Object {
 }
 
 // PoolObjects returns the objects of one pool: in cert-manager mode the
-// nodes' Certificates, then per-node ConfigMaps, claims
-// and Services, then the StrimziPodSet, the StatefulSet or the bare Pods
+// nodes' Certificates, then per-node ConfigMaps, claims, Services, Routes,
+// TLSRoutes and Ingresses, then the StrimziPodSet, the StatefulSet or the bare Pods
 // (workload option). A StatefulSet's claims come from its
 // volumeClaimTemplates: its controller creates them, and adopts a claim
 // left from an earlier scale-up, which a rendered claim would contend for.
@@ -54,6 +58,9 @@ func (m *Model) PoolObjects(p *Pool) []specs.Object {
 		out = specs.Append(out, m.PVCs(p)...)
 	}
 	out = specs.Append(out, m.PerPodServices(p)...)
+	out = specs.Append(out, m.PerPodRoutes(p)...)
+	out = specs.Append(out, m.PerPodTLSRoutes(p)...)
+	out = specs.Append(out, m.PerPodIngresses(p)...)
 	switch m.cfg.Workload {
 	case config.WorkloadStrimziPodSet:
 		out = specs.Append(out, m.PodSet(p))

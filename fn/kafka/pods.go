@@ -2,6 +2,7 @@ package kafka
 
 import (
 	"maps"
+	"slices"
 	"strconv"
 
 	corev1 "k8s.io/api/core/v1"
@@ -148,7 +149,7 @@ func (m *Model) volumes(p *Pool, n nodepools.Node) ([]corev1.Volume, []corev1.Vo
 		volumes.Mount(ConfigVolume, ConfigMountPath),
 		volumes.Mount(ReadyFilesVolume, ReadyFilesMountPath),
 	)
-	if n.Broker && m.rackTopologyKey() != "" {
+	if n.Broker && m.brokerInit() {
 		vols = append(vols, volumes.EmptyDirMemory(volumes.Rack, rackVolumeSizeLimit))
 		mounts = append(mounts, volumes.Mount(volumes.Rack, volumes.RackMountPath))
 	}
@@ -170,7 +171,7 @@ func (m *Model) GeneratedVolumes(p *Pool) []string {
 		out = append(out, dv.Name)
 	}
 	out = append(out, volumes.KubeAPIAccess, volumes.Tmp, ConfigVolume, ReadyFilesVolume)
-	if p.Broker && m.rackTopologyKey() != "" {
+	if p.Broker && m.brokerInit() {
 		out = append(out, volumes.Rack)
 	}
 	return out
@@ -249,12 +250,19 @@ func (m *Model) jmx() jmx.Model {
 	return jmx.New(m.spec.JmxOptions, names.KafkaJMXSecret(m.Name))
 }
 
-// initContainers is kafka-init on broker pools with topology-label rack
-// awareness, which writes the node's zone for broker.rack
-// (KafkaCluster.createInitContainer).
+// brokerInit reports whether brokers run kafka-init: it writes the node's
+// zone for topology-label rack awareness and the node's addresses for
+// nodeport listeners (KafkaCluster.createInitContainer).
+func (m *Model) brokerInit() bool { return m.rackTopologyKey() != "" || m.hasNodePortListener() }
+
+func (m *Model) hasNodePortListener() bool {
+	return slices.ContainsFunc(m.Listeners, func(l brokerconfig.Listener) bool { return l.Type == brokerconfig.ListenerNodePort })
+}
+
+// initContainers is kafka-init on broker pools that need it (brokerInit).
 func (m *Model) initContainers(p *Pool) []corev1.Container {
 	key := m.rackTopologyKey()
-	if !p.Broker || key == "" {
+	if !p.Broker || !m.brokerInit() {
 		return nil
 	}
 	image := m.spec.BrokerRackInitImage
@@ -264,7 +272,12 @@ func (m *Model) initContainers(p *Pool) []corev1.Container {
 	tmpl := p.Template.initContainer()
 	env := []corev1.EnvVar{
 		{Name: "NODE_NAME", ValueFrom: &corev1.EnvVarSource{FieldRef: &corev1.ObjectFieldSelector{FieldPath: "spec.nodeName"}}},
-		{Name: "RACK_TOPOLOGY_KEY", Value: key},
+	}
+	if key != "" {
+		env = append(env, corev1.EnvVar{Name: "RACK_TOPOLOGY_KEY", Value: key})
+	}
+	if m.hasNodePortListener() {
+		env = append(env, corev1.EnvVar{Name: "EXTERNAL_ADDRESS", Value: "TRUE"})
 	}
 	env = pods.AppendEnv(env, pods.SharedEnv(m.cfg)...)
 	env = pods.AppendEnv(env, pods.TemplateEnv(tmpl.Env)...)

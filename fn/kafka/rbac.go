@@ -82,10 +82,10 @@ func (m *Model) RoleBinding() *rbacv1.RoleBinding {
 		names.Kafka(m.Name), names.Kafka(m.Name))
 }
 
-// ClusterRoleBinding lets the rack init container read node labels, or is
-// nil without topology-label rack awareness (KafkaCluster.generateClusterRoleBinding).
+// ClusterRoleBinding lets kafka-init read its node's labels and addresses,
+// or is nil when brokers run no kafka-init (KafkaCluster.generateClusterRoleBinding).
 func (m *Model) ClusterRoleBinding() *rbacv1.ClusterRoleBinding {
-	if m.rackTopologyKey() == "" {
+	if !m.brokerInit() {
 		return nil
 	}
 	meta := metadataOf(m.tmpl.ClusterRoleBinding)

@@ -9,6 +9,8 @@ const (
 	TmplPodSet                = "podSet"
 	TmplPod                   = "pod"
 	TmplPerPodService         = "perPodService"
+	TmplPerPodRoute           = "perPodRoute"
+	TmplPerPodIngress         = "perPodIngress"
 	TmplPersistentVolumeClaim = "persistentVolumeClaim"
 	TmplKafkaContainer        = "kafkaContainer"
 	TmplInitContainer         = "initContainer"
@@ -22,6 +24,8 @@ type PoolTemplate struct {
 	PodSet                *strimzi.ResourceTemplate
 	Pod                   *strimzi.PodTemplate
 	PerPodService         *strimzi.ResourceTemplate
+	PerPodRoute           *strimzi.ResourceTemplate
+	PerPodIngress         *strimzi.ResourceTemplate
 	PersistentVolumeClaim *strimzi.ResourceTemplate
 	KafkaContainer        *strimzi.ContainerTemplate
 	InitContainer         *strimzi.ContainerTemplate
@@ -32,7 +36,7 @@ type PoolTemplate struct {
 // mergeTemplates picks each field from the pool, else from the Kafka.
 func mergeTemplates(k strimzi.KafkaClusterTemplate, p *strimzi.KafkaNodePoolTemplate) PoolTemplate {
 	t := PoolTemplate{
-		PodSet: k.PodSet, Pod: k.Pod, PerPodService: k.PerPodService,
+		PodSet: k.PodSet, Pod: k.Pod, PerPodService: k.PerPodService, PerPodRoute: k.PerPodRoute, PerPodIngress: k.PerPodIngress,
 		PersistentVolumeClaim: k.PersistentVolumeClaim, KafkaContainer: k.KafkaContainer,
 		InitContainer: k.InitContainer, fromPool: map[string]bool{},
 	}
@@ -51,6 +55,12 @@ func mergeTemplates(k strimzi.KafkaClusterTemplate, p *strimzi.KafkaNodePoolTemp
 	}
 	if pick(TmplPerPodService, p.PerPodService != nil) {
 		t.PerPodService = p.PerPodService
+	}
+	if pick(TmplPerPodRoute, p.PerPodRoute != nil) {
+		t.PerPodRoute = p.PerPodRoute
+	}
+	if pick(TmplPerPodIngress, p.PerPodIngress != nil) {
+		t.PerPodIngress = p.PerPodIngress
 	}
 	if pick(TmplPersistentVolumeClaim, p.PersistentVolumeClaim != nil) {
 		t.PersistentVolumeClaim = p.PersistentVolumeClaim

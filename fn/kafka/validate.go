@@ -51,6 +51,7 @@ func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.Stri
 	v.tieredStorage()
 	v.clusterTemplates()
 	v.nodePools()
+	v.reportListeners()
 	return v.out
 }
 
@@ -64,6 +65,8 @@ type validator struct {
 	out    []results.Problem
 	// seen drops repeats: a Kafka template shared by pools is checked once per pool.
 	seen map[results.Problem]bool
+	// listenerErrs are ListenersValidator's errors, reported in one message.
+	listenerErrs []string
 }
 
 // add reports p about pool, or about the Kafka when pool is "".

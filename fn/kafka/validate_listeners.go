@@ -20,9 +20,9 @@ var forbiddenPorts = []int{9404, 9999}
 
 const lowestListenerPort = 9092
 
-// listeners applies ListenersValidator's rules, reporting Strimzi's message
-// with the errors in Java HashSet order, and warns about listener types
-// whose addresses only exist in a cluster.
+// listeners applies ListenersValidator's rules that need no node IDs; the
+// rules about brokers and Strimzi's one message follow with the nodes
+// (listenerNodes, reportListeners).
 func (v *validator) listeners() {
 	ls := v.spec.Listeners
 	if len(ls) == 0 {
@@ -35,9 +35,9 @@ func (v *validator) listeners() {
 			errs = append(errs, msg)
 		}
 	}
-	names, ports := map[string]bool{}, map[int]bool{}
+	names, ports := map[string]bool{}, map[int]string{}
 	var invalid []string
-	for _, l := range ls {
+	for i, l := range ls {
 		if names[l.Name] {
 			add("every listener needs to have a unique name")
 		}
@@ -45,10 +45,12 @@ func (v *validator) listeners() {
 		if !listenerName.MatchString(l.Name) {
 			invalid = append(invalid, l.Name)
 		}
-		if ports[l.Port] {
+		if prev, ok := ports[l.Port]; ok {
 			add("every listener needs to have a unique port number")
+			v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].port", i), "listener %s: port %d is also the port of listener %s: every listener needs its own port", l.Name, l.Port, prev)
+		} else {
+			ports[l.Port] = l.Name
 		}
-		ports[l.Port] = true
 	}
 	if len(invalid) > 0 {
 		add("listener names %s are invalid and do not match the pattern %s", javacompat.ListString(invalid), listenerName)
@@ -56,16 +58,11 @@ func (v *validator) listeners() {
 	for _, l := range ls {
 		checkListener(l, add)
 	}
-	if len(errs) > 0 {
-		v.errorf("", "spec.kafka.listeners", "Listener configuration is not valid: %s", javacompat.ListString(javacompat.HashOrder(errs)))
-	}
+	v.listenerErrs = errs
 	for i, l := range ls {
-		switch l.Type {
-		case brokerconfig.ListenerInternal, brokerconfig.ListenerClusterIP:
-		default:
-			v.warnf("", fmt.Sprintf("spec.kafka.listeners[%d]", i),
-				"listener %s of type %s is not rendered: strimzi-render renders internal and cluster-ip listeners, whose addresses are known before the cluster runs; the nodes and Services are rendered without it",
-				l.Name, l.Type)
+		if (l.Type == brokerconfig.ListenerRoute || l.Type == brokerconfig.ListenerIngress) && !l.TLS {
+			v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].tls", i),
+				"listener %s of type %s needs tls: true: the %s passes TLS through to the brokers, telling them apart by SNI", l.Name, l.Type, exposure(l.Type))
 		}
 		if a := l.Authentication; a != nil && a.Type != brokerconfig.AuthTLS && a.Type != brokerconfig.AuthScramSha512 && a.Type != brokerconfig.AuthCustom {
 			v.errorf("", fmt.Sprintf("spec.kafka.listeners[%d].authentication.type", i),
@@ -77,6 +74,13 @@ func (v *validator) listeners() {
 			}
 		}
 	}
+}
+
+func exposure(listenerType string) string {
+	if listenerType == brokerconfig.ListenerRoute {
+		return "OpenShift router"
+	}
+	return "ingress controller"
 }
 
 // checkListener applies the per-listener rules of ListenersValidator that
@@ -100,9 +104,7 @@ func checkListener(l strimzi.GenericKafkaListener, add func(string, ...any)) {
 	if c == nil {
 		return
 	}
-	if l.Type != brokerconfig.ListenerInternal && c.UseServiceDNSDomain != nil {
-		add("listener %s cannot configure useServiceDnsDomain because it is not internal listener", l.Name)
-	}
+	checkConfiguration(l, add)
 	if cc := c.BrokerCertChainAndKey; cc != nil {
 		for _, f := range [][2]string{{"secret name", cc.SecretName}, {"key", cc.Key}, {"certificate", cc.Certificate}} {
 			if strings.TrimSpace(f[1]) == "" {

@@ -91,6 +91,7 @@ func (v *validator) nodeIDs() {
 	}
 	v.poolTemplates(nps)
 	v.statefulSetForm(nps, nodes)
+	v.listenerNodes(nodes)
 }
 
 // storage applies StorageUtils' checks and the API server's quantity rules.
@@ -199,7 +200,7 @@ func (v *validator) volumes(m *Model, p *Pool, owner func(string) string) {
 			v.add(owner(TmplKafkaContainer), pr)
 		}
 	}
-	if c := t.InitContainer; c != nil && p.Broker && m.rackTopologyKey() != "" {
+	if c := t.InitContainer; c != nil && p.Broker && m.brokerInit() {
 		for _, pr := range volumes.CheckMounts(c.VolumeMounts, existing, t.Path(TmplInitContainer)+".volumeMounts") {
 			v.add(owner(TmplInitContainer), pr)
 		}

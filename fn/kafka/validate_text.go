@@ -57,8 +57,11 @@ func (v *validator) text() {
 		if c := l.Configuration; c != nil {
 			at := fmt.Sprintf("spec.kafka.listeners[%d].configuration", i)
 			v.problems("", properties.CheckRawValueAt(at+".advertisedHostTemplate", c.AdvertisedHostTemplate))
+			v.problems("", properties.CheckRawValueAt(at+".hostTemplate", c.HostTemplate))
 			for j, b := range c.Brokers {
 				v.problems("", properties.CheckRawValueAt(fmt.Sprintf("%s.brokers[%d].advertisedHost", at, j), b.AdvertisedHost))
+				v.problems("", properties.CheckRawValueAt(fmt.Sprintf("%s.brokers[%d].host", at, j), b.Host))
+				v.problems("", properties.CheckRawValueAt(fmt.Sprintf("%s.brokers[%d].loadBalancerIP", at, j), b.LoadBalancerIP))
 			}
 		}
 	}

@@ -59,6 +59,18 @@ func KafkaListenerBootstrapService(cluster, listener string) string {
 	return Kafka(cluster) + "-" + listener + "-bootstrap"
 }
 
+// KafkaListenerBootstrapRoute is the bootstrap Route, TLSRoute or Ingress
+// of a listener: KafkaListenerBootstrapService's name, or
+// <cluster>-kafka-bootstrap for the listener "external" on port 9094, which
+// kept the name older Strimzi versions used
+// (ListenersUtils.backwardsCompatibleBootstrapRouteOrIngressName).
+func KafkaListenerBootstrapRoute(cluster, listener string, port int) string {
+	if listener == "external" && port == 9094 {
+		return KafkaBootstrapService(cluster)
+	}
+	return KafkaListenerBootstrapService(cluster, listener)
+}
+
 // KafkaExporter is <cluster>-kafka-exporter: the Deployment, its
 // ServiceAccount, NetworkPolicy and PodDisruptionBudget, and the
 // strimzi.io/name label (KafkaExporterResources.componentName).

@@ -33,8 +33,11 @@ var (
 
 // Network is the brokerconfig package's EndpointProvider and Topology for
 // one stretched Kafka: it places nodes by their pool's alias and asks the
-// Provider for addresses. It renders internal listeners only; the other
-// types would need addresses per Kubernetes cluster.
+// Provider for the addresses of the control plane, replication and
+// internal listeners. External listeners keep the addresses their
+// configuration gives (brokerconfig.ExternalEndpoint), whatever cluster a
+// broker runs in; each cluster exposes its own brokers through them.
+// cluster-ip listeners are left out: their names resolve in one cluster.
 type Network struct {
 	Entry     *config.Stretch
 	Index     int // of Entry in spec.stretch, for field paths
@@ -45,6 +48,7 @@ type Network struct {
 	clusterDomain string
 	aliases       map[string]string       // pool name to alias
 	listeners     []brokerconfig.Listener // internal listeners in spec order
+	rendered      []brokerconfig.Listener // the listeners the nodes have, in spec order
 }
 
 var (
@@ -65,8 +69,12 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, entries []config.Stre
 	}
 	if k.Spec.Kafka != nil {
 		for _, l := range k.Spec.Kafka.Listeners {
+			bl := kafka.ListenerFrom(l)
 			if l.Type == brokerconfig.ListenerInternal {
-				net.listeners = append(net.listeners, kafka.ListenerFrom(l))
+				net.listeners = append(net.listeners, bl)
+			}
+			if net.Supports(bl) {
+				net.rendered = append(net.rendered, bl)
 			}
 		}
 	}
@@ -113,8 +121,12 @@ func (net *Network) Ports(n nodepools.Node) []Port {
 // NodeHost is the host the provider gives the node's control plane.
 func (net *Network) NodeHost(n nodepools.Node) string { return net.ControlPlane(n).Host }
 
-// Endpoint is the provider's address of an internal listener on a broker.
+// Endpoint is the provider's address of an internal listener on a broker,
+// or what an external listener's configuration gives.
 func (net *Network) Endpoint(n nodepools.Node, l brokerconfig.Listener) (brokerconfig.Endpoint, error) {
+	if l.External() {
+		return brokerconfig.ExternalEndpoint(n, l), nil
+	}
 	for i, il := range net.listeners {
 		if il.Name == l.Name {
 			return net.Provider.Endpoint(net.Node(n), Port{Name: l.PortName(), Number: l.Port, Slot: 2 + i}), nil
@@ -123,9 +135,10 @@ func (net *Network) Endpoint(n nodepools.Node, l brokerconfig.Listener) (brokerc
 	return brokerconfig.Endpoint{}, fmt.Errorf("listener %s of type %s has no address in a stretch cluster", l.Name, l.Type)
 }
 
-// Supports keeps internal listeners, which the provider exposes.
+// Supports keeps internal listeners, which the provider exposes, and
+// external ones, whose addresses hold in every cluster.
 func (net *Network) Supports(l brokerconfig.Listener) bool {
-	return l.Type == brokerconfig.ListenerInternal
+	return l.Type == brokerconfig.ListenerInternal || l.External()
 }
 
 // ControlPlane is the provider's address of the node's control plane.

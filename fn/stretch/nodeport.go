@@ -56,10 +56,6 @@ func (p nodePort) SANs(n Node) (dns, ips []string) { return addressSANs(p.addres
 func (p nodePort) Check(net *Network, nodes []Node) []results.Problem {
 	var out []results.Problem
 	path := net.path("network.nodePort")
-	type owner struct {
-		node Node
-		port Port
-	}
 	used := map[string]map[int]owner{}
 	for _, n := range nodes {
 		out = append(out, serviceName(net, n, n.Pod+"-nodeport")...)
@@ -82,12 +78,48 @@ func (p nodePort) Check(net *Network, nodes []Node) []results.Problem {
 			used[n.Alias][np] = owner{n, port}
 		}
 	}
+	return append(out, p.listenerCollisions(net, nodes, used)...)
+}
+
+// listenerCollisions reports the pinned node ports of listener Services
+// that the provider gives a node of the same cluster: the API server
+// refuses the second Service to claim one.
+func (p nodePort) listenerCollisions(net *Network, nodes []Node, used map[string]map[int]owner) []results.Problem {
+	var out []results.Problem
+	report := func(alias string, np int, what string, l brokerconfig.Listener) {
+		if prev, ok := used[alias][np]; ok {
+			out = append(out, results.Problem{Path: net.path("network.nodePort"), Message: fmt.Sprintf(
+				"Kafka %s: node port %d of listener %s (%s) is also the node port of node %d (%s) in cluster %s: move portBase, or the listener's nodePort",
+				net.Cluster, np, l.Name, what, prev.node.ID, prev.port.Name, alias)})
+		}
+	}
+	for _, l := range net.rendered {
+		if l.Type != brokerconfig.ListenerNodePort && l.Type != brokerconfig.ListenerLoadBalancer {
+			continue
+		}
+		if bp := l.Config.BootstrapNodePort; bp != 0 {
+			for _, alias := range net.Entry.Aliases() {
+				report(alias, bp, "its bootstrap Service", l)
+			}
+		}
+		for _, n := range nodes {
+			if np := l.BrokerNodePort(n.ID); n.Broker && np != 0 {
+				report(n.Alias, np, fmt.Sprintf("the Service of broker %d", n.ID), l)
+			}
+		}
+	}
 	return out
 }
 
 func (p nodePort) Note() string {
 	return "NodePort: other clusters reach every node of a cluster at that cluster's one address, so the firewall must open the node ports between clusters, " +
 		"and node certificates share that address as SAN: the TLS identity is per cluster, not per node"
+}
+
+// owner is the node and port a provider node port belongs to.
+type owner struct {
+	node Node
+	port Port
 }
 
 // serviceName checks the name of a provider's per-node Service.

@@ -92,6 +92,26 @@ type ListenerConfiguration struct {
 	LoadBalancerSourceRanges  []string               `json:"loadBalancerSourceRanges,omitempty"`
 	PreferredNodePortAddress  string                 `json:"preferredNodePortAddressType,omitempty"`
 	Class                     string                 `json:"class,omitempty"`
+	AdvertisedPortTemplate    string                 `json:"advertisedPortTemplate,omitempty"`
+	HostTemplate              string                 `json:"hostTemplate,omitempty"`
+	// CreateBootstrapService is true when unset.
+	CreateBootstrapService        *bool             `json:"createBootstrapService,omitempty"`
+	AllocateLoadBalancerNodePorts *bool             `json:"allocateLoadBalancerNodePorts,omitempty"`
+	Finalizers                    []string          `json:"finalizers,omitempty"`
+	PerBrokerLabelsTemplate       map[string]string `json:"perBrokerLabelsTemplate,omitempty"`
+	PerBrokerAnnotationsTemplate  map[string]string `json:"perBrokerAnnotationsTemplate,omitempty"`
+	// ParentRefs are the Gateway API parents of a tlsroute listener's TLSRoutes.
+	ParentRefs []ParentReference `json:"parentRefs,omitempty"`
+}
+
+// ParentReference is a Gateway API ParentReference, as the CRD has it.
+type ParentReference struct {
+	Group       *string `json:"group,omitempty"`
+	Kind        *string `json:"kind,omitempty"`
+	Name        string  `json:"name"`
+	Namespace   *string `json:"namespace,omitempty"`
+	Port        *int32  `json:"port,omitempty"`
+	SectionName *string `json:"sectionName,omitempty"`
 }
 
 // ListenerBootstrap is configuration.bootstrap.
@@ -102,6 +122,7 @@ type ListenerBootstrap struct {
 	LoadBalancerIP   string            `json:"loadBalancerIP,omitempty"`
 	Annotations      map[string]string `json:"annotations,omitempty"`
 	Labels           map[string]string `json:"labels,omitempty"`
+	ExternalIPs      []string          `json:"externalIPs,omitempty"`
 }
 
 // ListenerBroker is one item of configuration.brokers.
@@ -114,6 +135,7 @@ type ListenerBroker struct {
 	LoadBalancerIP string            `json:"loadBalancerIP,omitempty"`
 	Annotations    map[string]string `json:"annotations,omitempty"`
 	Labels         map[string]string `json:"labels,omitempty"`
+	ExternalIPs    []string          `json:"externalIPs,omitempty"`
 }
 
 // KafkaAuthorization is spec.kafka.authorization.
@@ -157,7 +179,9 @@ type KafkaClusterTemplate struct {
 	BrokersService           *ServiceTemplate             `json:"brokersService,omitempty"`
 	ExternalBootstrapService *ResourceTemplate            `json:"externalBootstrapService,omitempty"`
 	PerPodService            *ResourceTemplate            `json:"perPodService,omitempty"`
+	ExternalBootstrapRoute   *ResourceTemplate            `json:"externalBootstrapRoute,omitempty"`
 	PerPodRoute              *ResourceTemplate            `json:"perPodRoute,omitempty"`
+	ExternalBootstrapIngress *ResourceTemplate            `json:"externalBootstrapIngress,omitempty"`
 	PerPodIngress            *ResourceTemplate            `json:"perPodIngress,omitempty"`
 	PersistentVolumeClaim    *ResourceTemplate            `json:"persistentVolumeClaim,omitempty"`
 	PodDisruptionBudget      *PodDisruptionBudgetTemplate `json:"podDisruptionBudget,omitempty"`

@@ -13,6 +13,7 @@ import (
 	genericapirequest "k8s.io/apiserver/pkg/endpoints/request"
 	"k8s.io/apiserver/pkg/registry/rest"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
+	apiservice "k8s.io/kubernetes/pkg/api/service"
 	"k8s.io/kubernetes/pkg/apis/core"
 	"k8s.io/kubernetes/pkg/capabilities"
 	"k8s.io/kubernetes/pkg/registry/apps/deployment"
@@ -24,6 +25,7 @@ import (
 	"k8s.io/kubernetes/pkg/registry/core/secret"
 	"k8s.io/kubernetes/pkg/registry/core/service"
 	"k8s.io/kubernetes/pkg/registry/core/serviceaccount"
+	"k8s.io/kubernetes/pkg/registry/networking/ingress"
 	"k8s.io/kubernetes/pkg/registry/networking/networkpolicy"
 	"k8s.io/kubernetes/pkg/registry/policy/poddisruptionbudget"
 	"k8s.io/kubernetes/pkg/registry/rbac/clusterrolebinding"
@@ -69,6 +71,7 @@ var builtins = map[schema.GroupVersionKind]builtin{
 	{Group: "apps", Version: "v1", Kind: "StatefulSet"}:                             {statefulset.Strategy, "statefulsets", nil},
 	{Group: "apps", Version: "v1", Kind: "Deployment"}:                              {deployment.Strategy, "deployments", nil},
 	{Group: "networking.k8s.io", Version: "v1", Kind: "NetworkPolicy"}:              {networkpolicy.Strategy, "networkpolicies", nil},
+	{Group: "networking.k8s.io", Version: "v1", Kind: "Ingress"}:                    {ingress.Strategy, "ingresses", nil},
 	{Group: "rbac.authorization.k8s.io", Version: "v1", Kind: "Role"}:               {role.Strategy, "roles", nil},
 	{Group: "rbac.authorization.k8s.io", Version: "v1", Kind: "RoleBinding"}:        {rolebinding.Strategy, "rolebindings", nil},
 	{Group: "rbac.authorization.k8s.io", Version: "v1", Kind: "ClusterRoleBinding"}: {clusterrolebinding.Strategy, "clusterrolebindings", nil},
@@ -122,13 +125,22 @@ func createBuiltin(b builtin, gvk schema.GroupVersionKind, obj map[string]any, p
 // syncClusterIPs copies spec.clusterIP into spec.clusterIPs when only the
 // former is set, as the Service storage does before validation (an old
 // client's headless Service sets only clusterIP: None). IP allocation, the
-// rest of that step, needs the cluster and is not done.
+// rest of that step, needs the cluster and is not done. The storage also
+// allocates the health check node port a LoadBalancer Service with
+// externalTrafficPolicy Local needs before validation requires it; a
+// placeholder from the default range stands in for it.
 func syncClusterIPs(obj runtime.Object) {
 	svc := obj.(*core.Service)
 	if svc.Spec.ClusterIP != "" && len(svc.Spec.ClusterIPs) == 0 {
 		svc.Spec.ClusterIPs = []string{svc.Spec.ClusterIP}
 	}
+	if apiservice.NeedsHealthCheck(svc) && svc.Spec.HealthCheckNodePort == 0 {
+		svc.Spec.HealthCheckNodePort = allocatedHealthCheckNodePort
+	}
 }
+
+// allocatedHealthCheckNodePort stands in for the port the allocator gives.
+const allocatedHealthCheckNodePort = 30000
 
 // beforeCreate fills the system metadata and the request context a create
 // request would have, then calls rest.BeforeCreate.

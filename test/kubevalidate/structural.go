@@ -28,6 +28,16 @@ var structuralKinds = map[schema.GroupVersionKind]structuralKind{
 		nameRule: apivalidation.NameIsDNSSubdomain,
 		required: []string{"spec", "spec.strategy", "spec.strategy.type"},
 	},
+	// OpenShift Route API: a Route leads to a Service.
+	{Group: "route.openshift.io", Version: "v1", Kind: "Route"}: {
+		nameRule: apivalidation.NameIsDNSSubdomain,
+		required: []string{"spec", "spec.to", "spec.to.kind", "spec.to.name"},
+	},
+	// Gateway API: a TLSRoute sends connections to its rules' backends.
+	{Group: "gateway.networking.k8s.io", Version: "v1", Kind: "TLSRoute"}: {
+		nameRule: apivalidation.NameIsDNSSubdomain,
+		required: []string{"spec", "spec.rules"},
+	},
 	// Multi-Cluster Services API: the name must be that of a Service.
 	{Group: "multicluster.x-k8s.io", Version: "v1alpha1", Kind: "ServiceExport"}: {
 		nameRule: apivalidation.NameIsDNS1035Label,

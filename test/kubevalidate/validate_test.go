@@ -153,6 +153,12 @@ func TestInvalidFixtures(t *testing.T) {
 		"certificate-no-issuer": {
 			field: "spec.issuerRef", fragment: "Required value",
 		},
+		"ingress-bad-host": {
+			field: "spec.rules[0].host", fragment: "a lowercase RFC 1123 subdomain",
+		},
+		"route-no-target": {
+			field: "spec.to", fragment: "Required value",
+		},
 		"pod-privileged": {
 			field: "spec", fragment: `violates PodSecurity "restricted:latest": privileged (container "main" must not set securityContext.privileged=true)`,
 			class: ClassPodSecurity,

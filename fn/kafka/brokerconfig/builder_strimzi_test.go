@@ -178,6 +178,61 @@ func TestBuilderListeners(t *testing.T) {
 			want: concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:SSL", "EXTERNAL-9094://dummy-advertised-address:1919"),
 				keystoreLines("external-9094", "my-cluster-kafka-2", "external-9094")),
 		},
+		"testWithExternalRouteListenersWithTlsAuth": {
+			listeners: []Listener{{Name: "external", Port: 9094, Type: ListenerRoute, TLS: true, Auth: &ListenerAuth{Type: AuthTLS}}},
+			want: concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:SSL", "EXTERNAL-9094://dummy-advertised-address:1919"), []string{
+				"listener.name.external-9094.ssl.client.auth=required",
+				"listener.name.external-9094.ssl.truststore.certificates=${strimzisecrets:namespace/my-cluster-trustbundle:clients-ca.crt}",
+				"listener.name.external-9094.ssl.truststore.type=PEM",
+			}, keystoreLines("external-9094", "my-cluster-kafka-2", "my-cluster-kafka-2")),
+		},
+		"testWithExternalListenersLoadBalancerWithTls": {
+			listeners: []Listener{external(ListenerLoadBalancer, true)},
+			want: concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:SSL", "EXTERNAL-9094://dummy-advertised-address:1919"),
+				keystoreLines("external-9094", "my-cluster-kafka-2", "my-cluster-kafka-2")),
+		},
+		"testWithExternalListenersNodePortWithTls": {
+			listeners: []Listener{external(ListenerNodePort, true)},
+			want: concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:SSL", "EXTERNAL-9094://dummy-advertised-address:1919"),
+				keystoreLines("external-9094", "my-cluster-kafka-2", "my-cluster-kafka-2")),
+		},
+		"testWithExternalListenersNodePortWithoutTls": {
+			listeners: []Listener{external(ListenerNodePort, false)},
+			want:      concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:PLAINTEXT", "EXTERNAL-9094://dummy-advertised-address:1919")),
+		},
+		"testWithExternalListenersIngress": {
+			listeners: []Listener{{Name: "external", Port: 9094, Type: ListenerIngress, TLS: true, Config: ListenerConfig{
+				BootstrapHost: "bootstrap.mytld.com", Brokers: []ListenerBroker{{Broker: 0, Host: "broker-0.mytld.com"}},
+			}}},
+			want: concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:SSL", "EXTERNAL-9094://dummy-advertised-address:1919"),
+				keystoreLines("external-9094", "my-cluster-kafka-2", "my-cluster-kafka-2")),
+		},
+		// With the in-cluster provider, the addresses KafkaListenersReconciler
+		// would register: the node address kafka-init writes and the pinned
+		// node port, the requested load balancer IP, the ingress host on 443.
+		"nodeport listener, in-cluster endpoints": {
+			listeners: []Listener{{Name: "external", Port: 9094, Type: ListenerNodePort, Config: ListenerConfig{
+				PreferredNodePortAddressType: "ExternalDNS", Brokers: []ListenerBroker{{Broker: 2, NodePort: ptrTo(31234)}},
+			}}},
+			endpoints: InCluster{Cluster: "my-cluster", Namespace: "my-namespace"},
+			want: concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:PLAINTEXT",
+				"EXTERNAL-9094://${strimzifile:/opt/kafka/init/external.address:nodeport.externaldns.address}:31234")),
+		},
+		"loadbalancer listener, in-cluster endpoints": {
+			listeners: []Listener{{Name: "external", Port: 9094, Type: ListenerLoadBalancer, Config: ListenerConfig{
+				Brokers: []ListenerBroker{{Broker: 2, LoadBalancerIP: "203.0.113.2"}},
+			}}},
+			endpoints: InCluster{Cluster: "my-cluster", Namespace: "my-namespace"},
+			want:      concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:PLAINTEXT", "EXTERNAL-9094://203.0.113.2:9094")),
+		},
+		"ingress listener, in-cluster endpoints, advertised port template": {
+			listeners: []Listener{{Name: "external", Port: 9094, Type: ListenerIngress, TLS: true, Config: ListenerConfig{
+				HostTemplate: "broker-{nodeId}.mytld.com", AdvertisedPortTemplate: "8000 + {nodeId}",
+			}}},
+			endpoints: InCluster{Cluster: "my-cluster", Namespace: "my-namespace"},
+			want: concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:SSL", "EXTERNAL-9094://broker-2.mytld.com:8002"),
+				keystoreLines("external-9094", "my-cluster-kafka-2", "my-cluster-kafka-2")),
+		},
 		"testWithExternalListenersLoadBalancerWithoutTls": {
 			listeners: []Listener{external(ListenerLoadBalancer, false)},
 			want:      concat(broker, commonLines("EXTERNAL-9094://0.0.0.0:9094", "EXTERNAL-9094:PLAINTEXT", "EXTERNAL-9094://dummy-advertised-address:1919")),

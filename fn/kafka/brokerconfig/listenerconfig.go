@@ -52,6 +52,9 @@ func (c *Cluster) writeListeners(w *configWriter, n nodepools.Node) error {
 				return err
 			}
 			e = l.advertisedWith(c.shared().overrides[i], n, e)
+			if l.External() && (e.Host == "" || e.Port == 0) {
+				return fmt.Errorf("listener %s of type %s: the advertised address of node %d is not known: %s", l.Name, l.Type, n.ID, l.AddressHint("broker "+strconv.Itoa(n.ID)))
+			}
 			listeners = append(listeners, name+"://0.0.0.0:"+strconv.Itoa(l.Port))
 			advertised = append(advertised, name+"://"+e.Host+":"+strconv.Itoa(e.Port))
 			protocol, err := c.writeAuthentication(w, l)

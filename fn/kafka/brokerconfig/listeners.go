@@ -1,7 +1,6 @@
 package brokerconfig
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -17,6 +16,7 @@ const (
 	ListenerLoadBalancer = "loadbalancer"
 	ListenerNodePort     = "nodeport"
 	ListenerIngress      = "ingress"
+	ListenerTLSRoute     = "tlsroute"
 )
 
 // Listener authentication types (spec.kafka.listeners[].authentication.type).
@@ -72,6 +72,22 @@ type ListenerConfig struct {
 	// AdvertisedHostTemplate gives nodes without a configuration.brokers[]
 	// advertisedHost theirs, with {nodeId} and {nodePodName} replaced.
 	AdvertisedHostTemplate string
+	// AdvertisedPortTemplate gives nodes without a configuration.brokers[]
+	// advertisedPort theirs: arithmetic over {nodeId}.
+	AdvertisedPortTemplate string
+	// HostTemplate gives route, ingress and tlsroute nodes without a
+	// configuration.brokers[] host theirs.
+	HostTemplate string
+	// PreferredNodePortAddressType picks the node address a nodeport
+	// listener advertises; "" is the init container's default.
+	PreferredNodePortAddressType string
+	// The bootstrap's alternativeNames, host and loadBalancerIP, which
+	// the brokers' certificates name.
+	AlternativeNames        []string
+	BootstrapHost           string
+	BootstrapLoadBalancerIP string
+	// BootstrapNodePort is the bootstrap Service's pinned node port, or 0.
+	BootstrapNodePort int
 }
 
 // UserCert is a certificate and key in a Secret of the user's.
@@ -81,11 +97,14 @@ type UserCert struct {
 	Key         string
 }
 
-// ListenerBroker holds the per-node overrides of configuration.brokers[].
+// ListenerBroker holds the per-node settings of configuration.brokers[].
 type ListenerBroker struct {
 	Broker         int // node ID
 	AdvertisedHost string
 	AdvertisedPort *int
+	Host           string
+	NodePort       *int
+	LoadBalancerIP string
 }
 
 // Identifier is <name>-<port>, used in listener.name.* options and Secret
@@ -111,9 +130,19 @@ func (l Listener) advertised(n nodepools.Node, e Endpoint) Endpoint {
 // for all nodes.
 func (l Listener) advertisedWith(overrides map[int]brokerOverride, n nodepools.Node, e Endpoint) Endpoint {
 	if t := l.Config.AdvertisedHostTemplate; t != "" {
-		e.Host = strings.ReplaceAll(strings.ReplaceAll(t, "{nodeId}", strconv.Itoa(n.ID)), "{nodePodName}", n.Pod)
+		e.Host = RenderTemplate(t, n)
+	}
+	if t := l.Config.AdvertisedPortTemplate; t != "" {
+		if port, err := PortTemplate(t, n.ID); err == nil { // validated
+			e.Port = port
+		}
 	}
 	return overrides[n.ID].apply(e)
+}
+
+// RenderTemplate replaces {nodeId} and {nodePodName} (Strimzi: ModelUtils.renderTemplate).
+func RenderTemplate(t string, n nodepools.Node) string {
+	return strings.ReplaceAll(strings.ReplaceAll(t, "{nodeId}", strconv.Itoa(n.ID)), "{nodePodName}", n.Pod)
 }
 
 // UserAdvertisedHost is the host the user gave a node on this listener,
@@ -183,9 +212,9 @@ type EndpointProvider interface {
 }
 
 // InCluster is the EndpointProvider of a cluster that lives in one
-// Kubernetes cluster, as Strimzi's KafkaListenersReconciler sees it. It knows
-// internal and cluster-ip listeners; the others need addresses that exist
-// only once their Services, Routes or Ingresses do.
+// Kubernetes cluster, as Strimzi's KafkaListenersReconciler sees it. Internal
+// and cluster-ip listeners have DNS names; the external types have what
+// the custom resource states (ExternalEndpoint).
 type InCluster struct {
 	Cluster   string
 	Namespace string
@@ -220,8 +249,7 @@ func (p InCluster) Endpoint(n nodepools.Node, l Listener) (Endpoint, error) {
 		}
 		return Endpoint{host, l.Port}, nil
 	default:
-		return Endpoint{}, fmt.Errorf("listener %s of type %s: the advertised address of node %d is not known before its %s exists",
-			l.Name, l.Type, n.ID, exposure(l.Type))
+		return ExternalEndpoint(n, l), nil
 	}
 }
 
@@ -230,17 +258,6 @@ func (p InCluster) domain() string {
 		return DefaultClusterDomain
 	}
 	return p.ClusterDomain
-}
-
-func exposure(listenerType string) string {
-	switch listenerType {
-	case ListenerRoute:
-		return "Route"
-	case ListenerIngress:
-		return "Ingress"
-	default:
-		return "Service"
-	}
 }
 
 // PerBrokerService names a node's Service of a listener: <base>-<name>-<id>,
@@ -258,14 +275,6 @@ func PerBrokerService(base string, nodeID int, l Listener) string {
 // some listener types only; the model renders just those listeners.
 type ListenerSupport interface {
 	Supports(l Listener) bool
-}
-
-var _ ListenerSupport = InCluster{}
-
-// Supports reports whether the provider knows the listener's endpoints
-// before anything exists in the cluster: internal and cluster-ip listeners.
-func (p InCluster) Supports(l Listener) bool {
-	return l.Type == ListenerInternal || l.Type == ListenerClusterIP
 }
 
 // PortName is the name of the listener's container and Service port:

@@ -51,13 +51,33 @@ func TestInClusterEndpoints(t *testing.T) {
 			listener: Listener{Name: "external", Port: 9096, Type: ListenerClusterIP},
 			want:     Endpoint{"my-cluster-pool-a-external-4.my-ns.svc", 9096},
 		},
-		"loadbalancer": {
+		"loadbalancer without an address": {
 			listener: Listener{Name: "lb", Port: 9095, Type: ListenerLoadBalancer},
-			err:      "listener lb of type loadbalancer: the advertised address of node 4 is not known before its Service exists",
+			want:     Endpoint{"", 9095},
 		},
-		"ingress": {
-			listener: Listener{Name: "ing", Port: 9095, Type: ListenerIngress},
-			err:      "listener ing of type ingress: the advertised address of node 4 is not known before its Ingress exists",
+		"loadbalancer with the requested IP": {
+			listener: Listener{Name: "lb", Port: 9095, Type: ListenerLoadBalancer, Config: ListenerConfig{Brokers: []ListenerBroker{{Broker: 4, LoadBalancerIP: "10.0.0.4"}}}},
+			want:     Endpoint{"10.0.0.4", 9095},
+		},
+		"nodeport": {
+			listener: Listener{Name: "np", Port: 9095, Type: ListenerNodePort, Config: ListenerConfig{Brokers: []ListenerBroker{{Broker: 4, NodePort: ptrTo(32004)}}}},
+			want:     Endpoint{"${strimzifile:/opt/kafka/init/external.address:nodeport.default.address}", 32004},
+		},
+		"nodeport with a preferred address type": {
+			listener: Listener{Name: "np", Port: 9095, Type: ListenerNodePort, Config: ListenerConfig{PreferredNodePortAddressType: "InternalDNS"}},
+			want:     Endpoint{"${strimzifile:/opt/kafka/init/external.address:nodeport.internaldns.address}", 0},
+		},
+		"ingress from the host template": {
+			listener: Listener{Name: "ing", Port: 9095, Type: ListenerIngress, Config: ListenerConfig{HostTemplate: "b-{nodeId}.{nodePodName}.example.com"}},
+			want:     Endpoint{"b-4.my-cluster-pool-a-4.example.com", 443},
+		},
+		"route: a broker's host wins over the template": {
+			listener: Listener{Name: "rt", Port: 9095, Type: ListenerRoute, Config: ListenerConfig{HostTemplate: "t-{nodeId}", Brokers: []ListenerBroker{{Broker: 4, Host: "four.example.com"}}}},
+			want:     Endpoint{"four.example.com", 443},
+		},
+		"tlsroute": {
+			listener: Listener{Name: "gw", Port: 9095, Type: ListenerTLSRoute, Config: ListenerConfig{Brokers: []ListenerBroker{{Broker: 4, Host: "four.example.com"}}}},
+			want:     Endpoint{"four.example.com", 443},
 		},
 	}
 	for name, tc := range cases {
@@ -95,4 +115,43 @@ func TestAdvertisedHostTemplate(t *testing.T) {
 	base := Endpoint{"svc", 9095}
 	assert.Equal(t, Endpoint{"c-p-0.0.example.com", 9095}, l.advertised(nodepools.Node{ID: 0, Pod: "c-p-0"}, base))
 	assert.Equal(t, Endpoint{"one.example.com", 9095}, l.advertised(nodepools.Node{ID: 1, Pod: "c-p-1"}, base), "brokers[] wins")
+}
+
+func TestPortTemplate(t *testing.T) {
+	cases := map[string]struct {
+		template string
+		want     int
+		err      bool
+	}{
+		"sum":         {template: "32000 + {nodeId}", want: 32007},
+		"product":     {template: "(9000 + {nodeId}) * 2 - 1", want: 18013},
+		"negative":    {template: "-{nodeId} + 10", want: 3},
+		"decimal":     {template: "100.9", want: 100},
+		"not a sum":   {template: "{nodeId} / 2", err: true},
+		"unbalanced":  {template: "(1 + 2", err: true},
+		"placeholder": {template: "{nodePodName}", err: true},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			got, err := PortTemplate(tc.template, 7)
+			if tc.err {
+				require.EqualError(t, err, "Invalid advertised port template: "+tc.template)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func TestMissingAddress(t *testing.T) {
+	n := nodepools.Node{ID: 3, Pod: "c-p-3", Broker: true}
+	np := Listener{Name: "np", Port: 9095, Type: ListenerNodePort}
+	assert.True(t, np.MissingAddress(n))
+	assert.Contains(t, np.AddressHint("broker 3"), "pin it with configuration.brokers[].nodePort for broker 3")
+	np.Config.AdvertisedPortTemplate = "32000 + {nodeId}"
+	assert.False(t, np.MissingAddress(n))
+	lb := Listener{Name: "lb", Port: 9095, Type: ListenerLoadBalancer, Config: ListenerConfig{AdvertisedHostTemplate: "lb-{nodeId}.example.com"}}
+	assert.False(t, lb.MissingAddress(n))
+	assert.False(t, Listener{Name: "i", Port: 9092, Type: ListenerInternal}.MissingAddress(n))
 }

@@ -203,7 +203,7 @@ func TestServerConfigErrors(t *testing.T) {
 				c.Listeners = append(c.Listeners, Listener{Name: "external", Port: 9094, Type: ListenerRoute, TLS: true})
 			},
 			node: 10,
-			err:  "listener external of type route: the advertised address of node 10 is not known before its Route exists",
+			err:  "listener external of type route: the advertised address of node 10 is not known: OpenShift gives each broker's Route a host only when it is created: set configuration.brokers[].host for broker 10, or configuration.hostTemplate (or advertisedHost, advertisedHostTemplate)",
 		},
 		"route listener on a controller needs no address": {
 			change: func(c *Cluster) {
