@@ -17,7 +17,11 @@ func TestMain(m *testing.M) {
 }
 
 // renderer is strimzi-render built once from the repository.
+// STRIMZI_RENDER_BIN names a binary to use instead.
 var renderer = sync.OnceValues(func() (string, error) {
+	if bin := os.Getenv("STRIMZI_RENDER_BIN"); bin != "" {
+		return bin, nil
+	}
 	dir, err := os.MkdirTemp("", "strimzi-render-certmanager-")
 	if err != nil {
 		return "", err

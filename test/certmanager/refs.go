@@ -235,6 +235,10 @@ func Resolve(objs []Object, refs []Ref, secrets SecretStore) []string {
 		case r.Optional:
 		case sec == nil:
 			missing = append(missing, r.String()+": no such Secret")
+		case r.Key == TrustKey:
+			if len(trustedCerts(sec)) == 0 {
+				missing = append(missing, r.String()+": the Secret has no key ending in .crt")
+			}
 		case r.Key != "" && sec.Data[r.Key] == nil:
 			missing = append(missing, r.String()+": the Secret has no such key")
 		}
