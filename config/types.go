@@ -88,6 +88,8 @@ type Spec struct {
 	// EntityOperatorWatchedNamespaceEnabled lets the Topic and User
 	// Operators watch a namespace other than the Kafka's.
 	EntityOperatorWatchedNamespaceEnabled bool `json:"entityOperatorWatchedNamespaceEnabled,omitempty"`
+	// Certificates are the default CA types of every Kafka (certificates.go).
+	Certificates Certificates `json:"certificates,omitempty"`
 	// KafkaClusterIDs maps <namespace>/<name> of a Kafka to its cluster ID.
 	KafkaClusterIDs map[string]string `json:"kafkaClusterIds,omitempty"`
 	// Stretch places Kafkas in several Kubernetes clusters (stretch.go).

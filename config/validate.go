@@ -76,6 +76,7 @@ func (s Spec) validate() []results.Problem {
 		ps = append(ps, fieldf("spec.keepSourcesAsLocalConfig", "cannot be set with spec.keepCustomResources: a resource is either kept for a running operator or kept as local config, not both"))
 	}
 	ps = append(ps, s.validateStretch()...)
+	ps = append(ps, s.validateCertificates()...)
 	for _, f := range s.dockerfileFields() {
 		if strings.ContainsFunc(f.value, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
 			ps = append(ps, fieldf(f.path, "%q must not contain spaces or control characters", f.value))

@@ -156,7 +156,7 @@ func renderedSources(renderings []*rendering) *renderedSet {
 // of them can be an earlier render to replace: any other object that names
 // a source is the user's, and passes through.
 var renderedKinds = map[string]bool{
-	"ApplicationSet": true, "BuildConfig": true, "ClusterRoleBinding": true, "ConfigMap": true,
+	"ApplicationSet": true, "BuildConfig": true, "Certificate": true, "ClusterRoleBinding": true, "ConfigMap": true,
 	"Deployment": true, "Job": true, "NetworkPolicy": true, "PersistentVolumeClaim": true, "Pod": true,
 	"PodDisruptionBudget": true, "Role": true, "RoleBinding": true, "Service": true, "ServiceAccount": true,
 	"ServiceExport": true, "StatefulSet": true, "StrimziPodSet": true,

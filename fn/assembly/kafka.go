@@ -17,7 +17,9 @@ import (
 
 // kafkaCluster is a Kafka with the KafkaNodePools that name it.
 type kafkaCluster struct {
-	node  *yaml.RNode
+	node *yaml.RNode
+	// work is node with what an earlier run removed for an operator restored.
+	work  *yaml.RNode
 	cr    *strimzi.Kafka
 	pools []*yaml.RNode
 	crs   []*strimzi.KafkaNodePool
@@ -47,8 +49,14 @@ func Kafkas(items []*yaml.RNode, cfg *config.StrimziRender, in Inputs) map[*yaml
 		switch it.GetKind() {
 		case strimzi.KindKafka:
 			key := it.GetNamespace() + "/" + it.GetName()
-			cr, err := strimzi.DecodeKafka(it)
-			if ps := admissionProblems(it, err); len(ps) > 0 {
+			work := it.Copy()
+			if err := restoreKafka(work); err != nil {
+				failed(it, results.Errorf("metadata.annotations", "%v", err))
+				unreadable[key] = true
+				continue
+			}
+			cr, err := strimzi.DecodeKafka(work)
+			if ps := admissionProblems(work, err); len(ps) > 0 {
 				failed(it, ps...)
 				unreadable[key] = true
 				continue
@@ -57,7 +65,7 @@ func Kafkas(items []*yaml.RNode, cfg *config.StrimziRender, in Inputs) map[*yaml
 				failed(it, results.Errorf("metadata.name", "Kafka %s appears twice among the input resources", key))
 				continue
 			}
-			c := &kafkaCluster{node: it, cr: cr}
+			c := &kafkaCluster{node: it, work: work, cr: cr}
 			byKey[key] = c
 			clusters = append(clusters, c)
 		case strimzi.KindKafkaNodePool:
@@ -126,8 +134,23 @@ func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in Inputs, out map[
 	}
 	run.report(m.Notes(cfg.Spec.KeepCustomResources))
 	if cfg.Spec.KeepCustomResources {
-		// A running operator creates every object itself: keep the resources as they are.
-		run.kafka.Replacement = []*yaml.RNode{c.node}
+		// A running operator creates every object itself: keep the
+		// resources as they are, but for the CA fields its CRD lacks.
+		kept, removed, err := keepKafka(c.work)
+		if err != nil {
+			run.fail(results.Internal(c.node, err))
+			return
+		}
+		if removed {
+			run.report([]results.Problem{results.Warningf("spec",
+				"the kept Kafka loses spec.clusterCa and spec.clientsCa type and certManager, which Strimzi 1.2.0's CRD lacks (annotation %s keeps them for later runs): the operator issues the certificates from its own CAs", AnnoKeptCAs)})
+		} else {
+			kept = c.node
+			if m.ClusterCA().CertManagerMode() || m.ClientsCA().CertManagerMode() {
+				run.report([]results.Problem{results.Warningf("", "the function config's spec.certificates does not reach a kept Kafka: the operator issues its certificates from its own CAs")})
+			}
+		}
+		run.kafka.Replacement = []*yaml.RNode{kept}
 		for i, n := range c.pools {
 			run.pools[c.crs[i].Name].Replacement = []*yaml.RNode{n}
 		}
@@ -139,11 +162,35 @@ func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in Inputs, out map[
 			return
 		}
 		run.renderStretched(m, net, cfg)
-		return
+	} else {
+		run.kafka.add("", m.ClusterObjects())
+		for _, p := range m.Pools {
+			run.pools[p.Name].add("", m.PoolObjects(p))
+		}
 	}
-	run.kafka.add("", m.ClusterObjects())
-	for _, p := range m.Pools {
-		run.pools[p.Name].add("", m.PoolObjects(p))
+	run.checkCACerts(m, cfg)
+}
+
+// checkCACerts fails the cluster when a CA Secret the user must provide is
+// one the rendering creates or cert-manager writes.
+func (run *kafkaRun) checkCACerts(m *kafka.Model, cfg *config.StrimziRender) {
+	var objs []specs.Object
+	for _, r := range run.renderings() {
+		for _, o := range r.Objects {
+			objs = append(objs, o.Object)
+		}
+	}
+	onKafka, onConfig := m.CACertClashes(objs)
+	for i := range onConfig {
+		onConfig[i].Resource = configResource(cfg)
+	}
+	if ps := append(onKafka, onConfig...); len(ps) > 0 {
+		// The notes were about objects that are not rendered now.
+		for _, r := range run.renderings() {
+			r.Objects = nil
+			r.Problems = slices.DeleteFunc(r.Problems, func(p results.Problem) bool { return p.Severity != results.Error })
+		}
+		run.fail(ps...)
 	}
 }
 

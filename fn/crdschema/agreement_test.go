@@ -30,6 +30,7 @@ func strimziDir(t *testing.T) string {
 // extensions are the fields the renderer accepts beyond Strimzi's CRDs.
 var extensions = map[string][]string{
 	"KafkaConnect": {"spec.storage"},
+	"Kafka":        {"spec.clusterCa.type", "spec.clusterCa.certManager", "spec.clientsCa.type", "spec.clientsCa.certManager"},
 }
 
 // TestSchemaAgreesWithCRD proves that the schema is Strimzi 1.2.0's, for

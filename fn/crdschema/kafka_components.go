@@ -13,6 +13,19 @@ var certificateAuthority = obj(fields{
 	"validityDays":                 integer().min(1),
 	"renewalDays":                  integer().min(1),
 	"certificateExpirationPolicy":  enum("renew-certificate", "replace-key"),
+	"type": enum("strimzi.io", "cert-manager.io").
+		extension("the CA's type from Strimzi proposal 100; cert-manager.io renders cert-manager Certificates; removed from kept Kafkas"),
+	"certManager": obj(fields{
+		"issuerRef": obj(fields{
+			"name":  str(),
+			"kind":  str(),
+			"group": str(),
+		}),
+		"caCert": obj(fields{
+			"secretName":  str(),
+			"certificate": str(),
+		}),
+	}).extension("the cert-manager issuer and CA Secret of Strimzi proposal 100; removed from kept Kafkas"),
 })
 
 // operatorSpec is what the Topic and User Operators share.

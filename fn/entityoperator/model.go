@@ -2,6 +2,7 @@ package entityoperator
 
 import (
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/certmanager"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
@@ -21,6 +22,21 @@ type Cluster struct {
 	BootstrapServers string
 	// CA names the Secrets of the cluster and clients CAs.
 	CA CASecrets
+	// ClusterCertManager is set when cert-manager issues the operators'
+	// certificates (cluster CA of type cert-manager.io).
+	ClusterCertManager *CertManagerCA
+	// ClientsIssuer is set when the User Operator issues user certificates
+	// through cert-manager (clients CA of type cert-manager.io).
+	ClientsIssuer *certmanager.IssuerRef
+}
+
+// CertManagerCA is a CA of type cert-manager.io: the issuer and validity
+// of its Certificates, and the user's Secret and key of the CA
+// certificates to trust.
+type CertManagerCA struct {
+	CA          certmanager.CA
+	TrustSecret string
+	TrustKey    string
 }
 
 // CASecrets are the Secrets of the cluster's certificate authorities.
@@ -53,7 +69,7 @@ func New(k *strimzi.Kafka, cfg *config.Spec, c Cluster, cms strimzi.ConfigMaps) 
 	if spec == nil || (spec.TopicOperator == nil && spec.UserOperator == nil) {
 		return nil
 	}
-	m := &Model{cfg: cfg, cluster: c, certs: operatorCA(c)}
+	m := &Model{cfg: cfg, cluster: c, certs: certificatesOf(c)}
 	if spec.Template != nil {
 		m.tmpl = *spec.Template
 	}

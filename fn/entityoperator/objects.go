@@ -34,7 +34,8 @@ func (m *Model) PodDisruptionBudget() *policyv1.PodDisruptionBudget {
 
 // Objects are the Entity Operator's objects in the order the operator
 // reconciles them: ServiceAccount, Roles, NetworkPolicy, PDB,
-// RoleBindings, logging ConfigMaps, Deployment
+// RoleBindings, logging ConfigMaps, in cert-manager mode the operators'
+// Certificates, Deployment
 // (EntityOperatorReconciler.reconcile). None without an Entity Operator.
 func (m *Model) Objects() []specs.Object {
 	if m == nil {
@@ -51,5 +52,6 @@ func (m *Model) Objects() []specs.Object {
 	if m.User != nil {
 		out = specs.Append(out, m.User.ConfigMap())
 	}
+	out = specs.Append(out, m.Certificates()...)
 	return specs.Append(out, m.Deployment())
 }

@@ -27,7 +27,15 @@ const (
 // subresources (EntityOperator.OPERATOR_RESOURCE_PREFIXES).
 var resourcePrefixes = map[permissions][]string{
 	topicPermissions: {"kafkatopics"},
-	userPermissions:  {"kafkausers", "secrets"},
+	userPermissions:  {"kafkausers", "secrets", "certificates"},
+}
+
+// certificateRule lets the User Operator manage the cert-manager
+// Certificates of KafkaUsers when the clients CA is of type
+// cert-manager.io (proposal 100).
+var certificateRule = rbacv1.PolicyRule{
+	APIGroups: []string{"cert-manager.io"}, Resources: []string{"certificates"},
+	Verbs: []string{"get", "list", "watch", "create", "delete", "patch", "update"},
 }
 
 // clusterRoleRules are the rules of Strimzi 1.2.0's ClusterRole
@@ -45,9 +53,13 @@ func clusterRoleRules() []rbacv1.PolicyRule {
 }
 
 // rules keeps, of each rule, the resources p covers, dropping rules left
-// empty (EntityOperator.filterRulesByPermissions).
-func rules(p permissions) []rbacv1.PolicyRule {
+// empty (EntityOperator.filterRulesByPermissions). certificates adds the
+// rule for cert-manager Certificates.
+func rules(p permissions, certificates bool) []rbacv1.PolicyRule {
 	all := clusterRoleRules()
+	if certificates {
+		all = append(all, certificateRule)
+	}
 	if p == allPermissions {
 		return all
 	}
@@ -130,7 +142,7 @@ func (m *Model) userWatched() string {
 func (m *Model) role(ns string, p permissions) *rbacv1.Role {
 	meta := metadataOf(m.tmpl.EntityOperatorRole)
 	om := specs.ObjectMeta(names.EntityOperator(m.cluster.Name), ns, labels.Merge(m.resourceLabels, meta.Labels), meta.Annotations)
-	return specs.Role(om, rules(p))
+	return specs.Role(om, rules(p, m.cluster.ClientsIssuer != nil && m.User != nil))
 }
 
 // RoleBindings bind the Role to the Entity Operator's ServiceAccount for

@@ -12,12 +12,12 @@ import (
 func TestRulesByPermissions(t *testing.T) {
 	resources := func(p permissions) [][]string {
 		var out [][]string
-		for _, r := range rules(p) {
+		for _, r := range rules(p, false) {
 			out = append(out, r.Resources)
 		}
 		return out
 	}
-	assert.Len(t, rules(allPermissions), 5)
+	assert.Len(t, rules(allPermissions, false), 5)
 	assert.Equal(t, [][]string{{"kafkatopics"}, {"kafkatopics/status"}, {"kafkatopics/finalizers"}}, resources(topicPermissions))
 	assert.Equal(t, [][]string{{"kafkausers"}, {"kafkausers/status"}, {"kafkausers/finalizers"}, {"secrets"}}, resources(userPermissions))
 	assert.Len(t, clusterRoleRules()[2].Resources, 2, "filtering does not change the shared rules")
@@ -56,8 +56,8 @@ func TestRolesInWatchedNamespaces(t *testing.T) {
 		roles := m.Roles()
 		require.Len(t, roles, 3)
 		assert.Equal(t, []string{"ns", "topics", "users"}, []string{roles[0].Namespace, roles[1].Namespace, roles[2].Namespace})
-		assert.Equal(t, rules(topicPermissions), roles[1].Rules)
-		assert.Equal(t, rules(userPermissions), roles[2].Rules)
+		assert.Equal(t, rules(topicPermissions, false), roles[1].Rules)
+		assert.Equal(t, rules(userPermissions, false), roles[2].Rules)
 		bindings := m.RoleBindings()
 		require.Len(t, bindings, 4)
 		assert.Equal(t, "topics", bindings[1].Namespace)
@@ -68,11 +68,19 @@ func TestRolesInWatchedNamespaces(t *testing.T) {
 		m := model(t, "  entityOperator: {topicOperator: {watchedNamespace: apps}, userOperator: {watchedNamespace: apps}}\n", cfg)
 		roles := m.Roles()
 		require.Len(t, roles, 2)
-		assert.Equal(t, rules(allPermissions), roles[1].Rules)
+		assert.Equal(t, rules(allPermissions, false), roles[1].Rules)
 	})
 	t.Run("one elsewhere, one at home", func(t *testing.T) {
 		m := model(t, "  entityOperator: {topicOperator: {}, userOperator: {watchedNamespace: apps}}\n", cfg)
 		require.Len(t, m.Roles(), 2)
 		assert.Len(t, m.RoleBindings(), 3)
 	})
+}
+
+// With a cert-manager clients CA the User Operator manages Certificates;
+// the Topic Operator's Role in another namespace does not get them.
+func TestRulesWithCertificates(t *testing.T) {
+	assert.Contains(t, rules(allPermissions, true), certificateRule)
+	assert.Contains(t, rules(userPermissions, true), certificateRule)
+	assert.NotContains(t, rules(topicPermissions, true), certificateRule)
 }

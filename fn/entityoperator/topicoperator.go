@@ -126,8 +126,8 @@ func (to *TopicOperator) env() []corev1.EnvVar {
 		corev1.EnvVar{Name: "STRIMZI_SECURITY_PROTOCOL", Value: securityProtocol},
 		corev1.EnvVar{Name: "STRIMZI_TLS_TRUSTED_CERTS_SECRET_NAME", Value: to.certs.CA.ClusterCert},
 		corev1.EnvVar{Name: "STRIMZI_TLS_SECRET_NAME", Value: to.certs.TopicOperator},
-		corev1.EnvVar{Name: "STRIMZI_TLS_KEY_NAME", Value: keyTLSKey},
-		corev1.EnvVar{Name: "STRIMZI_TLS_CERT_NAME", Value: keyTLSCert},
+		corev1.EnvVar{Name: "STRIMZI_TLS_KEY_NAME", Value: to.certs.KeyName},
+		corev1.EnvVar{Name: "STRIMZI_TLS_CERT_NAME", Value: to.certs.CertName},
 		corev1.EnvVar{Name: "STRIMZI_GC_LOG_ENABLED", Value: strconv.FormatBool(gcLogging(to.spec.JvmOptions))},
 	)
 	if gates := featureGates(to.cfg); gates != "" {
@@ -157,7 +157,7 @@ func (to *TopicOperator) Volumes() []corev1.Volume {
 	}
 	if to.cruiseControl {
 		vols = append(vols,
-			secretVolume(clusterCACertsVolume, to.certs.CA.ClusterCert, to.cfg),
+			to.clusterCAVolume(),
 			secretVolume(cruiseControlAPIVolume, to.certs.CruiseControlAPI, to.cfg))
 	}
 	return vols
@@ -176,4 +176,15 @@ func (to *TopicOperator) volumeMounts() []corev1.VolumeMount {
 			volumes.Mount(cruiseControlAPIVolume, cruiseControlAPIMount))
 	}
 	return append(mounts, containerTemplate(to.container).VolumeMounts...)
+}
+
+// clusterCAVolume holds the cluster CA certificate the Topic Operator
+// trusts Cruise Control with, as ca.crt: the user's key is mapped to that
+// file in cert-manager mode.
+func (to *TopicOperator) clusterCAVolume() corev1.Volume {
+	v := secretVolume(clusterCACertsVolume, to.certs.CA.ClusterCert, to.cfg)
+	if k := to.certs.ClusterCAKey; k != "" {
+		v.Secret.Items = []corev1.KeyToPath{{Key: k, Path: clusterCAKey}}
+	}
+	return v
 }

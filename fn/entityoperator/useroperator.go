@@ -31,6 +31,7 @@ const (
 	authorizationCustom  = "custom"
 	authorizationSimple  = "simple"
 	pkcs12StoreGenerated = "true" // STRIMZI_PKCS12_KEYSTORE_GENERATION's default
+	certManagerCAType    = "cert-manager.io"
 )
 
 // UserOperator is the User Operator container (Strimzi: EntityUserOperator).
@@ -121,8 +122,27 @@ func (uo *UserOperator) env() []corev1.EnvVar {
 		corev1.EnvVar{Name: "STRIMZI_CA_NAMESPACE", Value: uo.cluster.Namespace},
 		corev1.EnvVar{Name: "STRIMZI_CA_VALIDITY", Value: strconv.Itoa(uo.validityDays)},
 		corev1.EnvVar{Name: "STRIMZI_CA_RENEWAL", Value: strconv.Itoa(uo.renewalDays)},
+	)
+	if i := uo.cluster.ClientsIssuer; i != nil {
+		// Proposal 100: the User Operator issues user certificates through cert-manager.
+		env = append(env,
+			corev1.EnvVar{Name: "STRIMZI_CA_TYPE", Value: certManagerCAType},
+			corev1.EnvVar{Name: "STRIMZI_CM_ISSUER_NAME", Value: i.Name},
+			corev1.EnvVar{Name: "STRIMZI_CM_ISSUER_KIND", Value: i.Kind},
+			corev1.EnvVar{Name: "STRIMZI_CM_ISSUER_GROUP", Value: i.Group},
+		)
+	}
+	env = append(env,
 		corev1.EnvVar{Name: "STRIMZI_CLUSTER_CA_CERT_SECRET_NAME", Value: uo.certs.CA.ClusterCert},
 		corev1.EnvVar{Name: "STRIMZI_EO_KEY_SECRET_NAME", Value: uo.certs.UserOperator},
+	)
+	if uo.certs.certManager != nil {
+		env = append(env,
+			corev1.EnvVar{Name: "STRIMZI_EO_KEY_NAME", Value: uo.certs.KeyName},
+			corev1.EnvVar{Name: "STRIMZI_EO_CERT_NAME", Value: uo.certs.CertName},
+		)
+	}
+	env = append(env,
 		corev1.EnvVar{Name: "STRIMZI_GC_LOG_ENABLED", Value: strconv.FormatBool(gcLogging(uo.spec.JvmOptions))},
 		corev1.EnvVar{Name: "STRIMZI_SECRET_PREFIX", Value: prefix},
 		corev1.EnvVar{Name: "STRIMZI_ACLS_ADMIN_API_SUPPORTED", Value: strconv.FormatBool(uo.aclsAdminAPI)},

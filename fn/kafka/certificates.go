@@ -6,6 +6,7 @@ import (
 
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/results"
+	"github.com/strimzi-render/strimzi-render/fn/strimzi"
 )
 
 // Notes are the warnings about a valid cluster: what node ID assignment
@@ -23,7 +24,7 @@ func (m *Model) Notes(withOperator bool) []results.Problem {
 		return out
 	}
 	out = append(out, m.unpinnedPools()...)
-	out = append(out, results.Problem{Severity: results.Warning, Message: m.secretsNote()})
+	out = append(out, m.certificateNotes()...)
 	out = append(out, m.kafkaExporterNotes()...)
 	out = append(out, m.EntityOperator.Notes()...)
 	if j := m.spec.JmxOptions; j != nil && j.Authentication != nil && j.Authentication.Type == "password" {
@@ -39,14 +40,78 @@ func (m *Model) Notes(withOperator bool) []results.Problem {
 	return out
 }
 
+// certificateNotes say what the nodes' certificates need in the cluster:
+// the operator's Secrets for a CA of its own (secretsNote), and for a
+// cert-manager.io CA what the user creates (CertManagerNote).
+func (m *Model) certificateNotes() []results.Problem {
+	var out []results.Problem
+	clientsByOperator := m.tlsClientAuth() && !m.ClientsCA().CertManagerMode()
+	switch {
+	case !m.ClusterCA().CertManagerMode():
+		out = append(out, results.Problem{Severity: results.Warning, Message: m.secretsNote(clientsByOperator)})
+	case clientsByOperator:
+		out = append(out, results.Warningf("spec.clientsCa",
+			"TLS client authentication reads the clients CA from a Secret the operator creates and strimzi-render does not: Secret %s (key clients-ca.crt). Create it before the pods start, or set spec.clientsCa.type: cert-manager.io",
+			names.KafkaTrustBundle(m.Name)))
+	}
+	if note := m.CertManagerNote(); note != "" {
+		out = append(out, results.Problem{Severity: results.Warning, Message: note})
+	}
+	return out
+}
+
+// CertManagerNote says, once, what a cert-manager.io CA needs besides the
+// rendered Certificates: cert-manager, the issuer and the CA Secret, which
+// the user creates; "" when no CA is of that type. A stretch cluster
+// needs them in every Kubernetes cluster.
+func (m *Model) CertManagerNote() string {
+	var parts []string
+	for _, ca := range []struct {
+		name string
+		ca   strimzi.CertificateAuthority
+	}{{"cluster CA", m.ClusterCA()}, {"clients CA", m.ClientsCA()}} {
+		if !ca.ca.CertManagerMode() {
+			continue
+		}
+		cm := ca.ca.CertManager
+		r := cm.IssuerRef
+		issuer := fmt.Sprintf("%s %s", r.Kind, r.Name)
+		if r.Kind == issuerKind {
+			issuer += " in namespace " + m.Namespace
+		}
+		parts = append(parts, fmt.Sprintf("for the %s, %s and Secret %s in namespace %s with key %s holding the CA certificates (PEM) that sign what the issuer issues",
+			ca.name, issuer, cm.CACert.SecretName, m.Namespace, cm.CACert.Certificate))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	what := "the User Operator's cert-manager settings"
+	if m.ClusterCA().CertManagerMode() {
+		whom := []string{"the Kafka nodes"}
+		if m.EntityOperator != nil {
+			whom = append(whom, "the Entity Operator")
+		}
+		if m.KafkaExporter() != nil {
+			whom = append(whom, "Kafka Exporter")
+		}
+		what = "Certificates for " + strings.Join(whom, ", ")
+		if len(whom) > 1 {
+			what = "Certificates for " + strings.Join(whom[:len(whom)-1], ", ") + " and " + whom[len(whom)-1]
+		}
+	}
+	return fmt.Sprintf("cert-manager mode: strimzi-render renders %s, whose pods read the Secrets cert-manager writes; "+
+		"the cluster must have cert-manager installed and, %s. strimzi-render does not render them: create them before applying (docs/certificates.md)",
+		what, strings.Join(parts, "; and "))
+}
+
 // secretsNote names the certificate Secrets the nodes read through the
 // Kubernetes config provider. The operator issues them from its CAs; a
 // renderer cannot, so they must be in the cluster before the pods start.
-func (m *Model) secretsNote() string {
+func (m *Model) secretsNote(clients bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "the Kafka nodes read certificates from Secrets the operator creates and strimzi-render does not: "+
 		"Secret %s (key ca.crt) and Secret %s (key cluster-ca.crt", names.ClusterCACert(m.Name), names.KafkaTrustBundle(m.Name))
-	if m.tlsClientAuth() {
+	if clients {
 		fmt.Fprintf(&b, ", and clients-ca.crt for TLS client authentication), Secret %s (key ca.crt", names.ClientsCACert(m.Name))
 	}
 	b.WriteString("), and for each node a Secret named like its pod with keys <pod>.crt and <pod>.key, a certificate signed by the cluster CA")

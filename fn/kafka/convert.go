@@ -53,6 +53,9 @@ func listenerFrom(l strimzi.GenericKafkaListener) brokerconfig.Listener {
 			UseServiceDNSDomain:       c.UseServiceDNSDomain != nil && *c.UseServiceDNSDomain,
 			AdvertisedHostTemplate:    c.AdvertisedHostTemplate,
 		}
+		if u := c.BrokerCertChainAndKey; u != nil {
+			out.Config.UserCert = brokerconfig.UserCert{Secret: u.SecretName, Certificate: u.Certificate, Key: u.Key}
+		}
 		for _, b := range c.Brokers {
 			if b.Broker != nil {
 				out.Config.Brokers = append(out.Config.Brokers, brokerconfig.ListenerBroker{

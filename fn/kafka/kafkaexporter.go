@@ -20,7 +20,19 @@ func (m *Model) KafkaExporter() *kafkaexporter.Model {
 		Cluster: m.Name, Namespace: m.Namespace, CRLabels: filter.Apply(m.cr.Labels),
 		BootstrapAddress: names.KafkaBootstrapService(m.Name) + ":" + strconv.Itoa(brokerconfig.ReplicationPort),
 		KafkaVersion:     m.Version,
+		CertManager:      m.kafkaExporterCertManager(),
 	}, m.cfg)
+}
+
+// kafkaExporterCertManager is the cluster CA as the exporter needs it in
+// cert-manager mode, or nil.
+func (m *Model) kafkaExporterCertManager() *kafkaexporter.CertManagerCA {
+	cluster := m.ClusterCA()
+	ca, ok := certManagerCA(cluster)
+	if !ok {
+		return nil
+	}
+	return &kafkaexporter.CertManagerCA{CA: ca, TrustSecret: cluster.CertManager.CACert.SecretName, TrustKey: cluster.CertManager.CACert.Certificate}
 }
 
 // kafkaExporterNotes name the Secrets the exporter mounts. A stretch

@@ -151,7 +151,7 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 		Rack: rackFrom(spec.Rack), Authorization: authorizationFrom(spec.Authorization),
 		TieredStorage: tieredStorageFrom(spec.TieredStorage), Quotas: quotasFrom(spec.Quotas),
 		Metrics: metricsFrom(spec.MetricsConfig), CruiseControl: cruiseControl,
-		Config: userConfig, Endpoints: endpoints,
+		Config: userConfig, Endpoints: endpoints, Certificates: m.tlsSources(),
 	}
 	for _, n := range m.Cluster.Nodes {
 		text, err := m.Cluster.ServerConfig(n)
@@ -168,7 +168,7 @@ func New(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.StrimziRe
 // it connects to the replication listener through the bootstrap Service
 // (EntityTopicOperator, EntityUserOperator).
 func (m *Model) entityOperatorCluster(crLabels map[string]string) entityoperator.Cluster {
-	return entityoperator.Cluster{
+	c := entityoperator.Cluster{
 		Name: m.Name, Namespace: m.Namespace, Labels: crLabels,
 		BootstrapServers: fmt.Sprintf("%s:%d", names.KafkaBootstrapService(m.Name), brokerconfig.ReplicationPort),
 		CA: entityoperator.CASecrets{
@@ -177,6 +177,18 @@ func (m *Model) entityOperatorCluster(crLabels map[string]string) entityoperator
 			ClientsKey:  names.ClientsCAKey(m.Name),
 		},
 	}
+	cluster := m.ClusterCA()
+	if ca, ok := certManagerCA(cluster); ok {
+		c.ClusterCertManager = &entityoperator.CertManagerCA{CA: ca,
+			TrustSecret: cluster.CertManager.CACert.SecretName, TrustKey: cluster.CertManager.CACert.Certificate}
+	}
+	clients := m.ClientsCA()
+	if ca, ok := certManagerCA(clients); ok {
+		c.ClientsIssuer = &ca.Issuer
+		// The User Operator reads the clients CA certificate from the user's Secret.
+		c.CA.ClientsCert = clients.CertManager.CACert.SecretName
+	}
+	return c
 }
 
 // ClusterID is the cluster.id of a Kafka, in the order of precedence

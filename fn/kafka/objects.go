@@ -39,13 +39,15 @@ func (m *Model) ClusterObjectsOf(pools []*Pool) []specs.Object {
 	return out
 }
 
-// PoolObjects returns the objects of one pool: per-node ConfigMaps, claims
+// PoolObjects returns the objects of one pool: in cert-manager mode the
+// nodes' Certificates, then per-node ConfigMaps, claims
 // and Services, then the StrimziPodSet, the StatefulSet or the bare Pods
 // (workload option). A StatefulSet's claims come from its
 // volumeClaimTemplates: its controller creates them, and adopts a claim
 // left from an earlier scale-up, which a rendered claim would contend for.
 func (m *Model) PoolObjects(p *Pool) []specs.Object {
 	var out []specs.Object
+	out = specs.Append(out, m.NodeCertificates(p)...)
 	out = specs.Append(out, m.ConfigMaps(p)...)
 	if m.cfg.Workload != config.WorkloadStatefulSet {
 		out = specs.Append(out, m.PVCs(p)...)

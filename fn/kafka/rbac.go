@@ -1,8 +1,11 @@
 package kafka
 
 import (
+	"slices"
+
 	rbacv1 "k8s.io/api/rbac/v1"
 
+	"github.com/strimzi-render/strimzi-render/fn/certmanager"
 	"github.com/strimzi-render/strimzi-render/fn/javacompat"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
@@ -26,14 +29,39 @@ func (m *Model) role(nodes []nodepools.Node) *rbacv1.Role {
 }
 
 // secretNames are the Secrets the nodes read, each once: certificates,
-// never a CA key.
+// never a CA key. With a cert-manager.io CA they are cert-manager's and
+// the user's (tlsSources).
 func (m *Model) secretNames(nodes []nodepools.Node) []string {
-	out := []string{names.ClusterCACert(m.Name), names.KafkaTrustBundle(m.Name)}
-	for _, n := range nodes {
-		out = append(out, n.Pod)
+	var out []string
+	add := func(names ...string) {
+		for _, n := range names {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	if ca := m.ClusterCA(); ca.CertManagerMode() {
+		add(ca.CertManager.CACert.SecretName)
+		for _, n := range nodes {
+			add(certmanager.SecretName(n.Pod))
+		}
+		for _, l := range m.Listeners {
+			if l.Config.CustomCert {
+				add(l.Config.UserCert.Secret)
+			}
+		}
+	} else {
+		add(names.ClusterCACert(m.Name), names.KafkaTrustBundle(m.Name))
+		for _, n := range nodes {
+			add(n.Pod)
+		}
 	}
 	if m.tlsClientAuth() {
-		out = append(out, names.ClientsCACert(m.Name))
+		if ca := m.ClientsCA(); ca.CertManagerMode() {
+			add(ca.CertManager.CACert.SecretName)
+		} else {
+			add(names.KafkaTrustBundle(m.Name), names.ClientsCACert(m.Name))
+		}
 	}
 	return out
 }

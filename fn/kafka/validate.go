@@ -35,6 +35,7 @@ func Validate(k *strimzi.Kafka, pools []*strimzi.KafkaNodePool, cfg *config.Stri
 	v.filter, _ = labels.NewFilter(v.cfg.LabelsExclusionPattern) // validated with the config
 	v.metadata()
 	v.components()
+	v.certificateAuthorities()
 	v.kafkaExporter()
 	if v.spec == nil {
 		v.errorf("", "spec.kafka", "spec.kafka is required: it describes the brokers and controllers")

@@ -117,7 +117,9 @@ func (m *Model) volumes() ([]corev1.Volume, []corev1.VolumeMount) {
 	vols := []corev1.Volume{volumes.EmptyDirMemory(volumes.Tmp, tmpSize)}
 	mounts := []corev1.VolumeMount{volumes.Mount(volumes.Tmp, volumes.TmpMountPath)}
 	for _, s := range m.certificateSecrets() {
-		vols = append(vols, secretVolume(s.Volume, s.Secret))
+		v := secretVolume(s.Volume, s.Secret)
+		v.Secret.Items = s.Items
+		vols = append(vols, v)
 		mounts = append(mounts, volumes.Mount(s.Volume, s.MountPath))
 	}
 	for _, v := range tmpl.Volumes {

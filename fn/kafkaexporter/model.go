@@ -4,6 +4,7 @@ import (
 	"regexp"
 
 	"github.com/strimzi-render/strimzi-render/config"
+	"github.com/strimzi-render/strimzi-render/fn/certmanager"
 	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/names"
 	"github.com/strimzi-render/strimzi-render/fn/specs"
@@ -30,6 +31,17 @@ type Inputs struct {
 	BootstrapAddress string
 	// KafkaVersion is the cluster's Kafka version.
 	KafkaVersion string
+	// CertManager is set when the cluster CA is of type cert-manager.io.
+	CertManager *CertManagerCA
+}
+
+// CertManagerCA is the cluster CA in cert-manager mode: the issuer of the
+// exporter's Certificate and the user's Secret and key of the CA
+// certificates to trust.
+type CertManagerCA struct {
+	CA          certmanager.CA
+	TrustSecret string
+	TrustKey    string
 }
 
 // Model is the Kafka Exporter of one Kafka (Strimzi: KafkaExporter).
@@ -76,8 +88,9 @@ func imageOf(spec *strimzi.KafkaExporterSpec, cfg *config.Spec) string {
 
 // Objects are what KafkaExporterReconciler creates, in its order:
 // ServiceAccount, NetworkPolicy, PodDisruptionBudget and Deployment. The
-// certificate Secret comes from the operator's CA (certificates.go). Nil
-// for a nil model.
+// certificate Secret comes from the operator's CA, or in cert-manager mode
+// from the Certificate rendered before the Deployment (certificates.go).
+// Nil for a nil model.
 func (m *Model) Objects() []specs.Object {
 	if m == nil {
 		return nil
@@ -89,6 +102,7 @@ func (m *Model) Objects() []specs.Object {
 	if *m.cfg.PodDisruptionBudgets {
 		out = specs.Append(out, m.PodDisruptionBudget())
 	}
+	out = specs.Append(out, m.Certificate())
 	return specs.Append(out, m.Deployment())
 }
 

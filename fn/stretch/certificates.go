@@ -1,44 +1,15 @@
 package stretch
 
 import (
-	"slices"
-
+	"github.com/strimzi-render/strimzi-render/fn/kafka"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
-	"github.com/strimzi-render/strimzi-render/fn/names"
 )
 
-// SANs are the subject alternative names a node's certificate needs:
-// Strimzi's own, for the cluster's Services and the pod in its cluster,
-// then the provider's, each once (Strimzi: ClusterCa.generateBrokerCerts).
-// A renderer issues no certificate; the list goes on the node's ConfigMap
-// for whoever does.
-func (net *Network) SANs(n nodepools.Node) (dns, ips []string) {
-	for _, svc := range []string{names.KafkaBootstrapService(net.Cluster), names.KafkaBrokersService(net.Cluster)} {
-		ns := svc + "." + net.Namespace
-		dns = append(dns, svc, ns, ns+".svc", ns+".svc."+net.clusterDomain)
-	}
-	pod := n.Pod + "." + names.KafkaBrokersService(net.Cluster) + "." + net.Namespace + ".svc"
-	dns = append(dns, pod, pod+"."+net.clusterDomain)
-	pdns, ips := net.Provider.SANs(net.Node(n))
-	// A broker's own advertised host on a TLS listener must verify too
-	// (KafkaListenersReconciler adds it to the broker's DNS names).
-	if n.Broker {
-		for _, l := range net.listeners {
-			if host := l.UserAdvertisedHost(n); l.TLS && host != "" {
-				hdns, hips := addressSANs(host)
-				pdns = append(pdns, hdns...)
-				for _, ip := range hips {
-					if !slices.Contains(ips, ip) {
-						ips = append(ips, ip)
-					}
-				}
-			}
-		}
-	}
-	for _, d := range pdns {
-		if !slices.Contains(dns, d) {
-			dns = append(dns, d)
-		}
-	}
-	return dns, ips
+var _ kafka.CertificateNamer = (*Network)(nil)
+
+// CertificateNames are the names and addresses by which the provider
+// makes a node reachable from other clusters; the Kafka model adds them to
+// Strimzi's own in kafka.Model.CertificateNames.
+func (net *Network) CertificateNames(n nodepools.Node) (dns, ips []string) {
+	return net.Provider.SANs(net.Node(n))
 }

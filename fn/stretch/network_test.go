@@ -312,7 +312,7 @@ func TestSANs(t *testing.T) {
 	for provider, want := range cases {
 		t.Run(provider, func(t *testing.T) {
 			f := newFixture(t, provider, config.QuorumStatic)
-			dns, ips := f.net.SANs(nodeOf(t, f, 4))
+			dns, ips := f.m.CertificateNames(nodeOf(t, f, 4))
 			assert.Equal(t, "my-cluster-kafka-bootstrap", dns[0], "Strimzi's names first")
 			assert.Contains(t, dns, "my-cluster-east-4.my-cluster-kafka-brokers.kafka.svc.cluster.local")
 			assert.Equal(t, len(want.dns), len(dns)-10)

@@ -29,6 +29,11 @@ func (net *Network) Notes(m *kafka.Model, networkPolicies bool) []results.Proble
 	if note := net.Provider.Note(); note != "" {
 		warn("", "stretch cluster %s: %s", net.Cluster, note)
 	}
+	if m.ClusterCA().CertManagerMode() {
+		warn("", "stretch cluster %s: each node's Certificate is in the bundle of its Kubernetes cluster; every cluster needs cert-manager, the issuer and the CA Secret named in the cert-manager note, "+
+			"and every issuer must sign from the same CA (or from CAs that the CA Secret of every cluster holds), so that nodes in different clusters trust each other", net.Cluster)
+		return append(out, net.otherNotes(m, networkPolicies)...)
+	}
 	secrets := []string{names.ClusterCACert(net.Cluster), names.KafkaTrustBundle(net.Cluster)}
 	for _, l := range m.Listeners {
 		if l.Auth != nil && l.Auth.Type == brokerconfig.AuthTLS {
@@ -39,6 +44,15 @@ func (net *Network) Notes(m *kafka.Model, networkPolicies bool) []results.Proble
 	warn("", "stretch cluster %s: every Kubernetes cluster needs the certificate Secrets %s and a Secret per local node, whose certificate carries the names in the %s (and %s) annotation of the node's ConfigMap; "+
 		"copy CA certificates only: the CA key Secrets %s-cluster-ca and %s-clients-ca stay where the CA is managed",
 		net.Cluster, strings.Join(secrets, ", "), AnnoCertDNSNames, AnnoCertIPAddresses, net.Cluster, net.Cluster)
+	return append(out, net.otherNotes(m, networkPolicies)...)
+}
+
+// otherNotes are the notes that do not depend on the CA mode.
+func (net *Network) otherNotes(m *kafka.Model, networkPolicies bool) []results.Problem {
+	var out []results.Problem
+	warn := func(path, format string, args ...any) {
+		out = append(out, results.Warningf(path, format, args...))
+	}
 	if networkPolicies {
 		warn("", "stretch cluster %s: NetworkPolicy %s is not rendered: it admits local pods only, and nodes of other clusters connect from addresses a pod selector cannot match; restrict traffic with a policy of your own",
 			net.Cluster, names.KafkaNetworkPolicy(net.Cluster))

@@ -86,7 +86,7 @@ func (net *Network) poolObjects(m *kafka.Model, p *kafka.Pool) []specs.Object {
 		case *corev1.ConfigMap:
 			for _, n := range p.Nodes {
 				if n.Pod == o.Name {
-					dns, ips := net.SANs(n)
+					dns, ips := m.CertificateNames(n)
 					setAnnotation(o, AnnoNodeAddressing, net.NodeAddressing(n))
 					setAnnotation(o, AnnoCertDNSNames, strings.Join(dns, ","))
 					if len(ips) > 0 {

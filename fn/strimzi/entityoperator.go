@@ -50,10 +50,3 @@ type EntityOperatorTemplate struct {
 	TopicOperatorRoleBinding *ResourceTemplate            `json:"topicOperatorRoleBinding,omitempty"`
 	UserOperatorRoleBinding  *ResourceTemplate            `json:"userOperatorRoleBinding,omitempty"`
 }
-
-// CertificateAuthority is spec.clusterCa or spec.clientsCa; zero days
-// stand for Strimzi's defaults.
-type CertificateAuthority struct {
-	ValidityDays int `json:"validityDays,omitempty"`
-	RenewalDays  int `json:"renewalDays,omitempty"`
-}

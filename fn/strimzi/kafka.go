@@ -22,7 +22,7 @@ type KafkaSpec struct {
 	EntityOperator *EntityOperatorSpec   `json:"entityOperator,omitempty"`
 	CruiseControl  json.RawMessage       `json:"cruiseControl,omitempty"`
 	KafkaExporter  *KafkaExporterSpec    `json:"kafkaExporter,omitempty"`
-	ClusterCa      json.RawMessage       `json:"clusterCa,omitempty"`
+	ClusterCa      *CertificateAuthority `json:"clusterCa,omitempty"`
 	ClientsCa      *CertificateAuthority `json:"clientsCa,omitempty"`
 	// MaintenanceTimeWindows are cron expressions the User Operator renews
 	// user certificates in.

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
-	"github.com/strimzi-render/strimzi-render/fn/names"
 	props "github.com/strimzi-render/strimzi-render/fn/properties"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
@@ -87,10 +86,11 @@ func (c *Cluster) writeListeners(w *configWriter, n nodepools.Node) error {
 // control-plane and replication listeners, key store first as in 1.2.0.
 func (c *Cluster) writeInternalListener(w *configWriter, name string, n nodepools.Node) {
 	p := "listener.name." + name + "."
-	w.Raw(p+"ssl.keystore.certificate.chain", c.secretRef(n.Pod, n.Pod+".crt"))
-	w.Raw(p+"ssl.keystore.key", c.secretRef(n.Pod, n.Pod+".key"))
+	crt, key := c.nodeCert(n)
+	w.Raw(p+"ssl.keystore.certificate.chain", c.ref(crt))
+	w.Raw(p+"ssl.keystore.key", c.ref(key))
 	w.Raw(p+"ssl.keystore.type", "PEM")
-	w.Raw(p+"ssl.truststore.certificates", c.secretRef(names.KafkaTrustBundle(c.Name), "cluster-ca.crt"))
+	w.Raw(p+"ssl.truststore.certificates", c.ref(c.clusterTrust()))
 	w.Raw(p+"ssl.truststore.type", "PEM")
 	w.Raw(p+"ssl.client.auth", "required")
 	w.Blank()
@@ -113,7 +113,7 @@ func (c *Cluster) writeAuthentication(w *configWriter, l Listener) (string, erro
 		return securityProtocol(l.TLS, true), nil
 	case AuthTLS:
 		w.Raw(p+"ssl.client.auth", "required")
-		w.Raw(p+"ssl.truststore.certificates", c.secretRef(names.KafkaTrustBundle(c.Name), "clients-ca.crt"))
+		w.Raw(p+"ssl.truststore.certificates", c.ref(c.clientsTrust()))
 		w.Raw(p+"ssl.truststore.type", "PEM")
 		w.Blank()
 		return securityProtocol(l.TLS, false), nil
@@ -183,17 +183,13 @@ func writeConnectionLimits(w *configWriter, l Listener) {
 }
 
 // writeListenerTLS prints the listener's key store: the node certificate, or
-// the user's certificate, which Strimzi copies into the node's Secret under
-// <name>-<port>.crt and .key (Strimzi: configureTls).
+// the user's certificate (Strimzi: configureTls; see listenerCert).
 func (c *Cluster) writeListenerTLS(w *configWriter, l Listener, n nodepools.Node) {
 	name := strings.ToLower(l.configName())
-	crt, key := n.Pod+".crt", n.Pod+".key"
-	if l.Config.CustomCert {
-		crt, key = l.Identifier()+".crt", l.Identifier()+".key"
-	}
+	crt, key := c.listenerCert(l, n)
 	p := "listener.name." + name + "."
-	w.Raw(p+"ssl.keystore.certificate.chain", c.secretRef(n.Pod, crt))
-	w.Raw(p+"ssl.keystore.key", c.secretRef(n.Pod, key))
+	w.Raw(p+"ssl.keystore.certificate.chain", c.ref(crt))
+	w.Raw(p+"ssl.keystore.key", c.ref(key))
 	w.Raw(p+"ssl.keystore.type", "PEM")
 	w.Blank()
 }

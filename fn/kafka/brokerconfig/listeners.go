@@ -64,12 +64,21 @@ type ListenerConfig struct {
 	MaxConnectionCreationRate *int
 	// CustomCert is set when brokerCertChainAndKey names a user certificate;
 	// Strimzi copies it into the node's Secret under <name>-<port>.crt/.key.
-	CustomCert          bool
+	CustomCert bool
+	// UserCert is brokerCertChainAndKey: the user's Secret and its keys.
+	UserCert            UserCert
 	UseServiceDNSDomain bool
 	Brokers             []ListenerBroker
 	// AdvertisedHostTemplate gives nodes without a configuration.brokers[]
 	// advertisedHost theirs, with {nodeId} and {nodePodName} replaced.
 	AdvertisedHostTemplate string
+}
+
+// UserCert is a certificate and key in a Secret of the user's.
+type UserCert struct {
+	Secret      string
+	Certificate string
+	Key         string
 }
 
 // ListenerBroker holds the per-node overrides of configuration.brokers[].

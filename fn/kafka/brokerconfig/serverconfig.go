@@ -54,6 +54,8 @@ type Cluster struct {
 	// Endpoints supplies node addresses; nil means InCluster with the
 	// default cluster domain.
 	Endpoints EndpointProvider
+	// Certificates names the Secrets of the TLS material (certs.go).
+	Certificates Certificates
 
 	sharedCache *sharedConfig
 }
@@ -274,10 +276,11 @@ func (c *Cluster) writeTieredStorage(w *configWriter, n nodepools.Node) {
 // writeClientTLS prints the PEM key store of the node and the cluster CA
 // trust store for a client inside the broker.
 func (c *Cluster) writeClientTLS(w *configWriter, prefix string, n nodepools.Node) {
-	w.Raw(prefix+"ssl.keystore.certificate.chain", c.secretRef(n.Pod, n.Pod+".crt"))
-	w.Raw(prefix+"ssl.keystore.key", c.secretRef(n.Pod, n.Pod+".key"))
+	crt, key := c.nodeCert(n)
+	w.Raw(prefix+"ssl.keystore.certificate.chain", c.ref(crt))
+	w.Raw(prefix+"ssl.keystore.key", c.ref(key))
 	w.Raw(prefix+"ssl.keystore.type", "PEM")
-	w.Raw(prefix+"ssl.truststore.certificates", c.secretRef(names.KafkaTrustBundle(c.Name), "cluster-ca.crt"))
+	w.Raw(prefix+"ssl.truststore.certificates", c.ref(c.clusterTrust()))
 	w.Raw(prefix+"ssl.truststore.type", "PEM")
 }
 
