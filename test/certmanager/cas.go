@@ -50,6 +50,9 @@ func InputCAs(files ...string) ([]CertManagerCA, error) {
 			return nil, err
 		}
 		o, err := ParseStream(b)
+		if err == nil {
+			o, err = Flatten(o)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f, err)
 		}
@@ -90,4 +93,68 @@ func InputCAs(files ...string) ([]CertManagerCA, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Kafka < out[j].Kafka })
 	return out, nil
+}
+
+// ListenerCert is a listener's brokerCertChainAndKey: a Secret the user
+// creates with a certificate for the listener's names.
+type ListenerCert struct {
+	Namespace, Kafka, Port  string
+	Secret, CertKey, KeyKey string
+}
+
+// ConnectSecrets are the Secrets a KafkaConnect names, which the user
+// creates: trusted certificates and the client certificate.
+type ConnectSecrets struct {
+	Namespace, Name string
+	Trusted         [][2]string // secret, key
+	Client          [3]string   // secret, certificate key, private key key
+}
+
+// UserSecrets lists the listener certificates and Connect Secrets of the
+// input files.
+func UserSecrets(files ...string) ([]ListenerCert, []ConnectSecrets, error) {
+	var objs []Object
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		o, err := ParseStream(b)
+		if err == nil {
+			o, err = Flatten(o)
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", f, err)
+		}
+		objs = append(objs, o...)
+	}
+	var lcs []ListenerCert
+	var css []ConnectSecrets
+	for _, o := range objs {
+		switch o.Kind {
+		case "Kafka":
+			ls, _ := Get(o.Map, "spec", "kafka", "listeners").([]any)
+			for _, l := range ls {
+				lm, _ := l.(map[string]any)
+				c, _ := Get(lm, "configuration", "brokerCertChainAndKey").(map[string]any)
+				if c == nil {
+					continue
+				}
+				lcs = append(lcs, ListenerCert{Namespace: o.Namespace, Kafka: o.Name, Port: fmt.Sprint(lm["port"]),
+					Secret: GetString(c, "secretName"), CertKey: GetString(c, "certificate"), KeyKey: GetString(c, "key")})
+			}
+		case "KafkaConnect":
+			cs := ConnectSecrets{Namespace: o.Namespace, Name: o.Name}
+			tcs, _ := Get(o.Map, "spec", "tls", "trustedCertificates").([]any)
+			for _, tc := range tcs {
+				m, _ := tc.(map[string]any)
+				cs.Trusted = append(cs.Trusted, [2]string{GetString(m, "secretName"), GetString(m, "certificate")})
+			}
+			if ck, ok := Get(o.Map, "spec", "authentication", "certificateAndKey").(map[string]any); ok {
+				cs.Client = [3]string{GetString(ck, "secretName"), GetString(ck, "certificate"), GetString(ck, "key")}
+			}
+			css = append(css, cs)
+		}
+	}
+	return lcs, css, nil
 }

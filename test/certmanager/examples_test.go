@@ -15,6 +15,48 @@ import (
 type input struct {
 	name  string
 	files []string
+	// resourceList: files[0] is a KRM ResourceList, rendered as kpt and
+	// kustomize run the function.
+	resourceList bool
+}
+
+func (in input) render(t *testing.T) []Object {
+	t.Helper()
+	if !in.resourceList {
+		return mustRender(t, nil, in.files...)
+	}
+	bin, err := renderer()
+	require.NoError(t, err)
+	objs, err := RenderResourceList(bin, in.files[0])
+	require.NoError(t, err)
+	return objs
+}
+
+// goldenInputs are the golden cases in cert-manager mode that render
+// without errors, and this module's own inputs.
+func goldenInputs(t *testing.T) []input {
+	var out []input
+	dirs, _ := filepath.Glob(filepath.Join(RepositoryRoot(), "testdata", "*", "*"))
+	sort.Strings(dirs)
+	for _, dir := range dirs {
+		in, err := os.ReadFile(filepath.Join(dir, "input.yaml"))
+		if err != nil || !strings.Contains(string(in), "type: cert-manager.io") {
+			continue
+		}
+		expected, err := os.ReadFile(filepath.Join(dir, "expected.yaml"))
+		// Kept resources leave the Certificates to the operator.
+		if err != nil || strings.Contains(string(expected), "severity: error") || strings.Contains(string(in), "keepCustomResources: true") {
+			continue
+		}
+		rel, _ := filepath.Rel(filepath.Join(RepositoryRoot(), "testdata"), dir)
+		out = append(out, input{name: "testdata/" + filepath.ToSlash(rel), files: []string{filepath.Join(dir, "input.yaml")}, resourceList: true})
+	}
+	own, _ := filepath.Glob("testdata/*.yaml")
+	sort.Strings(own)
+	for _, f := range own {
+		out = append(out, input{name: f, files: []string{f}, resourceList: true})
+	}
+	return out
 }
 
 // exampleInputs finds the examples that use cert-manager mode: fn.yaml and
@@ -61,29 +103,39 @@ func exampleInputs(t *testing.T) []input {
 // per issuer and runs every check.
 func verifyInput(t *testing.T, in input) *Report {
 	t.Helper()
-	cas, err := InputCAs(in.files...)
+	inputs, err := NewInputs(in.files...)
 	require.NoError(t, err)
-	require.NotEmpty(t, cas, "the input puts a Kafka into cert-manager mode")
-	issuers := map[string]*CA{}
-	for _, ca := range cas {
+	require.NotEmpty(t, inputs.CAs, "the input puts a Kafka into cert-manager mode")
+	for _, ca := range inputs.CAs {
 		require.NotEmpty(t, ca.IssuerName, "%s %s: issuerRef.name", ca.Kafka, ca.Which)
 		require.NotEmpty(t, ca.CASecret, "%s %s: caCert.secretName", ca.Kafka, ca.Which)
-		if issuers[ca.Key()] == nil {
-			issuers[ca.Key()], err = NewCA(ca.Key())
-			require.NoError(t, err)
-		}
 	}
-	objs := mustRender(t, nil, in.files...)
-	rep := Verify(objs, cas, issuers)
+	objs := in.render(t)
+	rep := Verify(objs, inputs)
 	for _, p := range rep.Problems {
 		t.Error(p)
 	}
-	t.Logf("%s: %d Certificates issued, %d Secret references resolved, %d nodes, %d handshakes, clusters %q",
-		in.name, rep.Certificates, rep.Refs, rep.Nodes, rep.Handshakes, Clusters(objs))
+	t.Logf("%s: %d Certificates issued, %d Secret references resolved, %d nodes, %d handshakes (%d from Connect), clusters %q",
+		in.name, rep.Certificates, rep.Refs, rep.Nodes, rep.Handshakes, rep.ConnectHandshakes, Clusters(objs))
 	require.Positive(t, rep.Certificates, "Certificates rendered")
 	require.Positive(t, rep.Nodes, "nodes found")
 	require.Positive(t, rep.Handshakes, "handshakes run")
 	return rep
+}
+
+// TestGoldenInputs verifies the golden cases in cert-manager mode and this
+// module's own inputs (testdata/).
+func TestGoldenInputs(t *testing.T) {
+	inputs := goldenInputs(t)
+	require.NotEmpty(t, inputs)
+	for _, in := range inputs {
+		t.Run(in.name, func(t *testing.T) {
+			rep := verifyInput(t, in)
+			if strings.Contains(in.name, "connect") {
+				require.Positive(t, rep.ConnectHandshakes, "Connect's handshakes")
+			}
+		})
+	}
 }
 
 // TestExamples verifies every example in cert-manager mode.
@@ -101,22 +153,13 @@ func TestExamples(t *testing.T) {
 // see: a Certificate missing, a node advertising a name its certificate
 // does not hold, and a Role that no longer grants a Secret.
 func TestVerifyCatches(t *testing.T) {
-	inputs := exampleInputs(t)
-	if len(inputs) == 0 {
-		t.Skip("no example in examples/ sets type: cert-manager.io yet")
-	}
+	inputs := goldenInputs(t)
+	require.NotEmpty(t, inputs)
 	in := inputs[0]
-	cas, err := InputCAs(in.files...)
+	verifyInputs, err := NewInputs(in.files...)
 	require.NoError(t, err)
-	issuers := map[string]*CA{}
-	for _, ca := range cas {
-		if issuers[ca.Key()] == nil {
-			issuers[ca.Key()], err = NewCA(ca.Key())
-			require.NoError(t, err)
-		}
-	}
-	objs := mustRender(t, nil, in.files...)
-	require.Empty(t, Verify(objs, cas, issuers).Problems)
+	objs := in.render(t)
+	require.Empty(t, Verify(objs, verifyInputs).Problems)
 
 	without := func(drop func(Object) bool) []Object {
 		var out []Object
@@ -132,7 +175,7 @@ func TestVerifyCatches(t *testing.T) {
 		return out
 	}
 	problems := func(objs []Object) string {
-		return strings.Join(Verify(objs, cas, issuers).Problems, "\n")
+		return strings.Join(Verify(objs, verifyInputs).Problems, "\n")
 	}
 
 	noCert := without(func(o Object) bool { return o.Kind == "Certificate" })
@@ -162,4 +205,42 @@ func TestVerifyCatches(t *testing.T) {
 	}
 	require.True(t, done)
 	require.Contains(t, problems(moved), "dialled as elsewhere.example.com")
+}
+
+// TestConnectTrustCatches breaks Connect's truststore in the Connect golden
+// case: the operator's copied Secret does not exist in cert-manager mode,
+// and without the listener's CA the workers cannot reach the brokers.
+func TestConnectTrustCatches(t *testing.T) {
+	file := filepath.Join(RepositoryRoot(), "testdata", "certmanager", "connect-direct-trust", "input.yaml")
+	in := input{name: "connect", files: []string{file}, resourceList: true}
+	vin, err := NewInputs(file)
+	require.NoError(t, err)
+	objs := in.render(t)
+	require.Empty(t, Verify(objs, vin).Problems)
+
+	withProperties := func(edit func(string) string) []Object {
+		var out []Object
+		for _, o := range objs {
+			if text := GetString(o.Map, "data", "kafka-connect.properties"); text != "" {
+				m := map[string]any{}
+				for k, v := range o.Map {
+					m[k] = v
+				}
+				m["data"] = map[string]any{"kafka-connect.properties": edit(text)}
+				o.Map = m
+			}
+			out = append(out, o)
+		}
+		return out
+	}
+	copied := withProperties(func(s string) string {
+		return strings.ReplaceAll(s, `${strimzisecrets:kafka/my-ca:ca.crt}\n${strimzisecrets:kafka/listener-ca:ca.crt}`,
+			"${strimzisecrets:kafka/my-connect-connect-tls-trusted-certs:ca.crt}")
+	})
+	require.Contains(t, strings.Join(Verify(copied, vin).Problems, "\n"), "my-connect-connect-tls-trusted-certs key ca.crt, read by ConfigMap kafka/my-connect-connect-config")
+
+	clusterOnly := withProperties(func(s string) string {
+		return strings.ReplaceAll(s, `\n${strimzisecrets:kafka/listener-ca:ca.crt}`, "")
+	})
+	require.Contains(t, strings.Join(Verify(clusterOnly, vin).Problems, "\n"), "certificate signed by unknown authority")
 }

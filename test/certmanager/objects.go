@@ -3,6 +3,7 @@ package certmanager
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -69,6 +70,35 @@ func ParseStream(stream []byte) ([]Object, error) {
 		}
 		objs = append(objs, o)
 	}
+}
+
+// Flatten replaces each KRM ResourceList by its function config and items.
+func Flatten(objs []Object) ([]Object, error) {
+	var out []Object
+	for _, o := range objs {
+		if o.Kind != "ResourceList" {
+			out = append(out, o)
+			continue
+		}
+		var docs []any
+		if fc, ok := o.Map["functionConfig"]; ok && fc != nil {
+			docs = append(docs, fc)
+		}
+		items, _ := o.Map["items"].([]any)
+		docs = append(docs, items...)
+		for _, d := range docs {
+			j, err := json.Marshal(d)
+			if err != nil {
+				return nil, err
+			}
+			one, err := ParseStream(j)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, one...)
+		}
+	}
+	return out, nil
 }
 
 // Clusters lists the bundles in order of first appearance ("" when the

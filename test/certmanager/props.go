@@ -20,13 +20,54 @@ func Properties(text string) map[string]string {
 			i++
 			line = strings.TrimSuffix(line, `\`) + strings.TrimSpace(lines[i])
 		}
-		k, v, ok := strings.Cut(line, "=")
+		k, v, ok := cutUnescaped(line)
 		if !ok {
 			continue
 		}
-		out[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		out[unescape(strings.TrimSpace(k))] = unescape(strings.TrimSpace(v))
 	}
 	return out
+}
+
+// cutUnescaped splits at the first = or : that no backslash escapes.
+func cutUnescaped(line string) (string, string, bool) {
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case '=', ':':
+			return line[:i], line[i+1:], true
+		}
+	}
+	return "", "", false
+}
+
+// unescape undoes the escapes java.util.Properties reads (not \u).
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case 'f':
+			b.WriteByte('\f')
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }
 
 // Endpoint is a host and port something is dialled on.

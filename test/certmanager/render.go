@@ -27,6 +27,40 @@ func Build(dir string) (string, error) {
 	return bin, nil
 }
 
+// RenderResourceList runs the function on a KRM ResourceList file, as
+// kustomize and kpt do (stdin to stdout), and returns its items.
+func RenderResourceList(bin, file string) ([]Object, error) {
+	in, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "STRIMZI_RENDER_CONFIG=", "ARGOCD_ENV_STRIMZI_RENDER=")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = in, &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("strimzi-render < %s: %w\n%s", file, err, stderr.String())
+	}
+	objs, err := ParseStream(stdout.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	var items []Object
+	for _, o := range objs {
+		if o.Kind != "ResourceList" {
+			return nil, fmt.Errorf("strimzi-render < %s wrote a %s, not a ResourceList", file, o.Kind)
+		}
+		o.Map["functionConfig"] = nil
+		flat, err := Flatten([]Object{o})
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, flat...)
+	}
+	return items, nil
+}
+
 // Render runs the standalone command (strimzi-render [CONFIG] RESOURCES...)
 // with env added to a clean environment, and returns the objects and the
 // warnings on stderr.

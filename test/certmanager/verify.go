@@ -1,12 +1,18 @@
 package certmanager
 
 import (
+	"errors"
 	"fmt"
+	"maps"
+	"net"
 	"slices"
 	"sort"
 	"strings"
 
+	cmapi "github.com/cert-manager/cert-manager/pkg/apis/certmanager/v1"
+	cmmeta "github.com/cert-manager/cert-manager/pkg/apis/meta/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
 
 // Report is what Verify found: counts, to show that the checks ran, and
@@ -16,8 +22,10 @@ type Report struct {
 	Refs         int
 	Nodes        int
 	Handshakes   int
-	Problems     []string
-	Secrets      SecretStore
+	// ConnectHandshakes are the handshakes of KafkaConnect workers.
+	ConnectHandshakes int
+	Problems          []string
+	Secrets           SecretStore
 }
 
 func (r *Report) problemf(format string, args ...any) {
@@ -28,10 +36,11 @@ func (r *Report) problemf(format string, args ...any) {
 // test CA per issuer), puts each CA's certificate into the Secret the user
 // creates in every cluster, resolves every Secret reference, and checks the
 // nodes' and the Entity Operator's TLS against the rendered configuration.
-func Verify(objs []Object, cas []CertManagerCA, issuers map[string]*CA) *Report {
+func Verify(objs []Object, in *Inputs) *Report {
 	r := &Report{Secrets: SecretStore{}}
 	clusters := Clusters(objs)
-	for _, ca := range cas {
+	issuers := in.Issuers
+	for _, ca := range in.CAs {
 		issuer := issuers[ca.Key()]
 		if issuer == nil {
 			r.problemf("no test CA for issuer %s", ca.Key())
@@ -71,6 +80,7 @@ func Verify(objs []Object, cas []CertManagerCA, issuers map[string]*CA) *Report 
 			r.problemf("%s: %v", o, err)
 		}
 	}
+	r.userSecrets(objs, in)
 	refs, err := SecretRefs(objs)
 	if err != nil {
 		r.problemf("%v", err)
@@ -81,7 +91,155 @@ func Verify(objs []Object, cas []CertManagerCA, issuers map[string]*CA) *Report 
 	r.Problems = append(r.Problems, Resolve(objs, refs, r.Secrets)...)
 	r.verifyNodes(objs)
 	r.verifyEntityOperator(objs)
+	r.verifyConnect(objs)
 	return r
+}
+
+// Inputs are what the test knows of the input: the CAs in cert-manager
+// mode with a test CA per issuer, and the Secrets the user creates. Other
+// is the CA of every other certificate the user brings (listener
+// certificates, Connect's further trusted certificates).
+type Inputs struct {
+	CAs           []CertManagerCA
+	Issuers       map[string]*CA
+	ListenerCerts []ListenerCert
+	Connects      []ConnectSecrets
+	Other         *CA
+}
+
+// NewInputs reads the input files and makes the test CAs.
+func NewInputs(files ...string) (*Inputs, error) {
+	in := &Inputs{Issuers: map[string]*CA{}}
+	var err error
+	if in.CAs, err = InputCAs(files...); err != nil {
+		return nil, err
+	}
+	for _, ca := range in.CAs {
+		if in.Issuers[ca.Key()] == nil {
+			if in.Issuers[ca.Key()], err = NewCA(ca.Key()); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if in.ListenerCerts, in.Connects, err = UserSecrets(files...); err != nil {
+		return nil, err
+	}
+	in.Other, err = NewCA("the user's other CA")
+	return in, err
+}
+
+// userSecrets writes the Secrets the user creates besides the CA Secrets:
+// each listener certificate, for the names the nodes serve the listener
+// under, and Connect's trusted certificates and client certificate.
+func (r *Report) userSecrets(objs []Object, in *Inputs) {
+	nodes := Nodes(objs)
+	for _, lc := range in.ListenerCerts {
+		byCluster := map[string][]string{}
+		for _, n := range nodes {
+			if n.Namespace != lc.Namespace {
+				continue
+			}
+			l := listenerOnPort(n, lc.Port)
+			if l == "" {
+				continue
+			}
+			byCluster[n.Cluster] = append(byCluster[n.Cluster], servedHosts(objs, n, l)...)
+		}
+		for cluster, hosts := range byCluster {
+			crt := &cmapi.Certificate{
+				ObjectMeta: metav1.ObjectMeta{Name: lc.Secret, Namespace: lc.Namespace},
+				Spec: cmapi.CertificateSpec{
+					SecretName: lc.Secret, CommonName: lc.Kafka,
+					PrivateKey: &cmapi.CertificatePrivateKey{Algorithm: cmapi.RSAKeyAlgorithm, Size: 2048},
+					IssuerRef:  cmmeta.IssuerReference{Name: "other", Kind: "Issuer"},
+				},
+			}
+			slices.Sort(hosts)
+			for _, h := range slices.Compact(hosts) {
+				if net.ParseIP(h) != nil {
+					crt.Spec.IPAddresses = append(crt.Spec.IPAddresses, h)
+				} else {
+					crt.Spec.DNSNames = append(crt.Spec.DNSNames, h)
+				}
+			}
+			s, err := in.Other.Issue(crt)
+			if err != nil {
+				r.problemf("listener certificate %s: %v", lc.Secret, err)
+				continue
+			}
+			r.put(cluster, lc.Namespace, lc.Secret, map[string][]byte{lc.CertKey: s.Data["tls.crt"], lc.KeyKey: s.Data["tls.key"]})
+		}
+	}
+	clientsCA := in.Other
+	for _, ca := range in.CAs {
+		if ca.Which == "clientsCa" {
+			clientsCA = in.Issuers[ca.Key()]
+		}
+	}
+	for _, cs := range in.Connects {
+		cluster := ""
+		for _, o := range objs {
+			if o.Kind == "ConfigMap" && o.Namespace == cs.Namespace && o.Name == cs.Name+"-connect-config" {
+				cluster = o.Cluster
+			}
+		}
+		for _, t := range cs.Trusted {
+			if s := r.Secrets.Get(cluster, cs.Namespace, t[0]); s == nil || s.Data[t[1]] == nil {
+				r.put(cluster, cs.Namespace, t[0], map[string][]byte{t[1]: in.Other.PEM})
+			}
+		}
+		if cs.Client[0] == "" {
+			continue
+		}
+		crt := &cmapi.Certificate{
+			ObjectMeta: metav1.ObjectMeta{Name: cs.Client[0], Namespace: cs.Namespace},
+			Spec: cmapi.CertificateSpec{
+				SecretName: cs.Client[0], CommonName: cs.Name,
+				PrivateKey: &cmapi.CertificatePrivateKey{Algorithm: cmapi.RSAKeyAlgorithm, Size: 2048},
+				Usages:     []cmapi.KeyUsage{cmapi.UsageClientAuth, cmapi.UsageDigitalSignature, cmapi.UsageKeyEncipherment},
+				IssuerRef:  cmmeta.IssuerReference{Name: "clients", Kind: "Issuer"},
+			},
+		}
+		s, err := clientsCA.Issue(crt)
+		if err != nil {
+			r.problemf("Connect client certificate %s: %v", cs.Client[0], err)
+			continue
+		}
+		r.put(cluster, cs.Namespace, cs.Client[0], map[string][]byte{cs.Client[1]: s.Data["tls.crt"], cs.Client[2]: s.Data["tls.key"]})
+	}
+}
+
+// put adds keys to a user Secret, making it if needed.
+func (r *Report) put(cluster, namespace, name string, data map[string][]byte) {
+	s := r.Secrets.Get(cluster, namespace, name)
+	if s == nil {
+		s = UserSecret(namespace, name, map[string][]byte{})
+		_ = r.Secrets.Add(cluster, s)
+	}
+	maps.Copy(s.Data, data)
+}
+
+// servedHosts are the names a node is dialled by on a listener: its
+// advertised host, its voter host, and for brokers the bootstrap Services
+// exposing the listener's port.
+func servedHosts(objs []Object, n Node, listener string) []string {
+	var out []string
+	adv, _ := AdvertisedListeners(n.Props["advertised.listeners"])
+	for _, e := range adv {
+		if e.Listener == listener {
+			out = append(out, e.Host)
+		}
+	}
+	if listener == n.Props["controller.listener.names"] {
+		voters, _ := QuorumVoters(n.Props["controller.quorum.voters"])
+		if e, ok := voters[n.ID]; ok {
+			out = append(out, e.Host)
+		}
+	}
+	if slices.Contains(strings.Split(n.Props["process.roles"], ","), "broker") {
+		out = append(out, bootstrapHosts(objs, n, listener)...)
+	}
+	return out
 }
 
 // Node is one Kafka node as its server.config describes it.
@@ -167,15 +325,25 @@ func (n Node) sslListeners() map[string]bool {
 	return out
 }
 
-// bootstrapHosts are the names a client dials the bootstrap Services of
-// the node's cluster by, in each form Kubernetes DNS answers.
-func bootstrapHosts(objs []Object, n Node) []string {
+// bootstrapHosts are the names a client dials the node's cluster's
+// bootstrap Services by, in each form Kubernetes DNS answers, for the
+// Services with a port the node binds the listener to.
+func bootstrapHosts(objs []Object, n Node, listener string) []string {
 	var out []string
 	for _, o := range objs {
-		if o.Kind != "Service" || o.Cluster != n.Cluster || o.Namespace != n.Namespace || !strings.HasSuffix(o.Name, "-kafka-bootstrap") {
+		if o.Kind != "Service" || o.Cluster != n.Cluster || o.Namespace != n.Namespace || !strings.HasSuffix(o.Name, "-bootstrap") {
 			continue
 		}
-		out = append(out, o.Name, o.Name+"."+o.Namespace, o.Name+"."+o.Namespace+".svc", o.Name+"."+o.Namespace+".svc.cluster.local")
+		ports, _ := Get(o.Map, "spec", "ports").([]any)
+		for _, p := range ports {
+			pm, _ := p.(map[string]any)
+			// Strimzi's bootstrap Services expose each listener on its own
+			// port number (the target is the container port's name).
+			if listenerOnPort(n, fmt.Sprint(pm["port"])) == listener {
+				out = append(out, o.Name, o.Name+"."+o.Namespace, o.Name+"."+o.Namespace+".svc", o.Name+"."+o.Namespace+".svc.cluster.local")
+				break
+			}
+		}
 	}
 	return out
 }
@@ -215,11 +383,9 @@ func (r *Report) verifyNodes(objs []Object) {
 			dialled = append(dialled, serve{ctl, e.Host})
 		}
 		if slices.Contains(strings.Split(n.Props["process.roles"], ","), "broker") {
-			for _, h := range bootstrapHosts(objs, n) {
-				for l := range ssl {
-					if l != ctl {
-						dialled = append(dialled, serve{l, h})
-					}
+			for l := range ssl {
+				for _, h := range bootstrapHosts(objs, n, l) {
+					dialled = append(dialled, serve{l, h})
 				}
 			}
 		}
@@ -491,4 +657,70 @@ func listenerOnPort(n Node, port string) string {
 		}
 	}
 	return ""
+}
+
+// verifyConnect dials each KafkaConnect's bootstrap servers with the trust
+// and client certificate its kafka-connect.properties reads, against every
+// node binding the port.
+func (r *Report) verifyConnect(objs []Object) {
+	nodes := Nodes(objs)
+	for _, o := range objs {
+		text := GetString(o.Map, "data", "kafka-connect.properties")
+		if o.Kind != "ConfigMap" || text == "" {
+			continue
+		}
+		p := Properties(text)
+		if p["security.protocol"] != "SSL" {
+			continue
+		}
+		var end TLSEnd
+		trust, err := Substitute(o.Cluster, p["ssl.truststore.certificates"], r.Secrets)
+		if err == nil {
+			end.Trust, err = TrustPool([]byte(trust))
+		}
+		if err != nil {
+			r.problemf("%s truststore: %v", o, err)
+			continue
+		}
+		if chain, ok := p["ssl.keystore.certificate.chain"]; ok {
+			c, err1 := Substitute(o.Cluster, chain, r.Secrets)
+			k, err2 := Substitute(o.Cluster, p["ssl.keystore.key"], r.Secrets)
+			if err := errors.Join(err1, err2); err != nil {
+				r.problemf("%s keystore: %v", o, err)
+				continue
+			}
+			if end.Cert, err = KeyPair([]byte(c), []byte(k)); err != nil {
+				r.problemf("%s keystore: %v", o, err)
+				continue
+			}
+		}
+		eps, err := HostPorts(p["bootstrap.servers"])
+		if err != nil {
+			r.problemf("%s: %v", o, err)
+			continue
+		}
+		for _, ep := range eps {
+			served := 0
+			for _, n := range nodes {
+				l := listenerOnPort(n, ep.Port)
+				if l == "" || !n.sslListeners()[l] || !slices.Contains(strings.Split(n.Props["process.roles"], ","), "broker") {
+					continue
+				}
+				sl, err := n.tlsOf(l, r.Secrets)
+				if err != nil {
+					r.problemf("%v", err)
+					continue
+				}
+				served++
+				r.Handshakes++
+				r.ConnectHandshakes++
+				if err := Handshake(end, sl.End, ep.Host, sl.ClientAuth); err != nil {
+					r.problemf("%s -> %s at %s: %v", o, n, ep, err)
+				}
+			}
+			if served == 0 {
+				r.problemf("%s: no broker serves TLS at %s", o, ep)
+			}
+		}
+	}
 }
