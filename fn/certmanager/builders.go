@@ -39,9 +39,17 @@ func (ca CA) KafkaExporter(c Component) *Certificate {
 	return ca.client(c, names.KafkaExporterCerts(c.Cluster), names.KafkaExporter(c.Cluster))
 }
 
-// Cruise Control's certificate (CruiseControl.generateCertificatesSecret:
-// CN <cluster>-cruise-control, the Service's names and localhost) belongs
-// here as one more builder once Cruise Control is rendered.
+// CruiseControl is Cruise Control's certificate, in the Secret
+// <cluster>-cruise-control-certs, CN <cluster>-cruise-control, for its
+// Service's four names and localhost (CruiseControl.buildCruiseControlCertSubject).
+// Nothing renders Cruise Control yet: its model adds this Certificate to
+// its objects, and its pod reads <cluster>-cruise-control-certs-cm.
+func (ca CA) CruiseControl(c Component, clusterDomain string) *Certificate {
+	svc := c.Cluster + "-cruise-control"
+	ns := svc + "." + c.Namespace
+	return ca.build(request{Secret: svc + "-certs", Namespace: c.Namespace, Labels: c.Labels, CommonName: svc,
+		DNSNames: []string{svc, ns, ns + ".svc", ns + ".svc." + clusterDomain, "localhost"}})
+}
 
 // client is a certificate with a common name and no alternative names, as
 // Ca.maybeCopyOrGenerateClientCert issues for Strimzi's own clients.

@@ -74,3 +74,11 @@ func TestClientCertificates(t *testing.T) {
 		})
 	}
 }
+
+func TestCruiseControlCertificate(t *testing.T) {
+	c := CA{Issuer: IssuerRef{Name: "i", Kind: "Issuer"}}.CruiseControl(Component{Cluster: "c", Namespace: "ns", Labels: map[string]string{}}, "cluster.local")
+	assert.Equal(t, "c-cruise-control-certs", c.Name)
+	assert.Equal(t, "c-cruise-control-certs-cm", c.Spec.SecretName)
+	assert.Equal(t, "c-cruise-control", c.Spec.CommonName)
+	assert.Equal(t, []string{"c-cruise-control", "c-cruise-control.ns", "c-cruise-control.ns.svc", "c-cruise-control.ns.svc.cluster.local", "localhost"}, c.Spec.DNSNames)
+}

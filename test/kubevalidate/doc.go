@@ -13,8 +13,9 @@
 // profile; Connect build Jobs may fail it only when a warning result of the
 // ResourceList says so.
 //
-// BuildConfig, ServiceExport and ApplicationSet get a structural check only,
-// as their APIs are not part of k8s.io/kubernetes. Any other kind is a
+// BuildConfig, ServiceExport, ApplicationSet and cert-manager's Certificate
+// get a structural check only, as their APIs are not part of
+// k8s.io/kubernetes. Any other kind is a
 // problem, so a new output kind must be wired here before it can pass.
 //
 // This is a separate Go module: the function itself never depends on

@@ -18,6 +18,8 @@ import (
 type structuralKind struct {
 	nameRule apivalidation.ValidateNameFunc
 	required []string // dotted paths that must be present
+	// specFields, when set, are the only fields spec may have.
+	specFields []string
 }
 
 var structuralKinds = map[schema.GroupVersionKind]structuralKind{
@@ -29,6 +31,17 @@ var structuralKinds = map[schema.GroupVersionKind]structuralKind{
 	// Multi-Cluster Services API: the name must be that of a Service.
 	{Group: "multicluster.x-k8s.io", Version: "v1alpha1", Kind: "ServiceExport"}: {
 		nameRule: apivalidation.NameIsDNS1035Label,
+	},
+	// cert-manager: a Certificate needs the Secret to write and its issuer
+	// (CertificateSpec of cert-manager.io/v1); the full schema is
+	// cert-manager's, which this module does not import.
+	{Group: "cert-manager.io", Version: "v1", Kind: "Certificate"}: {
+		nameRule: apivalidation.NameIsDNSSubdomain,
+		required: []string{"spec", "spec.secretName", "spec.issuerRef", "spec.issuerRef.name"},
+		specFields: []string{"subject", "literalSubject", "commonName", "duration", "renewBefore", "renewBeforePercentage",
+			"dnsNames", "ipAddresses", "uris", "otherNames", "emailAddresses", "secretName", "secretTemplate", "keystores",
+			"issuerRef", "isCA", "usages", "privateKey", "signatureAlgorithm", "encodeUsagesInRequest", "revisionHistoryLimit",
+			"additionalOutputFormats", "nameConstraints"},
 	},
 	// Argo CD: the ApplicationSet CRD requires generators and template.
 	{Group: "argoproj.io", Version: "v1alpha1", Kind: "ApplicationSet"}: {
@@ -60,8 +73,14 @@ func checkStructural(k structuralKind, obj map[string]any, ps *problems) {
 		}
 	}
 	if s, ok := obj["spec"]; ok {
-		if _, isMap := s.(map[string]any); !isMap {
+		spec, isMap := s.(map[string]any)
+		if !isMap {
 			ps.add(ClassInvalid, "spec", "must be an object")
+		}
+		for key := range spec {
+			if len(k.specFields) > 0 && !slices.Contains(k.specFields, key) {
+				ps.add(ClassInvalid, "spec."+key, "unknown field")
+			}
 		}
 	}
 }

@@ -147,6 +147,12 @@ func TestInvalidFixtures(t *testing.T) {
 		"buildconfig-no-strategy": {
 			field: "spec.strategy", fragment: "Required value",
 		},
+		"certificate-unknown-field": {
+			field: "spec.dnsName", fragment: "unknown field",
+		},
+		"certificate-no-issuer": {
+			field: "spec.issuerRef", fragment: "Required value",
+		},
 		"pod-privileged": {
 			field: "spec", fragment: `violates PodSecurity "restricted:latest": privileged (container "main" must not set securityContext.privileged=true)`,
 			class: ClassPodSecurity,
