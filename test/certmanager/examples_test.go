@@ -141,11 +141,18 @@ func TestGoldenInputs(t *testing.T) {
 // TestExamples verifies every example in cert-manager mode.
 func TestExamples(t *testing.T) {
 	inputs := exampleInputs(t)
-	if len(inputs) == 0 {
-		t.Skip("no example in examples/ sets type: cert-manager.io yet")
-	}
+	var names []string
 	for _, in := range inputs {
-		t.Run(in.name, func(t *testing.T) { verifyInput(t, in) })
+		names = append(names, in.name)
+	}
+	require.Subset(t, names, []string{"kafka-node-pools-cert-manager", "stretch-mcs-cert-manager"})
+	for _, in := range inputs {
+		t.Run(in.name, func(t *testing.T) {
+			rep := verifyInput(t, in)
+			if strings.HasPrefix(in.name, "stretch") {
+				require.Greater(t, len(rep.Secrets), 1, "Secrets issued in more than one cluster")
+			}
+		})
 	}
 }
 
