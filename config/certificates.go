@@ -1,6 +1,8 @@
 package config
 
 import (
+	"k8s.io/apimachinery/pkg/util/validation"
+
 	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
@@ -71,6 +73,38 @@ func (s Spec) validateCertificates() []results.Problem {
 		}
 		if cm.CACert == nil || cm.CACert.SecretName == "" || cm.CACert.Certificate == "" {
 			ps = append(ps, fieldf(ca.path+".certManager.caCert", "type cert-manager.io needs caCert.secretName and caCert.certificate: the Secret and key of the CA certificates to trust"))
+		}
+	}
+	// The names reach server.config and the Certificates as they are.
+	for _, ca := range []struct {
+		path string
+		cm   *CertManager
+	}{
+		{"spec.certificates.clusterCa.certManager", s.Certificates.ClusterCA.CertManager},
+		{"spec.certificates.clientsCa.certManager", s.Certificates.ClientsCA.CertManager},
+	} {
+		if ca.cm == nil {
+			continue
+		}
+		var names [][2]string
+		if r := ca.cm.IssuerRef; r != nil {
+			names = append(names, [2]string{"issuerRef.name", r.Name}, [2]string{"issuerRef.group", r.Group})
+		}
+		if c := ca.cm.CACert; c != nil {
+			names = append(names, [2]string{"caCert.secretName", c.SecretName})
+			if c.Certificate != "" {
+				for _, msg := range validation.IsConfigMapKey(c.Certificate) {
+					ps = append(ps, fieldf(ca.path+".caCert.certificate", "%q is not a Secret key: %s", c.Certificate, msg))
+				}
+			}
+		}
+		for _, n := range names {
+			if n[1] == "" {
+				continue
+			}
+			for _, msg := range validation.IsDNS1123Subdomain(n[1]) {
+				ps = append(ps, fieldf(ca.path+"."+n[0], "%q: %s", n[1], msg))
+			}
 		}
 	}
 	return ps

@@ -51,6 +51,10 @@ func TestCertificatesErrors(t *testing.T) {
 		}},
 		"unknown kind": {"  certificates: {clusterCa: {type: cert-manager.io, certManager: {issuerRef: {name: a, kind: Issuers}, caCert: {secretName: s, certificate: ca.crt}}}}\n",
 			[]string{"spec.certificates.clusterCa.certManager.issuerRef.kind should be one of [Issuer ClusterIssuer]"}},
+		"names": {"  certificates: {clusterCa: {type: cert-manager.io, certManager: {issuerRef: {name: A, kind: Issuer}, caCert: {secretName: s, certificate: \"ca.crt}\"}}}}\n", []string{
+			`spec.certificates.clusterCa.certManager.caCert.certificate: "ca.crt}" is not a Secret key: a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')`,
+			`spec.certificates.clusterCa.certManager.issuerRef.name: "A": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+		}},
 		"typo": {"  certificates: {clusterCa: {tpye: cert-manager.io}}\n",
 			[]string{`spec.certificates.clusterCa.tpye: unknown field "tpye" in spec.certificates.clusterCa: did you mean "type"?`}},
 	}

@@ -132,6 +132,10 @@ func renderKafka(c *kafkaCluster, cfg *config.StrimziRender, in Inputs, out map[
 		run.fail(results.Internal(c.node, err))
 		return
 	}
+	if ps := m.CertificateNameProblems(); len(ps) > 0 && !cfg.Spec.KeepCustomResources {
+		run.fail(ps...)
+		return
+	}
 	run.report(m.Notes(cfg.Spec.KeepCustomResources))
 	if cfg.Spec.KeepCustomResources {
 		// A running operator creates every object itself: keep the

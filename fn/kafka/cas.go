@@ -1,7 +1,10 @@
 package kafka
 
 import (
+	"fmt"
 	"strings"
+
+	"k8s.io/apimachinery/pkg/util/validation"
 
 	corev1 "k8s.io/api/core/v1"
 
@@ -78,6 +81,10 @@ func (v *validator) caProblems(path string, own *strimzi.CertificateAuthority, d
 	if !ca.CertManagerMode() {
 		return
 	}
+	validity, renewal := orDefault(ca.ValidityDays, certmanager.DefaultValidityDays), orDefault(ca.RenewalDays, certmanager.DefaultRenewalDays)
+	if renewal >= validity {
+		v.errorf("", path+".renewalDays", "renewalDays (%d) must be less than validityDays (%d): they become the Certificates' renewBefore and duration, which cert-manager refuses otherwise", renewal, validity)
+	}
 	if g := ca.GenerateCertificateAuthority; g != nil && *g {
 		v.errorf("", path+".generateCertificateAuthority", "type cert-manager.io needs generateCertificateAuthority: false: cert-manager issues the certificates from a CA the user provides")
 	}
@@ -91,12 +98,37 @@ func (v *validator) caProblems(path string, own *strimzi.CertificateAuthority, d
 		v.errorf("", path+".certManager.issuerRef", "type cert-manager.io needs issuerRef.name and issuerRef.kind: the Issuer or ClusterIssuer that signs the certificates")
 	case r.Kind != issuerKind && r.Kind != clusterIssuerKind:
 		v.errorf("", path+".certManager.issuerRef.kind", "unsupported value %q: use %s or %s", r.Kind, issuerKind, clusterIssuerKind)
+	default:
+		v.dnsSubdomain(path+".certManager.issuerRef.name", "an issuer name", r.Name)
+		if r.Group != "" {
+			v.dnsSubdomain(path+".certManager.issuerRef.group", "an API group", r.Group)
+		}
 	}
 	switch c := cm.CACert; {
 	case c == nil || c.SecretName == "" || c.Certificate == "":
 		v.errorf("", path+".certManager.caCert", "type cert-manager.io needs caCert.secretName and caCert.certificate: the Secret and key of the CA certificates to trust")
-	case needsCRT && !strings.HasSuffix(c.Certificate, ".crt"):
-		v.errorf("", path+".certManager.caCert.certificate", "%q must end in .crt: the Topic and User Operators trust every .crt key of Secret %s", c.Certificate, c.SecretName)
+	default:
+		v.secretKey(path+".certManager.caCert", c.SecretName, "certificate", c.Certificate)
+		if needsCRT && !strings.HasSuffix(c.Certificate, ".crt") {
+			v.errorf("", path+".certManager.caCert.certificate", "%q must end in .crt: the Topic and User Operators trust every .crt key of Secret %s", c.Certificate, c.SecretName)
+		}
+	}
+}
+
+// dnsSubdomain reports a name Kubernetes would not accept.
+func (v *validator) dnsSubdomain(path, what, name string) {
+	for _, msg := range validation.IsDNS1123Subdomain(name) {
+		v.errorf("", path, "%q is not %s: %s", name, what, msg)
+	}
+}
+
+// secretKey checks a Secret name and key that server.config reads through
+// ${strimzisecrets:<namespace>/<name>:<key>}: they must be what Kubernetes
+// accepts, so neither can change the reference.
+func (v *validator) secretKey(at, name, keyField, key string) {
+	v.dnsSubdomain(at+".secretName", "a Secret name", name)
+	for _, msg := range validation.IsConfigMapKey(key) {
+		v.errorf("", at+"."+keyField, "%q is not a Secret key: %s", key, msg)
 	}
 }
 
@@ -106,6 +138,23 @@ func (v *validator) certificateAuthorities() {
 	operators := eo != nil && (eo.TopicOperator != nil || eo.UserOperator != nil)
 	v.caProblems("spec.clusterCa", v.k.Spec.ClusterCa, v.cfg.Certificates.ClusterCA, operators)
 	v.caProblems("spec.clientsCa", v.k.Spec.ClientsCa, v.cfg.Certificates.ClientsCA, false)
+	if v.spec == nil || !effectiveCA(v.k.Spec.ClusterCa, v.cfg.Certificates.ClusterCA).CertManagerMode() {
+		return
+	}
+	// With cert-manager nothing copies a listener's own certificate into
+	// the node's Secret: server.config names the user's Secret.
+	for i, l := range v.spec.Listeners {
+		if c := l.Configuration; c != nil && c.BrokerCertChainAndKey != nil {
+			cc := c.BrokerCertChainAndKey
+			at := fmt.Sprintf("spec.kafka.listeners[%d].configuration.brokerCertChainAndKey", i)
+			if cc.SecretName != "" && cc.Certificate != "" && cc.Key != "" {
+				v.secretKey(at, cc.SecretName, "certificate", cc.Certificate)
+				for _, msg := range validation.IsConfigMapKey(cc.Key) {
+					v.errorf("", at+".key", "%q is not a Secret key: %s", cc.Key, msg)
+				}
+			}
+		}
+	}
 }
 
 // tlsSources says where server.config reads the TLS material: the
@@ -178,4 +227,11 @@ func (m *Model) CACertClashes(objs []specs.Object) (onKafka, onConfig []results.
 		onKafka = append(onKafka, p)
 	}
 	return onKafka, onConfig
+}
+
+func orDefault(days, def int) int {
+	if days > 0 {
+		return days
+	}
+	return def
 }

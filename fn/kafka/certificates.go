@@ -85,7 +85,7 @@ func (m *Model) CertManagerNote() string {
 	if len(parts) == 0 {
 		return ""
 	}
-	what := "the User Operator's cert-manager settings"
+	what := "no Certificate for the clients CA (the User Operator requests one per KafkaUser) and TLS client authentication trusts its CA Secret"
 	if m.ClusterCA().CertManagerMode() {
 		whom := []string{"the Kafka nodes"}
 		if m.EntityOperator != nil {
@@ -98,8 +98,9 @@ func (m *Model) CertManagerNote() string {
 		if len(whom) > 1 {
 			what = "Certificates for " + strings.Join(whom[:len(whom)-1], ", ") + " and " + whom[len(whom)-1]
 		}
+		what += ", whose pods read the Secrets cert-manager writes"
 	}
-	return fmt.Sprintf("cert-manager mode: strimzi-render renders %s, whose pods read the Secrets cert-manager writes; "+
+	return fmt.Sprintf("cert-manager mode: strimzi-render renders %s; "+
 		"the cluster must have cert-manager installed and, %s. strimzi-render does not render them: create them before applying (docs/certificates.md)",
 		what, strings.Join(parts, "; and "))
 }

@@ -3,10 +3,14 @@ package kafka
 import (
 	"net"
 	"slices"
+	"strings"
+
+	"k8s.io/apimachinery/pkg/util/validation"
 
 	"github.com/strimzi-render/strimzi-render/fn/kafka/brokerconfig"
 	"github.com/strimzi-render/strimzi-render/fn/kafka/nodepools"
 	"github.com/strimzi-render/strimzi-render/fn/names"
+	"github.com/strimzi-render/strimzi-render/fn/results"
 )
 
 // CertificateNamer is an endpoint provider whose nodes are also reached by
@@ -106,4 +110,34 @@ func (s *sanSet) add(names ...string) {
 			s.dns = append(s.dns, name)
 		}
 	}
+}
+
+// CertificateNameProblems reports names a node's Certificate would hold
+// that are neither DNS names nor IP addresses, such as an advertisedHost
+// with a blank: cert-manager cannot issue them, and Strimzi refuses them
+// too (StrimziSubject.addDnsNames). Only a cert-manager.io cluster CA
+// renders Certificates.
+func (m *Model) CertificateNameProblems() []results.Problem {
+	if !m.ClusterCA().CertManagerMode() {
+		return nil
+	}
+	var out []results.Problem
+	seen := map[string]bool{}
+	for _, n := range m.Cluster.Nodes {
+		dns, _ := m.CertificateNames(n)
+		for _, d := range dns {
+			if seen[d] || validDNSName(d) {
+				continue
+			}
+			seen[d] = true
+			out = append(out, results.Errorf("spec.kafka.listeners", "%q would be a DNS name in the Certificate of node %d: it is neither a DNS name nor an IP address", d, n.ID))
+		}
+	}
+	return out
+}
+
+// validDNSName accepts a lower-case DNS name or a wildcard one, as
+// certificates hold them.
+func validDNSName(name string) bool {
+	return len(validation.IsDNS1123Subdomain(strings.ToLower(strings.TrimPrefix(name, "*.")))) == 0
 }
