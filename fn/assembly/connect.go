@@ -28,7 +28,10 @@ func Connect(node *yaml.RNode, cfg *config.StrimziRender, in Inputs) *Rendering 
 	if ps := admissionProblems(work, err); len(ps) > 0 {
 		return r.fail(ps...)
 	}
-	cin := connect.Inputs{ConfigMapData: in.ConfigMapData}
+	// In cert-manager mode no operator copies Connect's trusted
+	// certificates; with kept resources the operator does.
+	cin := connect.Inputs{ConfigMapData: in.ConfigMapData,
+		DirectTrust: cfg.Spec.Certificates.ClusterCA.Type == config.CATypeCertManager && !keep}
 	r.Problems = connect.Validate(cr, cfg, cin, keep)
 	var spec *build.Spec
 	if cr.Spec.Build != nil {

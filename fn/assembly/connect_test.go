@@ -79,3 +79,31 @@ func TestConnectDecodeProblemIsAboutTheResource(t *testing.T) {
 	assert.Equal(t, results.Resource{}, r.Problems[0].Resource)
 	assert.Empty(t, r.Objects)
 }
+
+const trustingConnect = `apiVersion: kafka.strimzi.io/v1
+kind: KafkaConnect
+metadata: {name: my-connect, namespace: kafka}
+spec:
+  replicas: 1
+  bootstrapServers: my-cluster-kafka-bootstrap:9093
+  groupId: g
+  configStorageTopic: c
+  offsetStorageTopic: o
+  statusStorageTopic: s
+  tls: {trustedCertificates: [{secretName: my-ca, pattern: "*.crt"}]}
+`
+
+// The function config's cert-manager cluster CA puts Connect in DirectTrust
+// (a pattern is then an error); kept resources leave it to the operator.
+func TestConnectDirectTrustFollowsTheClusterCADefault(t *testing.T) {
+	const cm = "certificates: {clusterCa: {type: cert-manager.io, certManager: {issuerRef: {name: ca, kind: Issuer}, caCert: {secretName: my-ca, certificate: ca.crt}}}}"
+	direct := Connect(yaml.MustParse(trustingConnect), renderConfig(t, cm), noInputs)
+	require.True(t, direct.Failed)
+	assert.Equal(t, "spec.tls.trustedCertificates[0].pattern", direct.Problems[0].Path)
+
+	kept := Connect(yaml.MustParse(trustingConnect), renderConfig(t, cm+", keepCustomResources: true"), noInputs)
+	require.False(t, kept.Failed, "%v", kept.Problems)
+
+	operator := Connect(yaml.MustParse(trustingConnect), renderConfig(t, ""), noInputs)
+	require.False(t, operator.Failed, "%v", operator.Problems)
+}

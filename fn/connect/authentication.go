@@ -113,7 +113,13 @@ func (m *Model) secretNames() []string {
 		out = append(out, n)
 	}
 	if t := m.spec.TLS; t != nil && len(t.TrustedCertificates) > 0 {
-		add(names.ConnectTLSTrustedCerts(m.Name))
+		if !m.in.DirectTrust {
+			add(names.ConnectTLSTrustedCerts(m.Name))
+		} else {
+			for _, c := range t.TrustedCertificates {
+				add(c.SecretName)
+			}
+		}
 	}
 	if a := m.spec.Authentication; a != nil {
 		if a.CertificateAndKey != nil {

@@ -19,6 +19,8 @@ type fixture struct {
 	configMaps map[string]map[string]string // name → data, in my-namespace
 	build      *BuiltImage
 	metadata   []string
+	// directTrust is Inputs.DirectTrust (cert-manager mode).
+	directTrust bool
 }
 
 // model validates the KafkaConnect, failing on any error, and builds its model.
@@ -37,7 +39,7 @@ func (f fixture) model(t *testing.T, spec ...string) *Model {
 	in := Inputs{ConfigMapData: func(namespace, name string) (map[string]string, bool) {
 		data, ok := f.configMaps[name]
 		return data, ok && namespace == "my-namespace"
-	}}
+	}, DirectTrust: f.directTrust}
 	for _, p := range Validate(cr, cfg, in, false) {
 		require.NotEqual(t, results.Error, p.Severity, "%s: %s", p.Path, p.Message)
 	}

@@ -30,6 +30,10 @@ const (
 type Inputs struct {
 	// ConfigMapData returns the data of a ConfigMap in the input, if present.
 	ConfigMapData strimzi.ConfigMaps
+	// DirectTrust: no operator copies spec.tls.trustedCertificates into
+	// <name>-connect-tls-trusted-certs (cert-manager mode), so the workers
+	// read each certificate from the user's Secret.
+	DirectTrust bool
 }
 
 // BuiltImage is what a Connect Build contributes to the workers: the image

@@ -193,8 +193,35 @@ func (m *Model) writeTLS(w *properties.Writer) {
 		return
 	}
 	writeSection(w, "TLS / SSL", prefixed(
-		entry("ssl.truststore.certificates", m.secretValue(names.ConnectTLSTrustedCerts(m.Name), "ca.crt")),
+		entry("ssl.truststore.certificates", m.truststoreValue()),
 		entry("ssl.truststore.type", "PEM"))...)
+}
+
+// truststoreValue is the operator's copied Secret, or with DirectTrust one
+// reference per certificate. Kafka's config transformer resolves every
+// reference in a value; its PEM reader wants white space after each END
+// line, which a Secret's value may lack, so an escaped line break separates
+// them.
+func (m *Model) truststoreValue() string {
+	if !m.in.DirectTrust {
+		return m.secretValue(names.ConnectTLSTrustedCerts(m.Name), "ca.crt")
+	}
+	var refs []string
+	for _, c := range m.trustedCertificates() {
+		refs = append(refs, m.secretValue(c.SecretName, c.Certificate))
+	}
+	return strings.Join(refs, `\n`)
+}
+
+// trustedCertificates are spec.tls.trustedCertificates without repeats.
+func (m *Model) trustedCertificates() []strimzi.CertSecretSource {
+	var out []strimzi.CertSecretSource
+	for _, c := range m.spec.TLS.TrustedCertificates {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func (m *Model) securityProtocolEntries() []strimzi.ConfigEntry {

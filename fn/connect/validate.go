@@ -340,7 +340,15 @@ func (v *validator) secrets() {
 				v.errorf(fmt.Sprintf("spec.tls.trustedCertificates[%d]", i), "secretName and one of certificate or pattern are required")
 			}
 		}
-		if len(t.TrustedCertificates) > 0 {
+		if v.in.DirectTrust {
+			// The config provider reads one named key per reference.
+			for i, c := range t.TrustedCertificates {
+				if c.Pattern != "" && c.Certificate == "" {
+					v.errorf(fmt.Sprintf("spec.tls.trustedCertificates[%d].pattern", i),
+						"a pattern needs the operator, which copies the matching certificates; with cert-manager certificates the workers read each certificate from its Secret: name its key in certificate")
+				}
+			}
+		} else if len(t.TrustedCertificates) > 0 {
 			v.warnf("spec.tls.trustedCertificates", "Secret %s with key ca.crt must exist in the cluster: the operator builds it from the trusted certificates, strimzi-render cannot", names.ConnectTLSTrustedCerts(v.cr.Name))
 		}
 	}
