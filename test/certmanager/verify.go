@@ -207,6 +207,26 @@ func (r *Report) userSecrets(objs []Object, in *Inputs) {
 		}
 		r.put(cluster, cs.Namespace, cs.Client[0], map[string][]byte{cs.Client[1]: s.Data["tls.crt"], cs.Client[2]: s.Data["tls.key"]})
 	}
+	r.cruiseControlSecrets(objs)
+}
+
+// cruiseControlSecrets writes Cruise Control's API Secrets, which hold
+// passwords, not certificates: docs/cruise-control.md tells the user to
+// create them, with these keys, in cert-manager mode too.
+func (r *Report) cruiseControlSecrets(objs []Object) {
+	for _, o := range objs {
+		if o.Kind != "Deployment" || GetString(o.Map, "metadata", "labels", "strimzi.io/component-type") != "cruise-control" {
+			continue
+		}
+		cluster := GetString(o.Map, "metadata", "labels", "strimzi.io/cluster")
+		r.put(o.Cluster, o.Namespace, cluster+"-cruise-control-api", map[string][]byte{
+			"healthcheck.password": []byte("h"), "rebalance-operator.password": []byte("r"),
+			"cruise-control.authFile": []byte("healthcheck: h,USER\nrebalance-operator: r,ADMIN\n"),
+		})
+		r.put(o.Cluster, o.Namespace, cluster+"-entity-topic-operator-cc-api", map[string][]byte{
+			"topic-operator.apiAdminName": []byte("topic-operator"), "topic-operator.apiAdminPassword": []byte("t"),
+		})
+	}
 }
 
 // put adds keys to a user Secret, making it if needed.
@@ -340,8 +360,74 @@ func bootstrapHosts(objs []Object, n Node, listener string) []string {
 			// Strimzi's bootstrap Services expose each listener on its own
 			// port number (the target is the container port's name).
 			if listenerOnPort(n, fmt.Sprint(pm["port"])) == listener {
-				out = append(out, o.Name, o.Name+"."+o.Namespace, o.Name+"."+o.Namespace+".svc", o.Name+"."+o.Namespace+".svc.cluster.local")
+				out = append(out, dialledNames(objs, o)...)
 				break
+			}
+		}
+	}
+	return out
+}
+
+// dialledNames are the names clients reach a bootstrap Service by: an
+// external listener's address (a load balancer's requested IP; the host of
+// the Ingress, Route or TLSRoute in front of it), else the Service's own
+// DNS names. A node port's address is a node's, which no certificate
+// names; Strimzi names neither it nor an external Service's own DNS names.
+func dialledNames(objs []Object, svc Object) []string {
+	switch GetString(svc.Map, "spec", "type") {
+	case "NodePort":
+		return nil
+	case "LoadBalancer":
+		if ip := GetString(svc.Map, "spec", "loadBalancerIP"); ip != "" {
+			return []string{ip}
+		}
+		return nil
+	}
+	if hosts := frontHosts(objs, svc); len(hosts) > 0 {
+		return hosts
+	}
+	return []string{svc.Name, svc.Name + "." + svc.Namespace, svc.Name + "." + svc.Namespace + ".svc", svc.Name + "." + svc.Namespace + ".svc.cluster.local"}
+}
+
+// frontHosts are the hosts of the Ingresses, Routes and TLSRoutes that
+// send traffic to svc.
+func frontHosts(objs []Object, svc Object) []string {
+	var out []string
+	for _, o := range objs {
+		if o.Cluster != svc.Cluster || o.Namespace != svc.Namespace {
+			continue
+		}
+		switch o.Kind {
+		case "Ingress":
+			rules, _ := Get(o.Map, "spec", "rules").([]any)
+			for _, r := range rules {
+				rm, _ := r.(map[string]any)
+				paths, _ := Get(rm, "http", "paths").([]any)
+				for _, p := range paths {
+					pm, _ := p.(map[string]any)
+					if GetString(pm, "backend", "service", "name") == svc.Name {
+						out = append(out, GetString(rm, "host"))
+					}
+				}
+			}
+		case "Route":
+			if GetString(o.Map, "spec", "to", "name") == svc.Name {
+				out = append(out, GetString(o.Map, "spec", "host"))
+			}
+		case "TLSRoute":
+			rules, _ := Get(o.Map, "spec", "rules").([]any)
+			for _, r := range rules {
+				rm, _ := r.(map[string]any)
+				refs, _ := rm["backendRefs"].([]any)
+				for _, b := range refs {
+					bm, _ := b.(map[string]any)
+					if GetString(bm, "name") == svc.Name {
+						hosts, _ := Get(o.Map, "spec", "hostnames").([]any)
+						for _, h := range hosts {
+							out = append(out, fmt.Sprint(h))
+						}
+					}
+				}
 			}
 		}
 	}
