@@ -224,6 +224,7 @@ data: {a: b}
 // standaloneFiles is the working directory of every standalone case.
 var standaloneFiles = map[string]string{
 	"pods.yaml":         podConfig,
+	"defaults.yaml":     "apiVersion: fn.strimzi-render.dev/v1alpha1\nkind: StrimziRender\nmetadata: {name: defaults}\n",
 	"podsets.yaml":      podSetConfig,
 	"configmap.yaml":    podSetConfigMap,
 	"a.yaml":            connectA,
@@ -276,16 +277,16 @@ func TestStandalone(t *testing.T) {
 		"stdin after a file":             {args: []string{"pods.yaml", "a.yaml", "-"}, stdin: "b.yaml", sameAs: []string{"pods.yaml", "ab.yaml"}},
 		"stdin before a file":            {args: []string{"pods.yaml", "-", "a.yaml"}, stdin: "b.yaml", sameAs: []string{"pods.yaml", "ba.yaml"}},
 		"stdin when no resource file":    {args: []string{"podsets.yaml"}, stdin: "ab.yaml", sameAs: []string{"podsets.yaml", "a.yaml", "b.yaml"}},
-		"stdin only":                     {args: []string{"-"}, stdin: "ab.yaml", sameAs: []string{"pods.yaml", "ab.yaml"}},
-		"first file a resource":          {args: []string{"a.yaml", "b.yaml"}, sameAs: []string{"pods.yaml", "ab.yaml"}},
+		"stdin only":                     {args: []string{"-"}, stdin: "ab.yaml", sameAs: []string{"defaults.yaml", "ab.yaml"}},
+		"first file a resource":          {args: []string{"a.yaml", "b.yaml"}, sameAs: []string{"defaults.yaml", "ab.yaml"}},
 		"ConfigMap form as the config": {
 			args: []string{"configmap.yaml", "a.yaml"}, sameAs: []string{"podsets.yaml", "a.yaml"}, outHas: "kind: StrimziPodSet",
 		},
 		"ConfigMap among resources": {
-			args: []string{"a-plain.yaml"}, sameAs: []string{"pods.yaml", "-"}, sameStdin: "a-plain.yaml", outHas: "name: plain",
+			args: []string{"a-plain.yaml"}, sameAs: []string{"defaults.yaml", "-"}, sameStdin: "a-plain.yaml", outHas: "name: plain",
 		},
 		"config in a resource file": {args: []string{"config-and-a.yaml"}, sameAs: []string{"podsets.yaml", "a.yaml"}},
-		"List of resources":         {args: []string{"list.yaml"}, sameAs: []string{"pods.yaml", "a.yaml"}},
+		"List of resources":         {args: []string{"list.yaml"}, sameAs: []string{"defaults.yaml", "a.yaml"}},
 		"local config left out":     {args: []string{"pods.yaml", "a-local.yaml"}, sameAs: []string{"pods.yaml", "a.yaml"}},
 		"directory with its config": {
 			args: []string{"pkg"}, sameAs: []string{"podsets.yaml", "a.yaml", "b.yaml"}, outHas: "kind: StrimziPodSet",

@@ -64,7 +64,7 @@ func TestLoadDefaults(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			c, errs := load(t, doc)
 			require.Empty(t, errs)
-			assert.Equal(t, WorkloadPod, c.Spec.Workload)
+			assert.Equal(t, WorkloadStatefulSet, c.Spec.Workload)
 			assert.Equal(t, "quay.io/strimzi/kafka:1.2.0-kafka-4.3.1", c.Spec.Images.KafkaConnect["4.3.1"])
 			assert.Len(t, c.Spec.Images.Kafka, 4)
 			assert.Equal(t, PodSecurityRestricted, c.Spec.PodSecurityProvider)

@@ -35,7 +35,7 @@ func (c *StrimziRender) Default() error {
 	s := &c.Spec
 	setIfEmpty(&s.Mode, ModeRender)
 	if s.Workload == "" {
-		s.Workload = WorkloadPod
+		s.Workload = WorkloadStatefulSet
 	}
 	img := &s.Images
 	if img.DefaultKafkaVersion == "" {

@@ -61,7 +61,7 @@ func TestLoadWithOverrides(t *testing.T) {
 			check: func(t *testing.T, c *StrimziRender) {
 				assert.Equal(t, ModeValidate, c.Spec.Mode)
 				assert.Equal(t, int32(4), *c.Spec.Build.BackoffLimit)
-				assert.Equal(t, WorkloadPod, c.Spec.Workload, "defaults still apply")
+				assert.Equal(t, WorkloadStatefulSet, c.Spec.Workload, "defaults still apply")
 			},
 		},
 		"over a StrimziRender, maps merge and lists replace": {

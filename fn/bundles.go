@@ -19,7 +19,7 @@ import (
 // Kubernetes cluster once spec.stretch is set: objects of a stretched Kafka
 // are already in theirs; everything else (KafkaConnect, a Kafka that is not
 // stretched) goes to a central cluster. Bundled objects get the path
-// <pathPrefix>/<alias>/<kind>_<name>.yaml; with a target cluster, the
+// <pathPrefix>/<alias>/<NN>-<kind>_<name>.yaml; with a target cluster, the
 // other bundles are dropped. Kept custom resources keep their files.
 func placeBundles(renderings []*rendering, cfg *config.StrimziRender) framework.Results {
 	s := cfg.Spec
@@ -56,7 +56,7 @@ func placeBundles(renderings []*rendering, cfg *config.StrimziRender) framework.
 			if alias != "" {
 				a := o.GetAnnotations()
 				a[stretch.AnnoCluster] = alias
-				a[kioutil.PathAnnotation] = path.Join(s.Output.PathPrefix, alias, strings.ToLower(o.GetKind())+"_"+o.GetName()+".yaml")
+				a[kioutil.PathAnnotation] = path.Join(s.Output.PathPrefix, alias, fileName(o.GetKind(), o.GetName()))
 				a[kioutil.IndexAnnotation] = "0"
 				_ = o.SetAnnotations(a)
 			}

@@ -32,7 +32,7 @@ func fileKeptClaims(renderings []*rendering, cfg *config.StrimziRender) {
 			}
 			file := a[kioutil.PathAnnotation]
 			if file == "" {
-				file = "persistentvolumeclaim_" + o.GetName() + ".yaml"
+				file = fileName(o.GetKind(), o.GetName())
 			}
 			a[kioutil.PathAnnotation] = path.Join(path.Dir(file), dir, path.Base(file))
 			a[kioutil.IndexAnnotation] = "0"

@@ -2,7 +2,6 @@ package fn
 
 import (
 	"path"
-	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/kio/kioutil"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -10,7 +9,7 @@ import (
 
 // separateFiles names the namespace in the file of rendered objects that
 // would otherwise share one with an object of the same kind and name from
-// another namespace (<kind>_<namespace>_<name>.yaml): kpt writes each file
+// another namespace (<NN>-<kind>_<namespace>_<name>.yaml): kpt writes each file
 // once, so one of them would be lost. Other files keep their names, so a
 // package's files change only when such a clash appears.
 func separateFiles(renderings []*rendering) {
@@ -33,7 +32,7 @@ func separateFiles(renderings []*rendering) {
 			if n.GetNamespace() == "" {
 				continue
 			}
-			name := strings.ToLower(n.GetKind()) + "_" + n.GetNamespace() + "_" + n.GetName() + ".yaml"
+			name := fileName(n.GetKind(), n.GetNamespace(), n.GetName())
 			_ = n.PipeE(yaml.SetAnnotation(kioutil.PathAnnotation, path.Join(path.Dir(file), name))) // a mapping node always takes annotations
 		}
 	}

@@ -47,8 +47,15 @@ func TestStrimziKafkaExamples(t *testing.T) {
 			pods := 0
 			for _, it := range rl.Items {
 				assert.NotContains(t, []string{"Kafka", "KafkaNodePool"}, it.GetKind(), "%s %s was not rendered", it.GetKind(), it.GetName())
-				if it.GetKind() == "Pod" {
+				switch it.GetKind() {
+				case "Pod":
 					pods++
+				case "StatefulSet": // the default form: one per pool
+					n, err := it.Pipe(yaml.Lookup("spec", "replicas"))
+					require.NoError(t, err)
+					r, err := strconv.Atoi(yaml.GetValue(n))
+					require.NoError(t, err)
+					pods += r
 				}
 			}
 			assert.Equal(t, replicas, pods)

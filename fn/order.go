@@ -1,7 +1,9 @@
 package fn
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
@@ -34,6 +36,22 @@ func kindRank(kind string) int {
 		return i + 1
 	}
 	return 0
+}
+
+// fileName is the file an object is written to in kpt's one-file-per-object
+// layout: kpt's <kind>_<name>.yaml behind a two-digit prefix of its kind's
+// place in apply order (Strimzi's install files are numbered the same way),
+// since kubectl apply -f <dir> reads files in name order and would
+// otherwise create pod_*.yaml before serviceaccount_*.yaml. The name
+// depends only on the object, so a second render renames nothing.
+func fileName(kind string, parts ...string) string {
+	return fmt.Sprintf("%02d-%s", kindFileRank(kind), strings.ToLower(kind)+"_"+strings.Join(parts, "_")+".yaml")
+}
+
+// kindFileRank numbers kindRank from 1: kindsFirst, then the kinds neither
+// list names, then kindsLast.
+func kindFileRank(kind string) int {
+	return kindRank(kind) + len(kindsFirst) + 1
 }
 
 // applyOrder sorts objects by kind rank, keeping each stretch bundle's

@@ -73,3 +73,19 @@ func TestGoldenApplyOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestFileNamesSortInApplyOrder: kubectl apply -f <dir> reads files in
+// name order, so the names of kpt's files must sort as applyOrder does.
+func TestFileNamesSortInApplyOrder(t *testing.T) {
+	order := []string{"ServiceAccount", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ConfigMap",
+		"Secret", "Service", "PersistentVolumeClaim", "Deployment", "StatefulSet", "PodDisruptionBudget", "Pod",
+		"ValidatingWebhookConfiguration"}
+	for i := 1; i < len(order); i++ {
+		// The names differ in the prefix only where the kinds' ranks differ: a
+		// name starting with "z" must still sort after one with "a".
+		before, after := fileName(order[i-1], "zz"), fileName(order[i], "aa")
+		assert.Less(t, before, after, "%s before %s", order[i-1], order[i])
+	}
+	assert.Equal(t, "23-pod_my-cluster-brokers-0.yaml", fileName("Pod", "my-cluster-brokers-0"))
+	assert.Equal(t, "05-serviceaccount_kafka_my-cluster-kafka.yaml", fileName("ServiceAccount", "kafka", "my-cluster-kafka"))
+}

@@ -3,7 +3,6 @@ package fn
 import (
 	"fmt"
 	"path"
-	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/fn/framework"
 	"sigs.k8s.io/kustomize/kyaml/kio/kioutil"
@@ -66,7 +65,7 @@ func clusterSourceID(node *yaml.RNode) string {
 
 // place turns a Rendering into YAML: each object marked as rendered from
 // the resource a later run renders it from, filed next to the source
-// (<dir of the source's file>/<kind>_<name>.yaml, so kpt writes one file
+// (<dir of the source's file>/<NN>-<kind>_<name>.yaml, so kpt writes one file
 // per object beside the resource it came from), and its problems into
 // results about the resources they name.
 func place(a *assembly.Rendering) (*rendering, framework.Results) {
@@ -125,7 +124,7 @@ func placeBeside(from, beside *yaml.RNode, objects []assembly.Placed) ([]object,
 			a[AnnoSource] = clusterSourceID(from)
 		}
 		if srcPath != "" {
-			a[kioutil.PathAnnotation] = path.Join(path.Dir(srcPath), strings.ToLower(kind)+"_"+obj.GetName()+".yaml")
+			a[kioutil.PathAnnotation] = path.Join(path.Dir(srcPath), fileName(kind, obj.GetName()))
 			a[kioutil.IndexAnnotation] = "0"
 		}
 		obj.SetAnnotations(a)

@@ -28,12 +28,12 @@ func TestPlaceReportsProblemsAtWhatTheyName(t *testing.T) {
 		Problems: []results.Problem{results.Infof("spec", "source"), aboutJob, elsewhere},
 	})
 	require.Len(t, r.objects, 1)
-	assert.Equal(t, "connect/job_c-build.yaml", r.objects[0].GetAnnotations()[kioutil.PathAnnotation])
+	assert.Equal(t, "connect/23-job_c-build.yaml", r.objects[0].GetAnnotations()[kioutil.PathAnnotation])
 	assert.Equal(t, "KafkaConnect/c", r.objects[0].GetAnnotations()[AnnoSource])
 	require.Len(t, res, 3)
 	assert.Equal(t, "KafkaConnect", res[0].ResourceRef.Kind)
 	assert.Equal(t, "Job", res[1].ResourceRef.Kind)
-	assert.Equal(t, "connect/job_c-build.yaml", res[1].File.Path, "the warning is filed with the Job")
+	assert.Equal(t, "connect/23-job_c-build.yaml", res[1].File.Path, "the warning is filed with the Job")
 	assert.Equal(t, "StrimziRender", res[2].ResourceRef.Kind)
 	assert.Nil(t, res[2].File)
 }

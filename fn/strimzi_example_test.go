@@ -60,11 +60,12 @@ func TestStrimziConnectBuildExample(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, args.MustString(), "--tag='"+image+"'")
 
-	pod := byKind["Pod"]
-	require.NotNil(t, pod)
-	assert.Equal(t, rev, pod.GetAnnotations()["strimzi.io/connect-build-revision"])
-	assert.Equal(t, "batch/namespaces/kafka/Job/"+name, pod.GetAnnotations()["config.kubernetes.io/depends-on"])
-	img, err := pod.Pipe(yaml.Lookup("spec", "containers", "[name=my-connect-cluster-connect]", "image"))
+	// The default workload form: the workers' StatefulSet.
+	workers := byKind["StatefulSet"]
+	require.NotNil(t, workers)
+	assert.Equal(t, rev, workers.GetAnnotations()["strimzi.io/connect-build-revision"])
+	assert.Equal(t, "batch/namespaces/kafka/Job/"+name, workers.GetAnnotations()["config.kubernetes.io/depends-on"])
+	img, err := workers.Pipe(yaml.Lookup("spec", "template", "spec", "containers", "[name=my-connect-cluster-connect]", "image"))
 	require.NoError(t, err)
 	assert.Equal(t, image, yaml.GetValue(img))
 }

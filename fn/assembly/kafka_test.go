@@ -33,7 +33,7 @@ spec: {replicas: 1, roles: [controller, broker], storage: {type: ephemeral}}
 
 func TestKafkasRenderPoolsWithTheirKafka(t *testing.T) {
 	k, p := kafkaNode("a"), poolNode("p", "a")
-	out := Kafkas([]*yaml.RNode{k, p}, renderConfig(t, ""), noInputs)
+	out := Kafkas([]*yaml.RNode{k, p}, renderConfig(t, "workload: Pod"), noInputs)
 	require.False(t, out[k].Failed, "%v", out[k].Problems)
 	require.False(t, out[p].Failed, "%v", out[p].Problems)
 	assert.Same(t, k, out[p].RenderedFrom, "a later run renders the pool's objects from the Kafka")
@@ -72,7 +72,7 @@ func TestKafkasFailBothClustersOnACollision(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, out[a].Problems)
-	assert.Contains(t, out[a].Problems[len(out[a].Problems)-1].Message, "Kafka a and Kafka a-b would both create ConfigMap kafka/a-b-c-0, Pod kafka/a-b-c-0")
+	assert.Contains(t, out[a].Problems[len(out[a].Problems)-1].Message, "Kafka a and Kafka a-b would both create ConfigMap kafka/a-b-c-0, StatefulSet kafka/a-b-c")
 }
 
 func TestKafkasRefuseAProviderChange(t *testing.T) {

@@ -32,7 +32,7 @@ func TestObjectsMinimal(t *testing.T) {
 		"Service/my-connect-connect-api",
 		"Service/my-connect-connect",
 		"PodDisruptionBudget/my-connect-connect",
-		"Pod/my-connect-connect-0",
+		"StatefulSet/my-connect-connect",
 	}, kindAndName(t, connectModel(t, "replicas: 1").Objects()))
 	assert.Empty(t, connectModel(t, "replicas: 1").OperatorlessObjects())
 }

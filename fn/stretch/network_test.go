@@ -97,6 +97,7 @@ func newFixture(t *testing.T, provider, quorum string) *fixture {
 kind: StrimziRender
 metadata: {name: render}
 spec:
+  workload: Pod
   stretch:
   - kafka: my-cluster
     centralAlias: central

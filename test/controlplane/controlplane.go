@@ -250,6 +250,12 @@ func (cp *ControlPlane) start(opts Options, etcdData string) error {
 		"--root-ca-file="+creds.CACert,
 		"--cluster-signing-cert-file="+creds.CACert,
 		"--cluster-signing-key-file="+creds.CAKey,
+		// kwok renews the nodes' leases; on a busy machine it can fall
+		// behind by more than the default 50 s, and the node lifecycle
+		// controller then marks every pod NotReady, which kwok's stages
+		// never undo (they make only Pending pods Ready).
+		"--node-monitor-grace-period=1h",
+		"--node-startup-grace-period=1h",
 		"--profiling=false"); err != nil {
 		return err
 	}

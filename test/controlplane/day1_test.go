@@ -2,7 +2,6 @@ package controlplane_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
@@ -37,10 +36,8 @@ type day1Bundle struct {
 	// standalone command, whose output keeps the function's own order.
 	example, resources string
 	// kptDir is the example's kpt output for this bundle, one file per
-	// object; kptPods are its pods, whose files sort before the
-	// ServiceAccount's.
-	kptDir  string
-	kptPods []string
+	// object, named so that kubectl reads them in apply order.
+	kptDir string
 }
 
 func day1Bundles() []day1Bundle {
@@ -54,51 +51,33 @@ func day1Bundles() []day1Bundle {
 	}
 	// The stretch example renders one bundle per cluster: a kustomize
 	// overlay each, and kpt's directory per cluster.
-	for id, alias := range []string{"central", "east", "west"} {
+	for _, alias := range []string{"central", "east", "west"} {
 		bundles = append(bundles, day1Bundle{
 			name:     "stretch-mcs/" + alias,
 			rendered: "examples/stretch-mcs/overlays/" + alias + "/expected/rendered.yaml",
 			kptDir:   "examples/stretch-mcs/expected/clusters/" + alias,
-			kptPods:  []string{fmt.Sprintf("my-cluster-pool-%s-%d", alias, id)},
 		})
 	}
 	return bundles
 }
 
-// forms are the bundle's rendered forms whose first apply is checked, with
-// today's outcome. kustomize sorts objects by kind, ServiceAccounts before
-// Pods, and the function emits prerequisites before workloads, so both
-// outputs apply at once. kpt's one file per object puts pod_*.yaml before
-// serviceaccount_*.yaml, and kubectl reads a directory in name order: the
-// API server's ServiceAccount admission refuses those Pods until the
-// ServiceAccount exists, and the first apply fails (a second one creates
-// them).
+// forms are the bundle's rendered forms whose first apply is checked; each
+// applies at once. kustomize sorts objects by kind, ServiceAccounts before
+// Pods, and the function emits prerequisites before workloads. kubectl
+// reads kpt's one file per object in name order, and the function numbers
+// the files in apply order (NN-<kind>_<name>.yaml): without that, the
+// API server's ServiceAccount admission would refuse pod_*.yaml, read
+// before serviceaccount_*.yaml.
 func (b day1Bundle) forms(t *testing.T) []firstApply {
 	forms := []firstApply{{path: b.rendered}}
 	if b.kptDir != "" {
-		forms = append(forms, firstApply{path: b.kptDir, wantErrors: podsBeforeServiceAccount(b.kptPods, func(pod string) string {
-			return b.kptDir + "/pod_" + pod + ".yaml"
-		})})
+		forms = append(forms, firstApply{path: b.kptDir})
 	}
 	if b.example != "" {
 		standalone := render(t, b.example, b.resources, unchanged)
 		forms = append(forms, firstApply{path: standalone}, firstApply{path: standalone, serverSide: true})
 	}
 	return forms
-}
-
-// podsBeforeServiceAccount are the errors of a first apply whose pods come
-// before their ServiceAccount my-cluster-kafka. Client-side apply names
-// podsBeforeServiceAccount are the errors of a client-side first apply of
-// pods listed before their ServiceAccount my-cluster-kafka; kubectl names
-// the file of each (fileOf).
-func podsBeforeServiceAccount(pods []string, fileOf func(pod string) string) []string {
-	var errs []string
-	for _, pod := range pods {
-		errs = append(errs, `Error from server (Forbidden): error when creating "`+fileOf(pod)+`": pods "`+pod+`" is forbidden: `+
-			`error looking up service account kafka/my-cluster-kafka: serviceaccount "my-cluster-kafka" not found`)
-	}
-	return errs
 }
 
 // TestDay1 applies each example's rendered output to an empty cluster, as

@@ -39,7 +39,11 @@ func lines(s string) []string {
 // so relative paths (and the file names kubectl prints) are the
 // repository's.
 func (cp *ControlPlane) Kubectl(ctx context.Context, args ...string) Result {
-	cmd := exec.CommandContext(ctx, cp.Binaries.Kubectl, args...)
+	return cp.command(ctx, cp.Binaries.Kubectl, args...)
+}
+
+func (cp *ControlPlane) command(ctx context.Context, binary string, args ...string) Result {
+	cmd := exec.CommandContext(ctx, binary, args...)
 	cmd.Dir = RepositoryRoot()
 	home := filepath.Join(cp.Dir, "home")
 	_ = os.MkdirAll(home, 0o700)
@@ -53,6 +57,16 @@ func (cp *ControlPlane) Kubectl(ctx context.Context, args ...string) Result {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	return Result{Args: args, Stdout: stdout.String(), Stderr: stderr.String(), Err: err}
+}
+
+// Kpt runs kpt from PATH against the control plane, from the repository
+// root; the error says so when kpt is not on PATH.
+func (cp *ControlPlane) Kpt(ctx context.Context, args ...string) Result {
+	path, err := exec.LookPath("kpt")
+	if err != nil {
+		return Result{Args: args, Err: err}
+	}
+	return cp.command(ctx, path, args...)
 }
 
 // ApplyOptions choose how Apply runs kubectl apply.

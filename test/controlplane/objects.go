@@ -203,6 +203,29 @@ func (cp *ControlPlane) ProvideVolumes(ctx context.Context, objects []*unstructu
 	return nil
 }
 
+// EnsureVolumes creates, as ProvideVolumes does, a volume reserved for
+// each claim (here the claims a StatefulSet will create) that has none
+// yet; an existing volume is left alone, bound or not.
+func (cp *ControlPlane) EnsureVolumes(ctx context.Context, claims map[string]corev1.PersistentVolumeClaim) error {
+	var missing []*unstructured.Unstructured
+	for _, claim := range claims {
+		_, err := cp.Client.CoreV1().PersistentVolumes().Get(ctx, volumeName(claim.Namespace, claim.Name), metav1.GetOptions{})
+		if err == nil {
+			continue
+		}
+		if !apierrors.IsNotFound(err) {
+			return err
+		}
+		claim.APIVersion, claim.Kind = "v1", "PersistentVolumeClaim"
+		o, err := runtime.DefaultUnstructuredConverter.ToUnstructured(&claim)
+		if err != nil {
+			return err
+		}
+		missing = append(missing, &unstructured.Unstructured{Object: o})
+	}
+	return cp.ProvideVolumes(ctx, missing)
+}
+
 func volumeName(namespace, claim string) string {
 	name := "pv-" + namespace + "-" + claim
 	if len(name) > 253 {

@@ -3,10 +3,13 @@ package controlplane_test
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -24,6 +27,13 @@ type unstructuredObject = unstructured.Unstructured
 var rendererDir string
 
 func TestMain(m *testing.M) {
+	// TestDay2's scenarios mostly wait for controllers: let its five
+	// groups run at once even where GOMAXPROCS (go test's default
+	// -parallel) is two.
+	flag.Parse()
+	if p := flag.Lookup("test.parallel"); p != nil && p.Value.String() == strconv.Itoa(runtime.GOMAXPROCS(0)) && runtime.GOMAXPROCS(0) < 5 {
+		_ = p.Value.Set("5")
+	}
 	code := m.Run()
 	if rendererDir != "" {
 		os.RemoveAll(rendererDir)
@@ -113,9 +123,11 @@ func prepare(ctx context.Context, t *testing.T, cp *controlplane.ControlPlane, o
 	t.Helper()
 	require.NoError(t, cp.CreateNamespaces(ctx, controlplane.Namespaces(objects)...))
 	require.NoError(t, cp.ProvideVolumes(ctx, objects))
+	require.NoError(t, cp.EnsureVolumes(ctx, claimsOf(statefulSets(t, objects))))
 }
 
-// waitWorkloads waits until the rendered Pods are Ready and Jobs complete.
+// waitWorkloads waits until the rendered Pods and the StatefulSets' pods
+// are Ready and Jobs complete.
 func waitWorkloads(ctx context.Context, t *testing.T, cp *controlplane.ControlPlane, objects []*unstructuredObject) {
 	t.Helper()
 	start := time.Now()
@@ -126,9 +138,13 @@ func waitWorkloads(ctx context.Context, t *testing.T, cp *controlplane.ControlPl
 	for ns, names := range pods {
 		require.NoError(t, cp.WaitPodsReady(ctx, ns, names...))
 	}
+	for _, set := range statefulSets(t, objects) {
+		require.NoError(t, cp.WaitPodsReady(ctx, set.Namespace, podNames(set)...))
+	}
 	for _, j := range controlplane.OfKind(objects, "Job") {
 		require.NoError(t, cp.WaitJobsComplete(ctx, j.GetNamespace(), j.GetName()))
 	}
-	t.Logf("%d pods Ready, %d jobs complete in %s", len(controlplane.OfKind(objects, "Pod")), len(controlplane.OfKind(objects, "Job")),
+	t.Logf("%d pods and %d StatefulSets Ready, %d jobs complete in %s", len(controlplane.OfKind(objects, "Pod")),
+		len(controlplane.OfKind(objects, "StatefulSet")), len(controlplane.OfKind(objects, "Job")),
 		time.Since(start).Round(100*time.Millisecond))
 }

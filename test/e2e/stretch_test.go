@@ -38,7 +38,7 @@ func bundleFiles(t *testing.T, dir string) map[string]string {
 }
 
 // TestStretchKptRender renders the package in place, twice: each object is
-// written to clusters/<alias>/<kind>_<name>.yaml as expected/ has it, the
+// written to clusters/<alias>/<NN>-<kind>_<name>.yaml as expected/ has it, the
 // custom resources are consumed, and the second render changes nothing.
 func TestStretchKptRender(t *testing.T) {
 	requireTool(t, "kpt")
