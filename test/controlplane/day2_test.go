@@ -70,7 +70,8 @@ func renderIn(t *testing.T, ns string, edit func(string) string, extra ...string
 	dir := t.TempDir()
 	fn, err := os.ReadFile(filepath.Join(src, "fn.yaml"))
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "fn.yaml"), []byte(strings.ReplaceAll(string(fn), "kafka/my-cluster", ns+"/my-cluster")), 0o644))
+	config := replaceOnce(t, string(fn), "workload: StatefulSet", "workload: Pod")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "fn.yaml"), []byte(strings.ReplaceAll(config, "kafka/my-cluster", ns+"/my-cluster")), 0o644))
 	input, err := os.ReadFile(filepath.Join(src, "kafka.yaml"))
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "kafka.yaml"), []byte(strings.ReplaceAll(edit(string(input)), "namespace: kafka\n", "namespace: "+ns+"\n")), 0o644))
@@ -150,6 +151,7 @@ func podFormClaimsPath(ctx context.Context, t *testing.T, cp *controlplane.Contr
 		require.NoError(t, err)
 		s := strings.ReplaceAll(string(data), "kafka/my-cluster", ns+"/my-cluster")
 		if f == "fn.yaml" {
+			s = replaceOnce(t, s, "workload: StatefulSet", "workload: Pod")
 			s = replaceOnce(t, s, "\nspec:\n", "\nspec:\n  output:\n    claimsPath: claims\n")
 		}
 		require.NoError(t, os.WriteFile(filepath.Join(pkg, f), []byte(s), 0o644))

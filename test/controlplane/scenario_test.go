@@ -112,9 +112,11 @@ func (r *scenarioRun) render(t *testing.T) []*unstructuredObject {
 	fn, err := os.ReadFile(filepath.Join(src, "fn.yaml"))
 	require.NoError(t, err)
 	config := string(fn)
-	if strings.Contains(config, "workload: Pod") {
+	switch {
+	case strings.Contains(config, "workload: StatefulSet"):
+	case strings.Contains(config, "workload: Pod"):
 		config = replaceOnce(t, config, "workload: Pod", "workload: StatefulSet")
-	} else {
+	default:
 		config = replaceOnce(t, config, "\nspec:\n", "\nspec:\n  workload: StatefulSet\n")
 	}
 	config = strings.ReplaceAll(config, "kafka/my-cluster", r.ns+"/my-cluster")

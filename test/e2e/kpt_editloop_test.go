@@ -19,7 +19,7 @@ func TestKptEditLoop(t *testing.T) {
 	t.Log("E2E-TIER kpt-edit-loop: ran")
 	dir := copyDir(t, filepath.Join(examplesDir, "connect-image-plugins"))
 	edit(t, filepath.Join(dir, "fn.yaml"), func(s string) string {
-		return replace(s, "workload: Pod", "workload: Pod\n  keepSourcesAsLocalConfig: true")
+		return replace(s, "workload: StatefulSet", "workload: Pod\n  keepSourcesAsLocalConfig: true")
 	})
 	render := func() map[string]string {
 		t.Helper()
@@ -84,9 +84,9 @@ func TestKptRenderSameNameTwoNamespaces(t *testing.T) {
 	_, stderr, err := run(t, dir, "kpt", "fn", "render", ".", "--allow-exec")
 	require.NoError(t, err, stderr)
 	first := snapshot(t, dir)
-	assert.Contains(t, first, "23-pod_kafka_my-connect-connect-0.yaml")
-	assert.Contains(t, first, "23-pod_staging_my-connect-connect-0.yaml")
-	assert.NotContains(t, first, "23-pod_my-connect-connect-0.yaml")
+	assert.Contains(t, first, "20-statefulset_kafka_my-connect-connect.yaml")
+	assert.Contains(t, first, "20-statefulset_staging_my-connect-connect.yaml")
+	assert.NotContains(t, first, "20-statefulset_my-connect-connect.yaml")
 	_, stderr, err = run(t, dir, "kpt", "fn", "render", ".", "--allow-exec")
 	require.NoError(t, err, stderr)
 	assert.Equal(t, first, snapshot(t, dir), "a second render changes nothing")

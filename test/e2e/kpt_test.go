@@ -85,7 +85,7 @@ func TestKptRenderFailsOnBadConfig(t *testing.T) {
 	fnYAML := filepath.Join(dir, "fn.yaml")
 	b, err := os.ReadFile(fnYAML)
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(fnYAML, []byte(strings.Replace(string(b), "workload: Pod", "workloads: Pod", 1)), 0o644))
+	require.NoError(t, os.WriteFile(fnYAML, []byte(strings.Replace(string(b), "workload: StatefulSet", "workloads: StatefulSet", 1)), 0o644))
 	before := snapshot(t, dir)
 	_, stderr, err := run(t, dir, "kpt", "fn", "render", ".", "--allow-exec")
 	require.Error(t, err)

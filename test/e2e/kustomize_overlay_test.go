@@ -38,7 +38,7 @@ func TestKustomizeValidatorRefusesRenderBeforeNamespace(t *testing.T) {
 		"base/kafka-connect.yaml": readFile(t, src),
 		"base/fn.yaml":            readFile(t, fnYAML),
 		"base/kustomization.yaml": "resources: [kafka-connect.yaml]\ntransformers: [fn.yaml]\n",
-		"validate.yaml":           replace(readFile(t, fnYAML), "workload: Pod", "workload: Pod\n  mode: validate"),
+		"validate.yaml":           replace(readFile(t, fnYAML), "workload: StatefulSet", "workload: StatefulSet\n  mode: validate"),
 		"kustomization.yaml":      "resources: [base]\nnamespace: prod\nnamePrefix: prod-\nvalidators: [validate.yaml]\n",
 	}
 	for name, content := range files {
@@ -47,7 +47,7 @@ func TestKustomizeValidatorRefusesRenderBeforeNamespace(t *testing.T) {
 	}
 	out, stderr, err := run(t, dir, "kustomize", "build", "--enable-alpha-plugins", "--enable-exec", ".")
 	require.Error(t, err, out)
-	assert.Contains(t, stderr, "Pod prod/prod-my-connect-connect-0 was rendered as kafka/my-connect-connect-0")
+	assert.Contains(t, stderr, "StatefulSet prod/prod-my-connect-connect was rendered as kafka/my-connect-connect")
 }
 
 func readFile(t *testing.T, path string) string {
