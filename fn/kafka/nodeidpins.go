@@ -25,6 +25,10 @@ func (m *Model) unpinnedPools() []results.Problem {
 		switch {
 		case a.CurrentFrom == nodepools.FromStatus || len(a.Desired) == 0:
 			continue
+		case a.CurrentFrom == nodepools.FromRender && m.pinHolds(p):
+			continue
+		case a.CurrentFrom == nodepools.FromRender && len(a.Pinned) > 0 && !slices.ContainsFunc(a.Pinned, func(id int) bool { return !slices.Contains(a.Desired, id) }):
+			why = "a " + nodepools.AnnoNextNodeIDs + " annotation that pins only " + nodepools.FormatNodeIDRange(a.Pinned)
 		case a.CurrentFrom == nodepools.FromPin:
 			if !slices.ContainsFunc(a.Desired, func(id int) bool { return !slices.Contains(a.Pinned, id) }) {
 				continue
@@ -40,4 +44,20 @@ func (m *Model) unpinnedPools() []results.Problem {
 			p.Name, pin[1:len(pin)-1], why, nodepools.AnnoNextNodeIDs, pin), m.Namespace, p.Name))
 	}
 	return out
+}
+
+// pinHolds reports whether the next-node-ids annotation of a pool whose
+// IDs an earlier render gave would pin the same IDs on its own: it names
+// every one of them, and none another pool has.
+func (m *Model) pinHolds(p *Pool) bool {
+	a := p.Assignment
+	if len(a.Pinned) == 0 || !slices.Equal(a.Pinned, slices.Sorted(slices.Values(a.Desired))) {
+		return false
+	}
+	for _, o := range m.Pools {
+		if o != p && slices.ContainsFunc(o.Assignment.Desired, func(id int) bool { return slices.Contains(a.Pinned, id) }) {
+			return false
+		}
+	}
+	return true
 }

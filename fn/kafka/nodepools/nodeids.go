@@ -43,7 +43,8 @@ type Assignment struct {
 	Current []int
 	// CurrentFrom tells where Current comes from.
 	CurrentFrom CurrentSource
-	// Pinned are the IDs the next-node-ids annotation pins (FromPin).
+	// Pinned are the IDs the next-node-ids annotation pins (FromPin), or
+	// would pin (FromRender).
 	Pinned   []int
 	Desired  []int // the IDs the pool has after this reconciliation
 	Added    []int
@@ -115,6 +116,11 @@ func AssignNodeIDs(pools []NodePool) ([]Assignment, error) {
 	for i, p := range sorted {
 		a := assignPool(p, currents[i], used)
 		a.CurrentFrom = sources[i]
+		if a.CurrentFrom == FromRender {
+			// What the annotation would pin without the earlier render,
+			// so that a pinned pool is not reported as unpinned.
+			a.Pinned = pinnedIDs(p)
+		}
 		if a.CurrentFrom == FromPin {
 			// The pin only keeps other pools off the IDs Strimzi gives
 			// the pool from its range: every node is new to Strimzi.
