@@ -57,6 +57,10 @@ func TestDay2(t *testing.T) {
 			podFormClaimsPath(ctx, t, cp, "pod-claims")
 		})
 	})
+	// After the group: a drain evicts the pods of every namespace on the node.
+	t.Run("StatefulSet/Drain", func(t *testing.T) {
+		runScenario(ctx, t, cp, tools[0], drainScenario(), "drain")
+	})
 }
 
 // renderIn renders the Kafka example with the standalone command into

@@ -84,6 +84,9 @@ type step struct {
 	rolls []string
 	// healPod is a pod deleted after the step, which must come back.
 	healPod string
+	// drainNodeOf names a pod whose node is drained after the step: the
+	// drain must finish, and every pod it evicted come back Ready elsewhere.
+	drainNodeOf string
 	// beforeApply and afterApply run around the tool's apply, before any
 	// wait.
 	beforeApply, afterApply func(ctx context.Context, t *testing.T, r *scenarioRun)
@@ -252,7 +255,46 @@ func (r *scenarioRun) step(ctx context.Context, t *testing.T, s step) {
 	if s.healPod != "" {
 		r.heal(ctx, t, s.healPod)
 	}
+	if s.drainNodeOf != "" {
+		r.drain(ctx, t, s.drainNodeOf)
+	}
 	r.rendered = objects
+}
+
+// drain runs kubectl drain on the node of pod, as an administrator does
+// before maintenance. kubectl evicts through the Eviction API, so the
+// PodDisruptionBudget lets one Kafka pod go at a time; the StatefulSets
+// recreate each evicted pod, with its name, on another node.
+func (r *scenarioRun) drain(ctx context.Context, t *testing.T, pod string) {
+	t.Helper()
+	p, err := r.cp.Client.CoreV1().Pods(r.ns).Get(ctx, pod, metav1.GetOptions{})
+	require.NoError(t, err)
+	node := p.Spec.NodeName
+	require.NotEmpty(t, node)
+	list, err := r.cp.Client.CoreV1().Pods(r.ns).List(ctx, metav1.ListOptions{FieldSelector: "spec.nodeName=" + node})
+	require.NoError(t, err)
+	evicted := map[string]string{}
+	for _, q := range list.Items {
+		evicted[q.Name] = string(q.UID)
+	}
+	require.Contains(t, evicted, pod)
+	defer func() {
+		res := r.cp.Kubectl(context.WithoutCancel(ctx), "uncordon", node)
+		assert.NoError(t, res.Err, res.Stderr)
+	}()
+	res := r.cp.Kubectl(ctx, "drain", node, "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=4m")
+	require.NoError(t, res.Err, "kubectl drain %s: %s", node, res.Stderr)
+	err = wait.PollUntilContextTimeout(ctx, 250*time.Millisecond, 3*time.Minute, true, func(ctx context.Context) (bool, error) {
+		for name, uid := range evicted {
+			q, err := r.cp.Client.CoreV1().Pods(r.ns).Get(ctx, name, metav1.GetOptions{})
+			if err != nil || string(q.UID) == uid || q.Spec.NodeName == node || q.DeletionTimestamp != nil || !controlplane.PodReady(q) {
+				return false, nil
+			}
+		}
+		return true, nil
+	})
+	assert.NoError(t, err, "the pods drained off %s (%v) come back Ready on other nodes", node, slices.Sorted(maps.Keys(evicted)))
+	t.Logf("drained %s: %v evicted and back Ready elsewhere; kubectl: %s\n%s", node, slices.Sorted(maps.Keys(evicted)), strings.TrimSpace(res.Stdout), strings.TrimSpace(res.Stderr))
 }
 
 // waitRolledOut waits until the StatefulSet's controller has seen its

@@ -46,6 +46,15 @@ spec:
 
 // scenarios are the day-2 steps on the examples, in the
 // StatefulSet form.
+// drainScenario drains the node of a broker of the Kafka example. It runs
+// alone, after the others: a drain evicts every pod of its node.
+func drainScenario() scenario {
+	return scenario{
+		name: "kafka-drain", example: "examples/kafka-node-pools", resources: "kafka.yaml",
+		steps: []step{{name: "create-and-drain", drainNodeOf: "my-cluster-brokers-0"}},
+	}
+}
+
 func scenarios() []scenario {
 	return []scenario{{
 		name: "connect", example: "examples/connect-image-plugins", resources: "kafka-connect.yaml",
