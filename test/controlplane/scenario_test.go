@@ -261,6 +261,32 @@ func (r *scenarioRun) step(ctx context.Context, t *testing.T, s step) {
 	r.rendered = objects
 }
 
+// removeBarePods deletes the pods of other namespaces on node that no
+// controller owns: earlier Pod-form tests leave them, and kubectl drain
+// refuses such pods, as it would in any cluster.
+func (r *scenarioRun) removeBarePods(ctx context.Context, t *testing.T, node string) {
+	t.Helper()
+	list, err := r.cp.Client.CoreV1().Pods("").List(ctx, metav1.ListOptions{FieldSelector: "spec.nodeName=" + node})
+	require.NoError(t, err)
+	var bare []corev1.Pod
+	for _, q := range list.Items {
+		if q.Namespace != r.ns && metav1.GetControllerOf(&q) == nil {
+			bare = append(bare, q)
+			err := r.cp.Client.CoreV1().Pods(q.Namespace).Delete(ctx, q.Name, metav1.DeleteOptions{GracePeriodSeconds: new(int64)})
+			require.True(t, err == nil || apierrors.IsNotFound(err), "delete pod %s/%s: %v", q.Namespace, q.Name, err)
+		}
+	}
+	err = wait.PollUntilContextTimeout(ctx, 250*time.Millisecond, 2*time.Minute, true, func(ctx context.Context) (bool, error) {
+		for _, q := range bare {
+			if _, err := r.cp.Client.CoreV1().Pods(q.Namespace).Get(ctx, q.Name, metav1.GetOptions{}); !apierrors.IsNotFound(err) {
+				return false, nil
+			}
+		}
+		return true, nil
+	})
+	require.NoError(t, err, "the bare pods of earlier tests on %s are gone", node)
+}
+
 // drain runs kubectl drain on the node of pod, as an administrator does
 // before maintenance. kubectl evicts through the Eviction API, so the
 // PodDisruptionBudget lets one Kafka pod go at a time; the StatefulSets
@@ -278,6 +304,7 @@ func (r *scenarioRun) drain(ctx context.Context, t *testing.T, pod string) {
 		evicted[q.Name] = string(q.UID)
 	}
 	require.Contains(t, evicted, pod)
+	r.removeBarePods(ctx, t, node)
 	defer func() {
 		res := r.cp.Kubectl(context.WithoutCancel(ctx), "uncordon", node)
 		assert.NoError(t, res.Err, res.Stderr)
