@@ -309,9 +309,11 @@ func (r *scenarioRun) drain(ctx context.Context, t *testing.T, pod string) {
 		res := r.cp.Kubectl(context.WithoutCancel(ctx), "uncordon", node)
 		assert.NoError(t, res.Err, res.Stderr)
 	}()
-	res := r.cp.Kubectl(ctx, "drain", node, "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=4m")
+	// Every pod of the earlier runs on the node is evicted too, each as its
+	// own PodDisruptionBudget allows: on a busy machine this takes minutes.
+	res := r.cp.Kubectl(ctx, "drain", node, "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=10m")
 	require.NoError(t, res.Err, "kubectl drain %s: %s", node, res.Stderr)
-	err = wait.PollUntilContextTimeout(ctx, 250*time.Millisecond, 3*time.Minute, true, func(ctx context.Context) (bool, error) {
+	err = wait.PollUntilContextTimeout(ctx, 250*time.Millisecond, 5*time.Minute, true, func(ctx context.Context) (bool, error) {
 		for name, uid := range evicted {
 			q, err := r.cp.Client.CoreV1().Pods(r.ns).Get(ctx, name, metav1.GetOptions{})
 			if err != nil || string(q.UID) == uid || q.Spec.NodeName == node || q.DeletionTimestamp != nil || !controlplane.PodReady(q) {
