@@ -5,10 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"k8s.io/apimachinery/pkg/api/resource"
-
 	"github.com/strimzi-render/strimzi-render/config"
-	"github.com/strimzi-render/strimzi-render/fn/labels"
 	"github.com/strimzi-render/strimzi-render/fn/pods"
 	"github.com/strimzi-render/strimzi-render/fn/results"
 	"github.com/strimzi-render/strimzi-render/fn/strimzi"
@@ -108,48 +105,15 @@ func isLogLevel(l string) bool {
 // volumes and mounts, and refuses what the Deployment cannot carry.
 func checkTemplate(t *strimzi.KafkaExporterTemplate) []results.Problem {
 	const at = Path + ".template."
-	var ps []results.Problem
-	userMerged := func(path string, m map[string]string) {
-		if bad := labels.StrimziKeys(m); len(bad) > 0 {
-			ps = append(ps, results.Errorf(path, "%s", labels.MsgStrimziInUser(bad)))
-		}
-	}
-	additive := func(path string, m map[string]string) {
-		if bad := labels.ReservedLabels(m); len(bad) > 0 {
-			ps = append(ps, results.Errorf(path, "%s", labels.MsgStrimziLabelOnCR))
-		}
-	}
-	if d := t.Deployment; d != nil {
-		additive(at+"deployment.metadata.labels", d.Metadata.Labels)
-		userMerged(at+"deployment.metadata.annotations", d.Metadata.Annotations)
-		switch d.DeploymentStrategy {
-		case "", strimzi.DeploymentRollingUpdate, strimzi.DeploymentRecreate:
-		default:
-			ps = append(ps, results.Errorf(at+"deployment.deploymentStrategy", "deployment strategy %q is not one of RollingUpdate, Recreate", d.DeploymentStrategy))
-		}
-	}
-	podVolumes := GeneratedVolumes()
-	if p := t.Pod; p != nil {
-		userMerged(at+"pod.metadata.labels", p.Metadata.Labels)
-		userMerged(at+"pod.metadata.annotations", p.Metadata.Annotations)
-		if s := p.TmpDirSizeLimit; s != "" {
-			if _, err := resource.ParseQuantity(s); err != nil {
-				ps = append(ps, results.Errorf(at+"pod.tmpDirSizeLimit", "%q is not a quantity", s))
-			}
-		}
-		ps = append(ps, volumes.CheckVolumes(p.Volumes, podVolumes, at+"pod.volumes", false)...)
-		for _, v := range p.Volumes {
-			podVolumes = append(podVolumes, v.Name)
-		}
-	}
+	ps, podVolumes := pods.CheckDeploymentTemplate(at, t.Deployment, t.Pod, GeneratedVolumes())
 	if c := t.Container; c != nil {
 		ps = append(ps, volumes.CheckMounts(c.VolumeMounts, podVolumes, at+"container.volumeMounts")...)
 	}
 	if s := t.ServiceAccount; s != nil {
-		additive(at+"serviceAccount.metadata.labels", s.Metadata.Labels)
+		ps = append(ps, pods.CheckAdditiveLabels(at+"serviceAccount.metadata.labels", s.Metadata.Labels)...)
 	}
 	if s := t.PodDisruptionBudget; s != nil {
-		additive(at+"podDisruptionBudget.metadata.labels", s.Metadata.Labels)
+		ps = append(ps, pods.CheckAdditiveLabels(at+"podDisruptionBudget.metadata.labels", s.Metadata.Labels)...)
 		if s.MaxUnavailable != nil && *s.MaxUnavailable < 0 {
 			ps = append(ps, results.Errorf(at+"podDisruptionBudget.maxUnavailable", "maxUnavailable %d must be 0 or more", *s.MaxUnavailable))
 		}
