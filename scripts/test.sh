@@ -55,6 +55,9 @@ step "kustomize in process: every example through sigs.k8s.io/kustomize/api/krus
 step "cert-manager mode for real (test/certmanager, cert-manager v1.21.2's pki): issue every Certificate, resolve every Secret, TLS handshakes"
 # -count=1: the test builds strimzi-render itself, which go test's cache does not see.
 (cd test/certmanager && go vet ./... && go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./... && go test -count=1 ./...)
+if [ -z "$have_strimzi" ]; then
+  echo "skipped: TestStrimziExamples (Strimzi's Kafka examples in cert-manager mode) needs them at $strimzi/examples"
+fi
 
 step "Kubernetes validation of every rendered object (test/kubevalidate, k8s.io/kubernetes v1.36.3)"
 (cd test/kubevalidate && go vet ./... && go test ./...)
